@@ -1,0 +1,30 @@
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+
+/** A NodeOperationError that names the item and the field, raised before any request. */
+export function inputError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: "${field}" ${problem}`, {
+		itemIndex,
+	});
+}
+
+/** Reads a string parameter, trimmed; empty is an error unless `optional`. */
+export function stringParam(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	options: { optional?: boolean; trim?: boolean } = {},
+): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	if (raw !== null && raw !== undefined && typeof raw !== 'string' && typeof raw !== 'number') {
+		throw inputError(ctx, itemIndex, name, `must be text, got ${typeof raw}`);
+	}
+	const value = raw === null || raw === undefined ? '' : String(raw);
+	const result = options.trim === false ? value : value.trim();
+	if (!result && !options.optional) throw inputError(ctx, itemIndex, name, 'is required but empty');
+	return result;
+}

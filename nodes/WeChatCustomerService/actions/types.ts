@@ -1,0 +1,35 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import type { KfClient } from '../client/KfClient';
+
+export interface OperationContext {
+	itemIndex: number;
+	client: KfClient;
+}
+
+/** What an operation returns for one input item: plain JSON objects, or full items (binary). */
+export type OperationResult =
+	| IDataObject
+	| Array<Record<string, unknown>>
+	| Record<string, unknown>
+	| INodeExecutionData[];
+
+export interface OperationDefinition {
+	/** The entry in the Operation dropdown: name, value, action, description. */
+	option: INodePropertyOptions & { action: string };
+	/** Parameters of this operation; the resource/operation displayOptions are added for you. */
+	properties: INodeProperties[];
+	/** Runs for one input item. Validate input first: throw before any request is sent. */
+	execute(this: IExecuteFunctions, ctx: OperationContext): Promise<OperationResult>;
+}
+
+export interface ResourceDefinition {
+	option: INodePropertyOptions;
+	operations: OperationDefinition[];
+}

@@ -1,0 +1,61 @@
+// Plain-English hints for WeChat errcodes (reference §2). Keep them actionable: what the
+// operator should check or do, not a restatement of errmsg.
+const HINTS: Record<number, string> = {
+	[-1]: 'WeChat is busy. Try again in a few seconds.',
+	40001:
+		'The AppSecret is wrong, or the access_token is invalid or no longer the latest (another system may have fetched a new one with the classic token API). Check the AppSecret; prefer the "Stable Token" source when several systems share the AppID.',
+	40002: 'Invalid grant type: the token request must use client_credential.',
+	40003: 'The openid is not valid for this Official Account (a user’s openid differs for each account).',
+	40013: 'The AppID is not valid. Copy it again from the Official Account platform (Settings and Development → Basic Configuration).',
+	40014: 'The access_token is invalid. Check that it belongs to this AppID and has not expired.',
+	40125: 'The AppSecret is not valid. Copy it again, or reset it in the Official Account platform (Basic Configuration).',
+	40164:
+		'This server’s IP address is not in the Official Account’s IP whitelist. Add the IP shown in the message under Settings and Development → Basic Configuration → IP whitelist, or route requests through a whitelisted proxy.',
+	40243: 'The AppSecret is frozen. Unfreeze or reset it in the Official Account platform before fetching tokens.',
+	41001: 'The access_token is missing from the request.',
+	42001: 'The access_token has expired.',
+	43004: 'The customer must follow the Official Account before it can receive this.',
+	45009:
+		'The daily API quota is used up. It is not retried; it resets at midnight China time, or an administrator can clear it in the Official Account platform.',
+	45011: 'WeChat says the API is called too frequently. Slow down (lower the node’s concurrency) and try again.',
+	45015:
+		'The customer has not interacted with the Official Account in the last 48 hours, so customer-service messages cannot be sent to them.',
+	45047: 'Too many customer-service messages were sent to this customer since their last interaction. Wait for the customer to write again.',
+	47001: 'WeChat could not parse the request body.',
+	48001: 'This Official Account is not authorised for this API (customer service needs a verified account).',
+	61450: 'WeChat customer-service system error. Try again later.',
+	61451: 'Invalid parameter.',
+	61452: 'Invalid customer-service account.',
+	61453: 'The customer-service account already exists.',
+	61454: 'The account prefix is too long (at most 10 characters before the @).',
+	61455: 'The account prefix contains illegal characters (letters, digits and underscore only).',
+	61456: 'The Official Account has reached its customer-service account limit.',
+	61457: 'Invalid avatar file type: upload a JPEG image.',
+	65400:
+		'The new customer-service feature is not enabled for this Official Account. Enable it in the Official Account platform, or wait a while after enabling it.',
+	65401: 'The customer-service account is not valid. Check the full account, prefix@OfficialAccountWeChatID.',
+	65402: 'The customer-service account must be bound to a WeChat user first (use the Invite operation).',
+	65403: 'The nickname is not allowed. Use at most 16 characters and avoid sensitive words.',
+	65404: 'The customer-service account is not allowed. Use prefix@OfficialAccountWeChatID with a prefix of at most 10 letters, digits or underscores.',
+	65405: 'The Official Account has reached its limit of 100 customer-service accounts.',
+	65406: 'The account already exists.',
+	65407: 'That WeChat user is already one of this Official Account’s agents.',
+	65408: 'That WeChat user has already been invited.',
+	65409: 'The WeChat ID to invite is not valid.',
+	65410: 'That WeChat user is already bound to too many customer-service accounts.',
+	65411: 'An invitation for this account is still pending. Wait for it to be accepted, rejected or to expire.',
+	65412: 'This account is already bound to a WeChat user.',
+	65413: 'The customer has no active session.',
+	65414: 'Another agent is already serving this customer.',
+	65415: 'The agent is not online.',
+	65416: 'Invalid query parameter: check the time range and paging values.',
+	65417: 'The time range is too long: WeChat accepts at most 24 hours per query.',
+	89501: 'WeChat is waiting for an administrator to confirm calls from this IP.',
+	89503: 'An administrator must confirm calls from this IP in the Official Account platform.',
+	89506: 'An administrator rejected calls from this IP; WeChat blocks it for 24 hours.',
+	89507: 'An administrator rejected calls from this IP; WeChat blocks it for 1 hour.',
+};
+
+export function hintFor(errcode: number): string {
+	return HINTS[errcode] ?? '';
+}

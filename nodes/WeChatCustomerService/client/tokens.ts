@@ -1,0 +1,254 @@
+import { describeUrl, parseJsonBody, sendHttp, type HttpSettings } from '../transport/http';
+import { WeChatApiError, WeChatTransportError } from './errors';
+
+/**
+ * The seed's token server (中控服务器) interface: any deployment can implement it.
+ * `refreshToken(rejected)` refreshes only when `rejected` is still the current token,
+ * so many callers that saw the same rejection cause one refresh.
+ */
+export interface TokenServer {
+	token(): Promise<string>;
+	refreshToken(rejectedToken: string): Promise<string>;
+}
+
+export type TokenSource = 'stableToken' | 'classicToken' | 'tokenServer' | 'accessToken';
+
+export interface TokenSourceSettings {
+	tokenSource: TokenSource;
+	/** Origin (and optional path prefix) of the WeChat API, without a trailing slash. */
+	apiBaseUrl: string;
+	appId?: string;
+	appSecret?: string;
+	tokenServerUrl?: string;
+	tokenServerHeaderName?: string;
+	tokenServerHeaderValue?: string;
+	accessToken?: string;
+	http: Omit<HttpSettings, 'signal'>;
+}
+
+export interface FetchedToken {
+	token: string;
+	/** Seconds the token stays valid, as reported; undefined when the source does not say. */
+	expiresIn?: number;
+}
+
+export type TokenFetcher = (staleToken?: string) => Promise<FetchedToken>;
+
+/** Codes with which WeChat says the access_token used is not (or no longer) valid. */
+export const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
+
+/** How long to trust a token whose source gave no lifetime (inside WeChat's 5-minute overlap). */
+export const UNKNOWN_LIFETIME_SECONDS = 240;
+
+/**
+ * The seed's safety margins: refresh well before WeChat's expiry, inside the 5-minute window
+ * in which the previous classic token keeps working for other holders (7200 s → 6600 s).
+ */
+export function usableLifetimeSeconds(expiresIn: number): number {
+	if (expiresIn > 31556952) throw new Error(`expires_in too large: ${expiresIn}`);
+	if (expiresIn > 3600) return expiresIn - 600;
+	if (expiresIn > 1800) return expiresIn - 300;
+	if (expiresIn > 300) return expiresIn - 60;
+	if (expiresIn > 60) return expiresIn - 10;
+	// The seed refuses such tokens; a nearly expired stable token is still worth one use.
+	return Math.max(0, Math.floor(expiresIn / 2));
+}
+
+/** Caches one token, shares one in-flight fetch among all callers, refreshes early. */
+export class CachingTokenServer implements TokenServer {
+	private cached?: { token: string; refreshAt: number };
+	private inflight?: Promise<string>;
+
+	constructor(
+		private fetcher: TokenFetcher,
+		private readonly now: () => number = Date.now,
+	) {}
+
+	/** Later fetches use `fetcher` (new settings for the same key); the cached token stays. */
+	useFetcher(fetcher: TokenFetcher): void {
+		this.fetcher = fetcher;
+	}
+
+	async token(): Promise<string> {
+		if (this.cached && this.now() < this.cached.refreshAt) return this.cached.token;
+		return await this.fetchOnce();
+	}
+
+	async refreshToken(rejectedToken: string): Promise<string> {
+		if (this.inflight) return await this.inflight;
+		if (this.cached && this.cached.token !== rejectedToken && this.now() < this.cached.refreshAt) {
+			return this.cached.token;
+		}
+		this.cached = undefined;
+		return await this.fetchOnce(rejectedToken);
+	}
+
+	/** Forget the cached token (the next call fetches). */
+	invalidate(): void {
+		this.cached = undefined;
+	}
+
+	private async fetchOnce(staleToken?: string): Promise<string> {
+		if (!this.inflight) {
+			this.inflight = this.fetchAndStore(staleToken).finally(() => {
+				this.inflight = undefined;
+			});
+		}
+		return await this.inflight;
+	}
+
+	private async fetchAndStore(staleToken?: string): Promise<string> {
+		try {
+			const fetched = await this.fetcher(staleToken);
+			const lifetime =
+				fetched.expiresIn === undefined
+					? UNKNOWN_LIFETIME_SECONDS
+					: usableLifetimeSeconds(fetched.expiresIn);
+			this.cached = { token: fetched.token, refreshAt: this.now() + lifetime * 1000 };
+			return fetched.token;
+		} catch (error) {
+			this.cached = undefined;
+			throw error;
+		}
+	}
+}
+
+/** A token typed into the credential: never fetched, so a rejection cannot be repaired. */
+export class FixedTokenServer implements TokenServer {
+	constructor(private readonly fixed: string) {}
+
+	async token(): Promise<string> {
+		return this.fixed;
+	}
+
+	async refreshToken(): Promise<string> {
+		throw new WeChatApiError({
+			errcode: 40001,
+			errmsg: 'the fixed access token in the credential was rejected',
+			path: 'credential',
+			hint: 'The credential uses a fixed access token, which cannot be refreshed. Paste a current token, or switch the Token Source to Stable Token.',
+		});
+	}
+}
+
+function secretsOf(s: TokenSourceSettings): string[] {
+	return [s.appSecret, s.tokenServerHeaderValue, s.accessToken].filter((v): v is string => !!v);
+}
+
+function readToken(body: unknown, path: string): FetchedToken {
+	const data = (body ?? {}) as { access_token?: unknown; expires_in?: unknown; errcode?: unknown; errmsg?: unknown };
+	if (typeof data.errcode === 'number' && data.errcode !== 0) {
+		throw new WeChatApiError({ errcode: data.errcode, errmsg: String(data.errmsg ?? ''), path });
+	}
+	if (typeof data.access_token !== 'string' || data.access_token === '') {
+		throw new WeChatTransportError('invalidResponse', path, `${path} answered without an access_token`);
+	}
+	const expiresIn = Number(data.expires_in);
+	return {
+		token: data.access_token,
+		expiresIn: data.expires_in === undefined || !Number.isFinite(expiresIn) ? undefined : expiresIn,
+	};
+}
+
+async function fetchJson(settings: TokenSourceSettings, url: string, path: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) {
+	const secrets = secretsOf(settings);
+	const res = await sendHttp({ url, ...init }, { ...settings.http, secrets });
+	return readToken(parseJsonBody(res, path, secrets), path);
+}
+
+export function stableTokenFetcher(s: TokenSourceSettings): TokenFetcher {
+	const path = '/cgi-bin/stable_token';
+	// force_refresh stays false even after a rejection: WeChat then hands out its current
+	// stable token, and a forced refresh would invalidate every other holder's token.
+	return async () =>
+		await fetchJson(s, `${s.apiBaseUrl}${path}`, path, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json; charset=utf-8' },
+			body: JSON.stringify({
+				grant_type: 'client_credential',
+				appid: s.appId ?? '',
+				secret: s.appSecret ?? '',
+				force_refresh: false,
+			}),
+		});
+}
+
+export function classicTokenFetcher(s: TokenSourceSettings): TokenFetcher {
+	const path = '/cgi-bin/token';
+	return async () => {
+		const query = new URLSearchParams({
+			grant_type: 'client_credential',
+			appid: s.appId ?? '',
+			secret: s.appSecret ?? '',
+		});
+		return await fetchJson(s, `${s.apiBaseUrl}${path}?${query.toString()}`, path, { method: 'GET' });
+	};
+}
+
+/**
+ * Central token server protocol: GET the URL → {"access_token", "expires_in"?}. After WeChat
+ * rejects a token: GET it with `refresh=1&stale_token=<token>`, so the server refreshes only if
+ * that token is still its current one.
+ */
+export function tokenServerFetcher(s: TokenSourceSettings): TokenFetcher {
+	const base = s.tokenServerUrl ?? '';
+	const where = describeUrl(base);
+	const headers: Record<string, string> = { accept: 'application/json' };
+	if (s.tokenServerHeaderName) headers[s.tokenServerHeaderName] = s.tokenServerHeaderValue ?? '';
+	return async (staleToken?: string) => {
+		let url = base;
+		if (staleToken) {
+			const extra = new URLSearchParams({ refresh: '1', stale_token: staleToken }).toString();
+			url = `${base}${base.includes('?') ? '&' : '?'}${extra}`;
+		}
+		return await fetchJson({ ...s, accessToken: staleToken ?? s.accessToken }, url, where, {
+			method: 'GET',
+			headers,
+		});
+	};
+}
+
+export function tokenCacheKey(s: TokenSourceSettings): string {
+	const origin = (() => {
+		try {
+			return new URL(s.apiBaseUrl).origin;
+		} catch {
+			return s.apiBaseUrl;
+		}
+	})();
+	const who = s.tokenSource === 'tokenServer' ? s.tokenServerUrl : s.appId;
+	return `${origin}|${s.tokenSource}|${who ?? ''}`;
+}
+
+/** Process-wide token servers, so executions in one n8n process share tokens. */
+export class TokenServerRegistry {
+	private readonly servers = new Map<string, CachingTokenServer>();
+
+	/** Replaceable clock (tests drive it together with the sandbox's clock). */
+	now: () => number = Date.now;
+
+	get(settings: TokenSourceSettings): TokenServer {
+		if (settings.tokenSource === 'accessToken') return new FixedTokenServer(settings.accessToken ?? '');
+		const key = tokenCacheKey(settings);
+		const fetcher =
+			settings.tokenSource === 'classicToken'
+				? classicTokenFetcher(settings)
+				: settings.tokenSource === 'tokenServer'
+					? tokenServerFetcher(settings)
+					: stableTokenFetcher(settings);
+		let server = this.servers.get(key);
+		if (server) {
+			server.useFetcher(fetcher);
+		} else {
+			server = new CachingTokenServer(fetcher, () => this.now());
+			this.servers.set(key, server);
+		}
+		return server;
+	}
+
+	clear(): void {
+		this.servers.clear();
+	}
+}
+
+export const tokenServers = new TokenServerRegistry();

@@ -1,0 +1,69 @@
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+import { WeChatApiError } from '../client/errors';
+import { KfClient } from '../client/KfClient';
+import { secretsOf, tokenSettingsOf, type WeChatCredentialData } from '../client/settings';
+import { FixedTokenServer, stableTokenFetcher, tokenServerFetcher } from '../client/tokens';
+import { redact } from '../transport/redact';
+
+function describe(error: unknown, secrets: readonly string[]): string {
+	if (error instanceof WeChatApiError) {
+		return redact(
+			`WeChat refused (errcode ${error.errcode}): ${error.errmsg}${error.hint ? ` — ${error.hint}` : ''}`,
+			secrets,
+		);
+	}
+	return redact(error instanceof Error ? error.message : String(error), secrets);
+}
+
+/**
+ * Checks the credential without disturbing anyone: AppID + AppSecret are checked through
+ * stable_token without force refresh, even for the classic source, because a classic fetch
+ * would invalidate the token every other system holds. Token-server and fixed tokens are
+ * checked with one read-only kf call.
+ */
+export async function weChatOfficialAccountApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = (credential.data ?? {}) as WeChatCredentialData;
+	let secrets: string[] = [];
+	try {
+		const settings = tokenSettingsOf(data);
+		secrets = secretsOf(settings);
+		if (settings.tokenSource === 'stableToken' || settings.tokenSource === 'classicToken') {
+			await stableTokenFetcher(settings)();
+			return {
+				status: 'OK',
+				message: 'WeChat accepted the AppID and AppSecret (checked without invalidating any token)',
+			};
+		}
+		const token =
+			settings.tokenSource === 'tokenServer'
+				? (await tokenServerFetcher(settings)()).token
+				: (settings.accessToken ?? '');
+		secrets.push(token);
+		const client = new KfClient({
+			apiBaseUrl: settings.apiBaseUrl,
+			tokenServer: new FixedTokenServer(token),
+			http: { ...settings.http, secrets },
+			retry: { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 },
+		});
+		try {
+			await client.listAgents();
+		} catch (error) {
+			// The token works; only the customer-service feature is off.
+			if (error instanceof WeChatApiError && error.errcode === 65400) {
+				return { status: 'OK', message: `The access token works, but: ${describe(error, secrets)}` };
+			}
+			throw error;
+		}
+		return { status: 'OK', message: 'WeChat accepted the access token' };
+	} catch (error) {
+		return { status: 'Error', message: describe(error, secrets) };
+	}
+}

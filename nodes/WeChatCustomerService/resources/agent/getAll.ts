@@ -1,0 +1,17 @@
+import { withHeadImageSize } from '../../client/agents';
+import type { OperationDefinition } from '../../actions/types';
+import { optionsCollection } from '../shared';
+
+export const getAllAgents: OperationDefinition = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many agents',
+		description: 'List every customer-service agent of the Official Account (getkflist)',
+	},
+	properties: [optionsCollection()],
+	async execute({ client }) {
+		const agents = await client.listAgents();
+		return agents.map(withHeadImageSize);
+	},
+};

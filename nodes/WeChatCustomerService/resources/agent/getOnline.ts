@@ -1,0 +1,17 @@
+import { withStatusName } from '../../client/agents';
+import type { OperationDefinition } from '../../actions/types';
+import { optionsCollection } from '../shared';
+
+export const getOnlineAgents: OperationDefinition = {
+	option: {
+		name: 'Get Online',
+		value: 'getOnline',
+		action: 'Get online agents',
+		description: 'List the agents who are online now and how many sessions each serves (getonlinekflist)',
+	},
+	properties: [optionsCollection()],
+	async execute({ client }) {
+		const agents = await client.listOnlineAgents();
+		return agents.map(withStatusName);
+	},
+};

@@ -1,0 +1,21 @@
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, startSandbox } from './index';
+
+function arg(name: string, fallback: string): string {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > -1 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+async function main() {
+	const port = Number(arg('port', process.env.SANDBOX_PORT ?? '8787'));
+	const seed = arg('seed', 'demo') === 'empty' ? 'empty' : 'demo';
+	const sb = await startSandbox({ port, host: '127.0.0.1', seed });
+	console.log(`WeChat kf sandbox listening on ${sb.url} (AppID ${SANDBOX_APP_ID}, AppSecret ${SANDBOX_APP_SECRET}, seed ${seed})`);
+	const stop = async () => {
+		await sb.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+}
+
+void main();

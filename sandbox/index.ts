@@ -1,0 +1,14 @@
+import { seedDemo } from './demo';
+import { KfSandbox, type SandboxOptions } from './server';
+
+export { KfSandbox, SANDBOX_APP_ID, SANDBOX_APP_SECRET } from './server';
+export type { SandboxOptions } from './server';
+export type { Fault, ReceivedRequest, Route } from './types';
+export { WxError, wxError } from './errors';
+
+/** Starts a sandbox on loopback (port 0 = any free port), optionally seeded with demo data. */
+export async function startSandbox(options: SandboxOptions & { seed?: 'demo' | 'empty' } = {}): Promise<KfSandbox> {
+	const sb = await new KfSandbox(options).start();
+	if (options.seed === 'demo') seedDemo(sb);
+	return sb;
+}

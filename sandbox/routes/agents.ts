@@ -1,0 +1,24 @@
+import type { Route } from '../types';
+import { requireKf } from './tokens';
+
+export const agentRoutes: Route[] = [
+	{
+		method: 'GET',
+		path: '/cgi-bin/customservice/getkflist',
+		handler: (req, sb) => {
+			requireKf(req, sb);
+			return { json: { kf_list: sb.state.agents.map((a) => ({ ...a })) } };
+		},
+	},
+	{
+		method: 'GET',
+		path: '/cgi-bin/customservice/getonlinekflist',
+		handler: (req, sb) => {
+			requireKf(req, sb);
+			const list = sb.state.agents
+				.filter((a) => sb.state.online.has(a.kf_account))
+				.map((a) => ({ kf_account: a.kf_account, kf_id: a.kf_id, ...sb.state.online.get(a.kf_account) }));
+			return { json: { kf_online_list: list } };
+		},
+	},
+];

@@ -1,0 +1,6 @@
+import type { Route } from '../types';
+import { agentRoutes } from './agents';
+import { tokenRoutes } from './tokens';
+
+/** Every path the sandbox serves. Each feature adds its own route file here. */
+export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes];

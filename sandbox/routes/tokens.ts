@@ -1,0 +1,118 @@
+import { wxError } from '../errors';
+import type { KfSandbox } from '../server';
+import {
+	CLASSIC_DAILY_QUOTA,
+	CLASSIC_OVERLAP_SECONDS,
+	STABLE_FORCE_DAILY_QUOTA,
+	TOKEN_LIFETIME,
+	type SandboxApp,
+} from '../state';
+import type { ReceivedRequest, Route } from '../types';
+
+function checkApp(sb: KfSandbox, grantType: unknown, appId: unknown, secret: unknown): SandboxApp {
+	if (grantType !== 'client_credential') throw wxError(40002, 'invalid grant_type');
+	const app = sb.state.apps.get(String(appId ?? ''));
+	if (!app) throw wxError(40013, 'invalid appid');
+	if (app.ipNotWhitelisted) {
+		const ip = app.ipNotWhitelisted;
+		throw wxError(40164, `invalid ip ${ip} ipv6 ::ffff:${ip}, not in whitelist`);
+	}
+	if (app.secretFrozen) throw wxError(40243, 'AppSecret is frozen, please unfreeze it in the platform');
+	if (String(secret ?? '') !== app.secret) throw wxError(40125, 'invalid appsecret');
+	return app;
+}
+
+/** GET /cgi-bin/token: each fetch supersedes the previous token after a 5-minute overlap. */
+function classicToken(req: ReceivedRequest, sb: KfSandbox) {
+	const app = checkApp(sb, req.query.grant_type, req.query.appid, req.query.secret);
+	if (sb.state.fetchesToday(app.appId, 'classic') >= CLASSIC_DAILY_QUOTA) {
+		throw wxError(45009, 'reach max api daily quota limit');
+	}
+	sb.state.countFetch(app.appId, 'classic');
+	const now = sb.clock.now();
+	for (const t of sb.state.tokens.values()) {
+		if (t.appId === app.appId && t.kind === 'classic' && t.revokedAt === undefined) {
+			t.revokedAt = now + CLASSIC_OVERLAP_SECONDS;
+		}
+	}
+	const token = sb.state.newTokenString('classic');
+	sb.state.tokens.set(token, {
+		token,
+		appId: app.appId,
+		kind: 'classic',
+		issuedAt: now,
+		expiresAt: now + TOKEN_LIFETIME,
+	});
+	return { json: { access_token: token, expires_in: TOKEN_LIFETIME } };
+}
+
+/**
+ * POST /cgi-bin/stable_token: normal mode returns the current stable token with its remaining
+ * lifetime (renewed in its last 5 minutes); force mode replaces it, at most 20 a day, 30 s apart.
+ */
+function stableToken(req: ReceivedRequest, sb: KfSandbox) {
+	if (req.json === undefined || typeof req.json !== 'object' || req.json === null) {
+		throw wxError(47001, 'data format error');
+	}
+	const body = req.json as Record<string, unknown>;
+	const app = checkApp(sb, body.grant_type, body.appid, body.secret);
+	const now = sb.clock.now();
+	const current = [...sb.state.tokens.values()].find(
+		(t) => t.appId === app.appId && t.kind === 'stable' && t.revokedAt === undefined && t.expiresAt > now,
+	);
+	const force = body.force_refresh === true;
+	if (force) {
+		if (sb.state.fetchesToday(app.appId, 'stable-force') >= STABLE_FORCE_DAILY_QUOTA) {
+			throw wxError(45009, 'reach max api daily quota limit');
+		}
+		const last = sb.state.lastForceRefreshAt.get(app.appId);
+		if (last !== undefined && now - last < 30) throw wxError(45011, 'api minute-quota reach limit');
+		sb.state.countFetch(app.appId, 'stable-force');
+		sb.state.lastForceRefreshAt.set(app.appId, now);
+		if (current) current.revokedAt = now;
+	} else {
+		sb.state.countFetch(app.appId, 'stable');
+		if (current && current.expiresAt - now > 300) {
+			return { json: { access_token: current.token, expires_in: current.expiresAt - now } };
+		}
+		// In its last 5 minutes the platform renews; the old one lives out its lifetime.
+	}
+	const token = sb.state.newTokenString('stable');
+	sb.state.tokens.set(token, {
+		token,
+		appId: app.appId,
+		kind: 'stable',
+		issuedAt: now,
+		expiresAt: now + TOKEN_LIFETIME,
+	});
+	return { json: { access_token: token, expires_in: TOKEN_LIFETIME } };
+}
+
+/** Checks the access_token of an API call; returns the app it belongs to. */
+export function requireToken(req: ReceivedRequest, sb: KfSandbox): SandboxApp {
+	const value = req.query.access_token;
+	if (!value) throw wxError(41001, 'access_token missing');
+	const token = sb.state.tokens.get(value);
+	const now = sb.clock.now();
+	if (!token || (token.revokedAt !== undefined && now >= token.revokedAt)) {
+		throw wxError(40001, 'invalid credential, access_token is invalid or not latest');
+	}
+	if (now >= token.expiresAt) throw wxError(42001, 'access_token expired');
+	const app = sb.state.apps.get(token.appId);
+	if (!app) throw wxError(40001, 'invalid credential, access_token is invalid or not latest');
+	return app;
+}
+
+/** For kf APIs: a valid token and the new customer service enabled. */
+export function requireKf(req: ReceivedRequest, sb: KfSandbox): SandboxApp {
+	const app = requireToken(req, sb);
+	if (app.kfDisabled) {
+		throw wxError(65400, 'please enable new custom service, or wait for a while if you have enabled');
+	}
+	return app;
+}
+
+export const tokenRoutes: Route[] = [
+	{ method: 'GET', path: '/cgi-bin/token', handler: classicToken },
+	{ method: 'POST', path: '/cgi-bin/stable_token', handler: stableToken },
+];

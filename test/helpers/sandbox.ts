@@ -1,0 +1,49 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { DEFAULT_RETRY } from '../../nodes/WeChatCustomerService/client/client';
+import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
+import { closeHttpPools } from '../../nodes/WeChatCustomerService/transport/http';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, startSandbox, type KfSandbox } from '../../sandbox';
+
+export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
+
+/** Credential data pointing at a sandbox (stable token by default). */
+export function sandboxCredential(
+	sb: KfSandbox,
+	overrides: ICredentialDataDecryptedObject = {},
+): Record<string, ICredentialDataDecryptedObject> {
+	return {
+		[CREDENTIAL_TYPE]: {
+			tokenSource: 'stableToken',
+			appId: SANDBOX_APP_ID,
+			appSecret: SANDBOX_APP_SECRET,
+			apiHost: 'custom',
+			baseUrl: sb.url,
+			proxyUrl: '',
+			timeoutSeconds: 10,
+			...overrides,
+		},
+	};
+}
+
+/**
+ * Per-test-file sandbox: fresh state and an empty token cache before each test, the node's
+ * token clock tied to the sandbox clock, and short retry delays.
+ */
+export function useSandbox(seed: 'demo' | 'empty' = 'demo') {
+	const ctx = { sb: undefined as unknown as KfSandbox };
+	beforeEach(async () => {
+		ctx.sb = await startSandbox({ seed });
+		tokenServers.clear();
+		tokenServers.now = () => ctx.sb.clock.nowMs();
+		Object.assign(DEFAULT_RETRY, { baseDelayMs: 5, maxDelayMs: 20 });
+	});
+	afterEach(async () => {
+		await ctx.sb.stop();
+		tokenServers.now = Date.now;
+	});
+	afterAll(async () => {
+		await closeHttpPools();
+	});
+	return ctx;
+}
