@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, route } from './actions/router';
+import { route } from './actions/router';
 import { weChatOfficialAccountApiTest } from './methods/credentialTest';
 import { nodeProperties } from './resources';
 
@@ -24,7 +24,9 @@ export class WeChatCustomerService implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: 'weChatOfficialAccountApiTest' }],
+		credentials: [
+			{ name: 'weChatOfficialAccountApi', required: true, testedBy: 'weChatOfficialAccountApiTest' },
+		],
 		properties: nodeProperties(),
 	};
 

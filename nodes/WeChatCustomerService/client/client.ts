@@ -140,9 +140,8 @@ export class WeChatClient {
 
 	private async backoff(retryIndex: number): Promise<void> {
 		const ms = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** retryIndex);
-		try {
-			await delay(ms, undefined, { signal: this.settings.http.signal });
-		} catch {
+		const waited = await delay(ms, true, { signal: this.settings.http.signal }).catch(() => false);
+		if (!waited) {
 			throw new WeChatTransportError('cancelled', 'retry', 'The execution was cancelled while waiting to retry');
 		}
 	}

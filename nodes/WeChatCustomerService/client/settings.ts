@@ -28,12 +28,8 @@ const TOKEN_SOURCES: TokenSource[] = ['stableToken', 'classicToken', 'tokenServe
 export const DEFAULT_API_HOST = 'https://api.weixin.qq.com';
 
 function httpUrl(value: string, label: string): string {
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		throw new CredentialSettingsError(`The credential's ${label} is not a valid URL`);
-	}
+	if (!URL.canParse(value)) throw new CredentialSettingsError(`The credential's ${label} is not a valid URL`);
+	const url = new URL(value);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		throw new CredentialSettingsError(`The credential's ${label} must start with http:// or https://`);
 	}

@@ -98,18 +98,13 @@ export class CachingTokenServer implements TokenServer {
 	}
 
 	private async fetchAndStore(staleToken?: string): Promise<string> {
-		try {
-			const fetched = await this.fetcher(staleToken);
-			const lifetime =
-				fetched.expiresIn === undefined
-					? UNKNOWN_LIFETIME_SECONDS
-					: usableLifetimeSeconds(fetched.expiresIn);
-			this.cached = { token: fetched.token, refreshAt: this.now() + lifetime * 1000 };
-			return fetched.token;
-		} catch (error) {
-			this.cached = undefined;
-			throw error;
-		}
+		// A failed fetch leaves no token behind (as the seed does): the next call fetches again.
+		this.cached = undefined;
+		const fetched = await this.fetcher(staleToken);
+		const lifetime =
+			fetched.expiresIn === undefined ? UNKNOWN_LIFETIME_SECONDS : usableLifetimeSeconds(fetched.expiresIn);
+		this.cached = { token: fetched.token, refreshAt: this.now() + lifetime * 1000 };
+		return fetched.token;
 	}
 }
 

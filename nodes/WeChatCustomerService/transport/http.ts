@@ -66,35 +66,36 @@ export async function sendHttp(req: HttpRequest, settings: HttpSettings): Promis
 	}
 	const timeout = AbortSignal.timeout(settings.timeoutMs);
 	const signal = settings.signal ? AbortSignal.any([settings.signal, timeout]) : timeout;
-	try {
-		const res = await request(req.url, {
-			method: req.method,
-			headers: req.headers,
-			body: req.body,
-			signal,
-			dispatcher: dispatcherFor(settings.proxyUrl),
-		});
-		const body = Buffer.from(await res.body.arrayBuffer());
-		return { status: res.statusCode, headers: res.headers, body };
-	} catch (error) {
-		if (timeout.aborted && !settings.signal?.aborted) {
-			throw new WeChatTransportError(
-				'timeout',
-				where,
-				`No answer from ${where} within ${Math.round(settings.timeoutMs / 1000)} s (timeout)`,
-			);
-		}
-		if (settings.signal?.aborted) {
-			throw new WeChatTransportError('cancelled', where, `The request to ${where} was cancelled`);
-		}
-		const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-		const detail = cause?.code ?? cause?.message ?? (error as Error).message;
+	const outcome = await request(req.url, {
+		method: req.method,
+		headers: req.headers,
+		body: req.body,
+		signal,
+		dispatcher: dispatcherFor(settings.proxyUrl),
+	}).then(
+		async (res) => ({
+			response: {
+				status: res.statusCode,
+				headers: res.headers,
+				body: Buffer.from(await res.body.arrayBuffer()),
+			} as HttpResponse,
+		}),
+		(error: unknown) => ({ error }),
+	);
+	if ('response' in outcome) return outcome.response;
+	if (timeout.aborted && !settings.signal?.aborted) {
 		throw new WeChatTransportError(
-			'network',
+			'timeout',
 			where,
-			redact(`Could not reach ${where}: ${detail}`, secrets),
+			`No answer from ${where} within ${Math.round(settings.timeoutMs / 1000)} s (timeout)`,
 		);
 	}
+	if (settings.signal?.aborted) {
+		throw new WeChatTransportError('cancelled', where, `The request to ${where} was cancelled`);
+	}
+	const cause = (outcome.error as { cause?: { code?: string; message?: string } }).cause;
+	const detail = cause?.code ?? cause?.message ?? (outcome.error as Error).message;
+	throw new WeChatTransportError('network', where, redact(`Could not reach ${where}: ${detail}`, secrets));
 }
 
 /** Reads a WeChat-style JSON body; any non-JSON answer is an error with clear words. */
@@ -115,14 +116,22 @@ export function parseJsonBody(res: HttpResponse, where: string, secrets: readonl
 	if (!text) {
 		throw new WeChatTransportError('emptyBody', where, `${where} answered with an empty body`, 200);
 	}
-	try {
-		return JSON.parse(text);
-	} catch {
+	const parsed = parseJsonOrUndefined(text);
+	if (parsed === undefined) {
 		throw new WeChatTransportError(
 			'invalidJson',
 			where,
 			redact(`${where} answered with a body that is not JSON: ${text.slice(0, 120)}`, secrets),
 			200,
 		);
+	}
+	return parsed;
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
 	}
 }
