@@ -1,4 +1,5 @@
 import type { SandboxClock } from './clock';
+import { RecordStore } from './records';
 
 export interface SandboxApp {
 	appId: string;
@@ -53,6 +54,8 @@ export class SandboxState {
 	lastForceRefreshAt = new Map<string, number>();
 	agents: AgentRecord[] = [];
 	online = new Map<string, OnlineStatus>();
+	/** Chat records (getmsglist / getrecord), sorted by time. */
+	records = new RecordStore();
 	/** The Official Account's WeChat ID, the suffix of every kf_account. */
 	officialAccountId = 'sandbox_oa';
 	private tokenCounter = 0;

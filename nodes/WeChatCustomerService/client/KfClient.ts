@@ -1,4 +1,14 @@
 import { WeChatClient } from './client';
+import {
+	LEGACY_RECORD_PATH,
+	MSG_LIST_PATH,
+	iterateRecords,
+	type LegacyRecordPage,
+	type LegacyRecordRequest,
+	type MsgListPage,
+	type MsgListRequest,
+	type RecordQuery,
+} from './records';
 import type { KfAgent, KfOnlineAgent } from './types';
 
 /** WeChat's customer-service (kf) API: one method per WeChat call. Knows nothing of n8n. */
@@ -21,5 +31,20 @@ export class KfClient extends WeChatClient {
 			kind: 'read',
 		});
 		return res.kf_online_list ?? [];
+	}
+
+	/** POST /customservice/msgrecord/getmsglist: one page (≤ 24 h window, number ≤ 10000). */
+	async getMsgList(request: MsgListRequest): Promise<MsgListPage> {
+		return await this.call<MsgListPage>({ method: 'POST', path: MSG_LIST_PATH, kind: 'read', json: request });
+	}
+
+	/** POST /customservice/msgrecord/getrecord: one page of the legacy API (one China-time day, pagesize ≤ 50). */
+	async getRecordPage(request: LegacyRecordRequest): Promise<LegacyRecordPage> {
+		return await this.call<LegacyRecordPage>({ method: 'POST', path: LEGACY_RECORD_PATH, kind: 'read', json: request });
+	}
+
+	/** Every chat record of a time range of any length, as an async iterator (windows and pages inside). */
+	iterateRecords(query: RecordQuery) {
+		return iterateRecords(this, query);
 	}
 }

@@ -20,3 +20,15 @@ export interface KfOnlineAgent {
 	accepted_case?: number;
 	[key: string]: unknown;
 }
+
+/** One chat record of getmsglist / getrecord (reference rows 13–14). */
+export interface KfRecord {
+	worker: string;
+	openid: string;
+	/** 1000–1005 session events, 2001–2003 messages (see OPERCODE_NAMES in records.ts). */
+	opercode: number;
+	/** Unix seconds. */
+	time: number;
+	text: string;
+	[key: string]: unknown;
+}

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from '../actions/types';
 import { agentResource } from './agent';
+import { recordResource } from './record';
 
 /** Every resource of the node, in the order of the Resource dropdown. */
-export const RESOURCES: ResourceDefinition[] = [agentResource];
+export const RESOURCES: ResourceDefinition[] = [agentResource, recordResource];
 
 export function findOperation(resource: string, operation: string): OperationDefinition | undefined {
 	return RESOURCES.find((r) => r.option.value === resource)?.operations.find(

@@ -1,0 +1,7 @@
+import type { ResourceDefinition } from '../../actions/types';
+import { getAllRecords } from './getAll';
+
+export const recordResource: ResourceDefinition = {
+	option: { name: 'Record', value: 'record', description: 'Chat records between customers and agents' },
+	operations: [getAllRecords],
+};
