@@ -41,6 +41,8 @@ export interface OnlineStatus {
 }
 
 export const CLASSIC_DAILY_QUOTA = 2000;
+export const MAX_AGENTS = 100;
+export const INVITE_LIFETIME_SECONDS = 7 * 86400;
 export const STABLE_FORCE_DAILY_QUOTA = 20;
 export const TOKEN_LIFETIME = 7200;
 export const CLASSIC_OVERLAP_SECONDS = 300;
@@ -58,6 +60,12 @@ export class SandboxState {
 	records = new RecordStore();
 	/** The Official Account's WeChat ID, the suffix of every kf_account. */
 	officialAccountId = 'sandbox_oa';
+	/** Avatar bytes by sandbox path (`/mmhead/<kf_id>/<size>`), served as image/jpeg. */
+	avatarFiles = new Map<string, Buffer>();
+	/** kf accounts per Official Account (65405 beyond). */
+	maxAgents = MAX_AGENTS;
+	/** WeChat IDs already bound to too many kf accounts elsewhere (inviteworker → 65410). */
+	overboundWorkers = new Set<string>();
 	private tokenCounter = 0;
 
 	constructor(readonly clock: SandboxClock) {}
@@ -84,6 +92,27 @@ export class SandboxState {
 		const count = (this.tokenFetches.get(key) ?? 0) + 1;
 		this.tokenFetches.set(key, count);
 		return count;
+	}
+
+	/** Pending invitations whose time ran out become `expired` (as getkflist shows them). */
+	expireInvites(now = this.clock.now()): void {
+		for (const a of this.agents) {
+			if (a.invite_status === 'waiting' && (a.invite_expire_time ?? 0) <= now) a.invite_status = 'expired';
+		}
+	}
+
+	/** What the invited WeChat user does in the app: accept binds them, reject marks it rejected. */
+	answerInvite(kfAccount: string, answer: 'accept' | 'reject'): void {
+		const agent = this.agents.find((a) => a.kf_account === kfAccount);
+		if (!agent?.invite_wx || agent.invite_status !== 'waiting') throw new Error(`no waiting invitation for ${kfAccount}`);
+		if (answer === 'reject') {
+			agent.invite_status = 'rejected';
+			return;
+		}
+		agent.kf_wx = agent.invite_wx;
+		delete agent.invite_wx;
+		delete agent.invite_expire_time;
+		delete agent.invite_status;
 	}
 
 	fetchesToday(appId: string, kind: string): number {

@@ -7,6 +7,7 @@ export const agentRoutes: Route[] = [
 		path: '/cgi-bin/customservice/getkflist',
 		handler: (req, sb) => {
 			requireKf(req, sb);
+			sb.state.expireInvites();
 			return { json: { kf_list: sb.state.agents.map((a) => ({ ...a })) } };
 		},
 	},

@@ -1,4 +1,4 @@
-import { WeChatClient } from './client';
+import { WeChatClient, type WeChatResult } from './client';
 import {
 	LEGACY_RECORD_PATH,
 	MSG_LIST_PATH,
@@ -9,6 +9,7 @@ import {
 	type MsgListRequest,
 	type RecordQuery,
 } from './records';
+import type { AccountBody } from './accounts';
 import type { KfAgent, KfOnlineAgent } from './types';
 
 /** WeChat's customer-service (kf) API: one method per WeChat call. Knows nothing of n8n. */
@@ -46,5 +47,46 @@ export class KfClient extends WeChatClient {
 	/** Every chat record of a time range of any length, as an async iterator (windows and pages inside). */
 	iterateRecords(query: RecordQuery) {
 		return iterateRecords(this, query);
+	}
+
+	/** POST /customservice/kfaccount/add */
+	async addAccount(body: AccountBody): Promise<WeChatResult> {
+		return await this.call({ method: 'POST', path: '/customservice/kfaccount/add', kind: 'write', json: body });
+	}
+
+	/** POST /customservice/kfaccount/update */
+	async updateAccount(body: AccountBody): Promise<WeChatResult> {
+		return await this.call({ method: 'POST', path: '/customservice/kfaccount/update', kind: 'write', json: body });
+	}
+
+	/** POST /customservice/kfaccount/del with a JSON body: the current docs' form (reference §8), not the legacy GET. */
+	async deleteAccount(kfAccount: string): Promise<WeChatResult> {
+		return await this.call({
+			method: 'POST',
+			path: '/customservice/kfaccount/del',
+			kind: 'write',
+			json: { kf_account: kfAccount },
+		});
+	}
+
+	/** POST /customservice/kfaccount/inviteworker: invite a WeChat user to bind to the account. */
+	async inviteWorker(kfAccount: string, inviteWx: string): Promise<WeChatResult> {
+		return await this.call({
+			method: 'POST',
+			path: '/customservice/kfaccount/inviteworker',
+			kind: 'write',
+			json: { kf_account: kfAccount, invite_wx: inviteWx },
+		});
+	}
+
+	/** POST multipart /customservice/kfaccount/uploadheadimg?kf_account=… (file part `media`). */
+	async uploadHeadImage(kfAccount: string, multipart: { body: Buffer; contentType: string }): Promise<WeChatResult> {
+		return await this.call({
+			method: 'POST',
+			path: '/customservice/kfaccount/uploadheadimg',
+			kind: 'write',
+			query: { kf_account: kfAccount },
+			multipart,
+		});
 	}
 }

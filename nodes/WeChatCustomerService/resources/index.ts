@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from '../actions/types';
+import { accountResource } from './account';
 import { agentResource } from './agent';
+import { avatarResource } from './avatar';
 import { recordResource } from './record';
 
 /** Every resource of the node, in the order of the Resource dropdown. */
-export const RESOURCES: ResourceDefinition[] = [agentResource, recordResource];
+export const RESOURCES: ResourceDefinition[] = [accountResource, avatarResource, agentResource, recordResource];
 
 export function findOperation(resource: string, operation: string): OperationDefinition | undefined {
 	return RESOURCES.find((r) => r.option.value === resource)?.operations.find(

@@ -1,0 +1,176 @@
+// Rules and request shapes for kf accounts and their avatars (reference §1 rows 3–7, §1.1, §5).
+// Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
+import { createHash } from 'node:crypto';
+
+import FormData from 'form-data';
+
+import { WeChatInputError } from './errors';
+
+export const ACCOUNT_PREFIX_MAX = 10;
+export const ACCOUNT_SUFFIX_MAX = 30;
+export const NICKNAME_MAX = 16;
+/** "file size within 5M" (W2). */
+export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
+
+const PREFIX_RE = /^[A-Za-z0-9_]+$/;
+
+const segmenter =
+	typeof Intl !== 'undefined' && 'Segmenter' in Intl
+		? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+		: undefined;
+
+/** Characters as a person counts them: a CJK character or an emoji (even a ZWJ sequence) is one. */
+export function countCharacters(text: string): number {
+	if (segmenter) {
+		let n = 0;
+		for (const _ of segmenter.segment(text)) n++;
+		return n;
+	}
+	return [...text].length;
+}
+
+/** `prefix@OfficialAccountWeChatID`: prefix ≤10 letters, digits or underscores; suffix present, ≤30. */
+export function validateKfAccount(value: string, field = 'kfAccount'): string {
+	const at = value.indexOf('@');
+	if (at === -1 || at !== value.lastIndexOf('@')) {
+		throw new WeChatInputError(
+			field,
+			`must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "${value}"`,
+		);
+	}
+	const prefix = value.slice(0, at);
+	const suffix = value.slice(at + 1);
+	if (!prefix) throw new WeChatInputError(field, `has no prefix before the "@" in "${value}"`);
+	if (prefix.length > ACCOUNT_PREFIX_MAX) {
+		throw new WeChatInputError(
+			field,
+			`prefix "${prefix}" is ${prefix.length} characters; WeChat allows at most ${ACCOUNT_PREFIX_MAX}`,
+		);
+	}
+	if (!PREFIX_RE.test(prefix)) {
+		throw new WeChatInputError(
+			field,
+			`prefix "${prefix}" may contain only letters, digits and underscores`,
+		);
+	}
+	if (!suffix) {
+		throw new WeChatInputError(
+			field,
+			`has no Official Account WeChat ID after the "@" in "${value}"`,
+		);
+	}
+	if (suffix.length > ACCOUNT_SUFFIX_MAX || /\s/.test(suffix)) {
+		throw new WeChatInputError(
+			field,
+			`suffix "${suffix}" is not an Official Account WeChat ID (at most ${ACCOUNT_SUFFIX_MAX} characters, no spaces)`,
+		);
+	}
+	return value;
+}
+
+/** The part before `@`, used for file names. */
+export function accountPrefix(kfAccount: string): string {
+	return kfAccount.slice(0, kfAccount.indexOf('@'));
+}
+
+export function validateNickname(value: string, field = 'nickname'): string {
+	const length = countCharacters(value);
+	if (length > NICKNAME_MAX) {
+		throw new WeChatInputError(
+			field,
+			`is ${length} characters; WeChat allows at most ${NICKNAME_MAX} (a Chinese character or an emoji counts as one)`,
+		);
+	}
+	return value;
+}
+
+/**
+ * The legacy `password` field: as the seed's isPwdPlain, a plain password is sent as its MD5 hex;
+ * otherwise it must already be an MD5 hex digest.
+ */
+export function legacyPassword(password: string, isPlain: boolean, field = 'password'): string {
+	if (isPlain) return createHash('md5').update(password, 'utf8').digest('hex');
+	if (!/^[0-9a-fA-F]{32}$/.test(password)) {
+		throw new WeChatInputError(
+			field,
+			'must be a 32-character MD5 hex digest when "Password Is Plain" is off',
+		);
+	}
+	return password.toLowerCase();
+}
+
+export interface AccountBody {
+	kf_account: string;
+	nickname?: string;
+	password?: string;
+	[key: string]: unknown;
+}
+
+const JPEG_MAGIC = [0xff, 0xd8, 0xff];
+
+const KNOWN_SIGNATURES: Array<[string, number[]]> = [
+	['PNG', [0x89, 0x50, 0x4e, 0x47]],
+	['GIF', [0x47, 0x49, 0x46, 0x38]],
+	['WebP/RIFF', [0x52, 0x49, 0x46, 0x46]],
+	['BMP', [0x42, 0x4d]],
+	['PDF', [0x25, 0x50, 0x44, 0x46]],
+];
+
+function startsWith(buf: Buffer, bytes: number[]): boolean {
+	return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+}
+
+export function isJpeg(buf: Buffer): boolean {
+	return startsWith(buf, JPEG_MAGIC);
+}
+
+/** WeChat wants a JPEG of at most 5 MB; say what the file is when it is not. */
+export function validateAvatar(buf: Buffer, field: string, fileName?: string): void {
+	const named = fileName ? ` "${fileName}"` : '';
+	if (buf.length === 0) throw new WeChatInputError(field, `holds an empty file${named}`);
+	if (!isJpeg(buf)) {
+		const head = [...buf.subarray(0, 4)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+		const kind = KNOWN_SIGNATURES.find(([, sig]) => startsWith(buf, sig))?.[0];
+		throw new WeChatInputError(
+			field,
+			`is not a JPEG image: the file${named} starts with ${head}${kind ? ` (${kind})` : ''}, not FF D8 FF. WeChat accepts only JPEG avatars`,
+		);
+	}
+	if (buf.length > AVATAR_MAX_BYTES) {
+		throw new WeChatInputError(
+			field,
+			`is ${buf.length} bytes${named}; WeChat accepts avatars of at most 5 MB (${AVATAR_MAX_BYTES} bytes)`,
+		);
+	}
+}
+
+/** The multipart body of uploadheadimg: one file part named `media`, kept as a buffer for resends. */
+export function avatarMultipart(
+	image: Buffer,
+	fileName: string,
+): { body: Buffer; contentType: string } {
+	const form = new FormData();
+	form.append('media', image, { filename: fileName, contentType: 'image/jpeg' });
+	return { body: form.getBuffer(), contentType: form.getHeaders()['content-type'] as string };
+}
+
+/** A `.jpg` file name for the upload: the given one when it already says JPEG, else `<prefix>.jpg`. */
+export function avatarFileName(kfAccount: string, given?: string): string {
+	if (given && /\.jpe?g$/i.test(given)) return given;
+	if (given) return `${given.replace(/\.[^./\\]*$/, '')}.jpg`;
+	return `${accountPrefix(kfAccount)}.jpg`;
+}
+
+const EXTENSIONS: Record<string, string> = {
+	'image/jpeg': 'jpg',
+	'image/jpg': 'jpg',
+	'image/png': 'png',
+	'image/gif': 'gif',
+	'image/webp': 'webp',
+};
+
+/** Mime type of a downloaded avatar (without parameters) and a matching extension. */
+export function avatarMime(contentType: string | undefined): { mimeType: string; extension: string } {
+	const mimeType = (contentType ?? '').split(';')[0].trim().toLowerCase() || 'image/jpeg';
+	return { mimeType, extension: EXTENSIONS[mimeType] ?? 'jpg' };
+}

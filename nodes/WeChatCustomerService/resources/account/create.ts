@@ -1,0 +1,17 @@
+import type { OperationDefinition } from '../../actions/types';
+import { optionsCollection } from '../shared';
+import { accountResult, kfAccountProperty, nicknameProperty, passwordFields, readAccountBody } from './shared';
+
+export const createAccount: OperationDefinition = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create an account',
+		description: 'Add a customer-service account to the Official Account (kfaccount/add)',
+	},
+	properties: [kfAccountProperty, nicknameProperty, passwordFields, optionsCollection()],
+	async execute({ itemIndex, client }) {
+		const body = readAccountBody(this, itemIndex);
+		return accountResult(body.kf_account, 'create', await client.addAccount(body));
+	},
+};

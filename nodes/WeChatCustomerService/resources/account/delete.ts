@@ -1,0 +1,17 @@
+import type { OperationDefinition } from '../../actions/types';
+import { optionsCollection } from '../shared';
+import { accountResult, kfAccountProperty, readKfAccount } from './shared';
+
+export const deleteAccount: OperationDefinition = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete an account',
+		description: 'Remove a customer-service account (kfaccount/del)',
+	},
+	properties: [kfAccountProperty, optionsCollection()],
+	async execute({ itemIndex, client }) {
+		const kfAccount = readKfAccount(this, itemIndex);
+		return accountResult(kfAccount, 'delete', await client.deleteAccount(kfAccount));
+	},
+};

@@ -1,0 +1,32 @@
+import { stringParam } from '../../actions/input';
+import type { OperationDefinition } from '../../actions/types';
+import { optionsCollection } from '../shared';
+import { accountResult, kfAccountProperty, readKfAccount } from './shared';
+
+export const inviteAccount: OperationDefinition = {
+	option: {
+		name: 'Invite',
+		value: 'invite',
+		action: 'Invite a WeChat user to an account',
+		description:
+			'Invite a WeChat user to bind to the account; they accept in WeChat within 7 days (kfaccount/inviteworker)',
+	},
+	properties: [
+		kfAccountProperty,
+		{
+			displayName: 'WeChat ID to Invite',
+			name: 'inviteWx',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. alice_wx',
+			description: 'WeChat ID of the person who will serve customers through this account',
+		},
+		optionsCollection(),
+	],
+	async execute({ itemIndex, client }) {
+		const kfAccount = readKfAccount(this, itemIndex);
+		const inviteWx = stringParam(this, itemIndex, 'inviteWx');
+		return accountResult(kfAccount, 'invite', await client.inviteWorker(kfAccount, inviteWx));
+	},
+};

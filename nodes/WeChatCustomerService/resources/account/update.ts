@@ -1,0 +1,17 @@
+import type { OperationDefinition } from '../../actions/types';
+import { optionsCollection } from '../shared';
+import { accountResult, kfAccountProperty, nicknameProperty, passwordFields, readAccountBody } from './shared';
+
+export const updateAccount: OperationDefinition = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update an account',
+		description: 'Change the nickname (and legacy password) of a customer-service account (kfaccount/update)',
+	},
+	properties: [kfAccountProperty, nicknameProperty, passwordFields, optionsCollection()],
+	async execute({ itemIndex, client }) {
+		const body = readAccountBody(this, itemIndex);
+		return accountResult(body.kf_account, 'update', await client.updateAccount(body));
+	},
+};

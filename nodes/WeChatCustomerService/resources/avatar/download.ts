@@ -1,0 +1,56 @@
+import { stringParam } from '../../actions/input';
+import type { OperationDefinition } from '../../actions/types';
+import { accountPrefix, avatarMime } from '../../client/accounts';
+import { headImageSize } from '../../client/agents';
+import { WeChatInputError } from '../../client/errors';
+import { kfAccountProperty, readKfAccount } from '../account/shared';
+import { optionsCollection } from '../shared';
+
+export const downloadAvatar: OperationDefinition = {
+	option: {
+		name: 'Download',
+		value: 'download',
+		action: 'Download an avatar',
+		description: 'Fetch an account’s current avatar as binary data (kf_headimgurl from getkflist)',
+	},
+	properties: [
+		kfAccountProperty,
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			description: 'Name of the binary field to put the avatar in',
+		},
+		optionsCollection(),
+	],
+	async execute({ itemIndex, client }) {
+		const kfAccount = readKfAccount(this, itemIndex);
+		const property = stringParam(this, itemIndex, 'binaryPropertyName');
+		const agent = (await client.listAgents()).find((a) => a.kf_account === kfAccount);
+		if (!agent) {
+			throw new WeChatInputError(
+				'kfAccount',
+				`"${kfAccount}" is not an account of this Official Account (not in getkflist)`,
+			);
+		}
+		const url = agent.kf_headimgurl ?? '';
+		const json = {
+			kf_account: kfAccount,
+			kf_id: agent.kf_id,
+			kf_nick: agent.kf_nick,
+			kf_headimgurl: url,
+			head_image_size: headImageSize(url),
+		};
+		if (!url) return [{ json }];
+		const file = await client.download(url);
+		const { mimeType, extension } = avatarMime(file.contentType);
+		const binary = await this.helpers.prepareBinaryData(
+			file.body,
+			`${accountPrefix(kfAccount)}.${extension}`,
+			mimeType,
+		);
+		return [{ json: { ...json, mime_type: mimeType, file_size: file.body.length }, binary: { [property]: binary } }];
+	},
+};

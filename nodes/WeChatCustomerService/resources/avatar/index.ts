@@ -1,0 +1,8 @@
+import type { ResourceDefinition } from '../../actions/types';
+import { downloadAvatar } from './download';
+import { uploadAvatar } from './upload';
+
+export const avatarResource: ResourceDefinition = {
+	option: { name: 'Avatar', value: 'avatar', description: 'Upload and download customer-service account avatars' },
+	operations: [downloadAvatar, uploadAvatar],
+};

@@ -1,0 +1,46 @@
+import { inputError, stringParam } from '../../actions/input';
+import type { OperationDefinition } from '../../actions/types';
+import { avatarFileName, avatarMultipart, validateAvatar } from '../../client/accounts';
+import { accountResult, kfAccountProperty, readKfAccount } from '../account/shared';
+import { optionsCollection } from '../shared';
+
+export const uploadAvatar: OperationDefinition = {
+	option: {
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload an avatar',
+		description: 'Set an account’s avatar from a JPEG of at most 5 MB, 640×640 recommended (kfaccount/uploadheadimg)',
+	},
+	properties: [
+		kfAccountProperty,
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			description: 'Name of the binary field holding the JPEG image',
+		},
+		optionsCollection(),
+	],
+	async execute({ itemIndex, client }) {
+		const kfAccount = readKfAccount(this, itemIndex);
+		const property = stringParam(this, itemIndex, 'binaryPropertyName');
+		const item = this.getInputData()[itemIndex];
+		if (!item?.binary?.[property]) {
+			const present = Object.keys(item?.binary ?? {});
+			throw inputError(
+				this,
+				itemIndex,
+				property,
+				`is not a binary field of this item (${present.length ? `it has: ${present.join(', ')}` : 'it has no binary data'}); set "Input Binary Field" to the field holding the JPEG`,
+			);
+		}
+		const meta = this.helpers.assertBinaryData(itemIndex, property);
+		const image = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+		validateAvatar(image, property, meta.fileName);
+		const fileName = avatarFileName(kfAccount, meta.fileName);
+		const res = await client.uploadHeadImage(kfAccount, avatarMultipart(image, fileName));
+		return { ...accountResult(kfAccount, 'upload', res), file_name: fileName, file_size: image.length };
+	},
+};
