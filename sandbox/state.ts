@@ -1,4 +1,5 @@
 import type { SandboxClock } from './clock';
+import { Conversations } from './conversations';
 import { RecordStore } from './records';
 
 export interface SandboxApp {
@@ -56,6 +57,8 @@ export class SandboxState {
 	lastForceRefreshAt = new Map<string, number>();
 	agents: AgentRecord[] = [];
 	online = new Map<string, OnlineStatus>();
+	/** Customers, sessions, the waiting queue, messages sent (session and message routes). */
+	conversations = new Conversations();
 	/** Chat records (getmsglist / getrecord), sorted by time. */
 	records = new RecordStore();
 	/** The Official Account's WeChat ID, the suffix of every kf_account. */

@@ -1,8 +1,10 @@
 import type { Route } from '../types';
 import { accountRoutes } from './accounts';
 import { agentRoutes } from './agents';
+import { messageRoutes } from './messages';
 import { recordRoutes } from './records';
+import { sessionRoutes } from './sessions';
 import { tokenRoutes } from './tokens';
 
 /** Every path the sandbox serves. Each feature adds its own route file here. */
-export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes];
+export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes, ...sessionRoutes, ...messageRoutes];

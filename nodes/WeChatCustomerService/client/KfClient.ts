@@ -1,4 +1,7 @@
 import { WeChatClient, type WeChatResult } from './client';
+import type { AccountBody } from './accounts';
+import type { KfAgent, KfOnlineAgent } from './types';
+import { customMessageBody, type CustomMessage, type TypingCommand } from './messages';
 import {
 	LEGACY_RECORD_PATH,
 	MSG_LIST_PATH,
@@ -9,8 +12,13 @@ import {
 	type MsgListRequest,
 	type RecordQuery,
 } from './records';
-import type { AccountBody } from './accounts';
-import type { KfAgent, KfOnlineAgent } from './types';
+import {
+	sessionChangeBody,
+	type KfCustomerSession,
+	type KfSessionListItem,
+	type KfWaitCaseList,
+	type SessionChange,
+} from './sessions';
 
 /** WeChat's customer-service (kf) API: one method per WeChat call. Knows nothing of n8n. */
 export class KfClient extends WeChatClient {
@@ -87,6 +95,77 @@ export class KfClient extends WeChatClient {
 			kind: 'write',
 			query: { kf_account: kfAccount },
 			multipart,
+		});
+	}
+
+	/** POST /customservice/kfsession/create: the agent takes the customer (off the waiting queue). */
+	async createSession(change: SessionChange): Promise<WeChatResult> {
+		return await this.call({
+			method: 'POST',
+			path: '/customservice/kfsession/create',
+			kind: 'write',
+			json: sessionChangeBody(change),
+		});
+	}
+
+	/** POST /customservice/kfsession/close */
+	async closeSession(change: SessionChange): Promise<WeChatResult> {
+		return await this.call({
+			method: 'POST',
+			path: '/customservice/kfsession/close',
+			kind: 'write',
+			json: sessionChangeBody(change),
+		});
+	}
+
+	/** GET /customservice/kfsession/getsession?openid=… */
+	async getSession(openid: string): Promise<KfCustomerSession> {
+		return await this.call<KfCustomerSession & WeChatResult>({
+			method: 'GET',
+			path: '/customservice/kfsession/getsession',
+			kind: 'read',
+			query: { openid },
+		});
+	}
+
+	/** GET /customservice/kfsession/getsessionlist?kf_account=… (`@` kept literal) */
+	async listSessions(kfAccount: string): Promise<KfSessionListItem[]> {
+		const res = await this.call<{ sessionlist?: KfSessionListItem[] }>({
+			method: 'GET',
+			path: '/customservice/kfsession/getsessionlist',
+			kind: 'read',
+			query: { kf_account: kfAccount },
+		});
+		return res.sessionlist ?? [];
+	}
+
+	/** GET /customservice/kfsession/getwaitcase */
+	async listWaitCases(): Promise<KfWaitCaseList> {
+		const res = await this.call<Partial<KfWaitCaseList> & WeChatResult>({
+			method: 'GET',
+			path: '/customservice/kfsession/getwaitcase',
+			kind: 'read',
+		});
+		return { count: Number(res.count ?? 0), waitcaselist: res.waitcaselist ?? [] };
+	}
+
+	/** POST /cgi-bin/message/custom/send */
+	async sendMessage(message: CustomMessage): Promise<WeChatResult> {
+		return await this.call({
+			method: 'POST',
+			path: '/cgi-bin/message/custom/send',
+			kind: 'write',
+			json: customMessageBody(message),
+		});
+	}
+
+	/** POST /cgi-bin/message/custom/typing */
+	async sendTyping(touser: string, command: TypingCommand): Promise<WeChatResult> {
+		return await this.call({
+			method: 'POST',
+			path: '/cgi-bin/message/custom/typing',
+			kind: 'write',
+			json: { touser, command },
 		});
 	}
 }

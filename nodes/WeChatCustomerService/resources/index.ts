@@ -4,10 +4,12 @@ import type { OperationDefinition, ResourceDefinition } from '../actions/types';
 import { accountResource } from './account';
 import { agentResource } from './agent';
 import { avatarResource } from './avatar';
+import { messageResource } from './message';
 import { recordResource } from './record';
+import { sessionResource } from './session';
 
 /** Every resource of the node, in the order of the Resource dropdown. */
-export const RESOURCES: ResourceDefinition[] = [accountResource, avatarResource, agentResource, recordResource];
+export const RESOURCES: ResourceDefinition[] = [accountResource, avatarResource, agentResource, recordResource, sessionResource, messageResource];
 
 export function findOperation(resource: string, operation: string): OperationDefinition | undefined {
 	return RESOURCES.find((r) => r.option.value === resource)?.operations.find(

@@ -1,0 +1,210 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { stringParam } from '../../actions/input';
+import {
+	checkMenuItems,
+	checkNewsArticles,
+	checkText,
+	checkUrl,
+	requireValue,
+	type MessagePayload,
+	type MessageType,
+} from '../../client/messages';
+
+/**
+ * One simple field of a message type: the node parameter, the key WeChat wants inside
+ * `<msgtype>: {...}`, and how it is checked. Types with lists (news, msgmenu) are read below.
+ */
+interface SimpleField {
+	param: string;
+	key: string;
+	required: boolean;
+	check?: 'url';
+}
+
+const mediaId = (required = true): SimpleField => ({ param: 'mediaId', key: 'media_id', required });
+const thumbMediaId: SimpleField = { param: 'thumbMediaId', key: 'thumb_media_id', required: true };
+const title = (required: boolean): SimpleField => ({ param: 'title', key: 'title', required });
+const description: SimpleField = { param: 'description', key: 'description', required: false };
+
+/** Exactly WeChat's fields per type (reference §1 row 15), in WeChat's order. */
+const SIMPLE_FIELDS: Partial<Record<MessageType, SimpleField[]>> = {
+	image: [mediaId()],
+	voice: [mediaId()],
+	video: [mediaId(), thumbMediaId, title(false), description],
+	music: [
+		title(false),
+		description,
+		{ param: 'musicUrl', key: 'musicurl', required: true, check: 'url' },
+		{ param: 'hqMusicUrl', key: 'hqmusicurl', required: true, check: 'url' },
+		thumbMediaId,
+	],
+	mpnews: [mediaId()],
+	mpnewsarticle: [{ param: 'articleId', key: 'article_id', required: true }],
+	wxcard: [{ param: 'cardId', key: 'card_id', required: true }],
+	miniprogrampage: [
+		title(true),
+		{ param: 'miniProgramAppId', key: 'appid', required: true },
+		{ param: 'pagePath', key: 'pagepath', required: true },
+		thumbMediaId,
+	],
+};
+
+const TYPE_OPTIONS: Array<{ name: string; value: MessageType; description: string }> = [
+	{ name: 'Text', value: 'text', description: 'Plain text, emoji allowed' },
+	{ name: 'Image', value: 'image', description: 'An uploaded image (media_id)' },
+	{ name: 'Voice', value: 'voice', description: 'An uploaded voice clip (media_id)' },
+	{ name: 'Video', value: 'video', description: 'An uploaded video with a thumbnail' },
+	{ name: 'Music', value: 'music', description: 'A music link with a thumbnail' },
+	{ name: 'News (Link Card)', value: 'news', description: 'One article card that opens a URL' },
+	{ name: 'Mpnews (Material Article)', value: 'mpnews', description: 'An article from the material library (media_id)' },
+	{ name: 'Mpnewsarticle (Published Article)', value: 'mpnewsarticle', description: 'A published article (article_id)' },
+	{ name: 'Menu', value: 'msgmenu', description: 'A question with clickable answers' },
+	{ name: 'Card Coupon', value: 'wxcard', description: 'A WeChat card or coupon (card_id)' },
+	{ name: 'Mini Program Page', value: 'miniprogrampage', description: 'A card that opens a Mini Program page' },
+];
+
+function forTypes(types: MessageType[], property: INodeProperties): INodeProperties {
+	return { ...property, displayOptions: { show: { messageType: types } } };
+}
+
+function typesWith(param: string, required?: boolean): MessageType[] {
+	return (Object.keys(SIMPLE_FIELDS) as MessageType[]).filter((type) =>
+		(SIMPLE_FIELDS[type] ?? []).some((f) => f.param === param && (required === undefined || f.required === required)),
+	);
+}
+
+function stringProperty(name: string, displayName: string, description: string, extra: Partial<INodeProperties> = {}) {
+	return { displayName, name, type: 'string', default: '', description, ...extra } as INodeProperties;
+}
+
+/** The Message Type selector and each type's own fields, shown only for that type. */
+export function messageProperties(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Message Type',
+			name: 'messageType',
+			type: 'options',
+			options: TYPE_OPTIONS,
+			default: 'text',
+		},
+		forTypes(
+			['text'],
+			stringProperty('text', 'Text', 'The message, at most 2048 bytes in UTF-8 (about 680 Chinese characters)', {
+				required: true,
+				typeOptions: { rows: 4 },
+			}),
+		),
+		forTypes(typesWith('mediaId'), stringProperty('mediaId', 'Media ID', 'media_id of the uploaded file or material', { required: true })),
+		forTypes(typesWith('thumbMediaId'), stringProperty('thumbMediaId', 'Thumbnail Media ID', 'media_id of the uploaded thumbnail image', { required: true })),
+		forTypes(typesWith('title', true), stringProperty('title', 'Title', 'Title of the card', { required: true })),
+		forTypes(typesWith('title', false), stringProperty('title', 'Title', 'Title, optional')),
+		forTypes(typesWith('description'), stringProperty('description', 'Description', 'Description, optional')),
+		forTypes(['music'], stringProperty('musicUrl', 'Music URL', 'Link to the music (http or https)', { required: true })),
+		forTypes(['music'], stringProperty('hqMusicUrl', 'High-Quality Music URL', 'Link played on Wi-Fi (http or https)', { required: true })),
+		forTypes(['news'], {
+			displayName: 'Article',
+			name: 'articles',
+			type: 'fixedCollection',
+			placeholder: 'Add Article',
+			typeOptions: { multipleValues: true },
+			default: {},
+			description: 'Exactly one article: WeChat shows one card per customer-service news message',
+			options: [
+				{
+					displayName: 'Article',
+					name: 'article',
+					values: [
+						stringProperty('title', 'Title', 'Title of the card'),
+						stringProperty('description', 'Description', 'Description, optional'),
+						stringProperty('url', 'URL', 'Page opened when the card is tapped (http or https)'),
+						stringProperty('picUrl', 'Picture URL', 'Image of the card (http or https), optional'),
+					],
+				},
+			],
+		}),
+		forTypes(['msgmenu'], stringProperty('headContent', 'Question', 'Text above the answers, e.g. "How satisfied are you?"')),
+		forTypes(['msgmenu'], {
+			displayName: 'Answers',
+			name: 'menuItems',
+			type: 'fixedCollection',
+			placeholder: 'Add Answer',
+			typeOptions: { multipleValues: true },
+			default: {},
+			description: 'Clickable answers; the customer’s click comes back as a message carrying the ID',
+			options: [
+				{
+					displayName: 'Answer',
+					name: 'item',
+					values: [
+						stringProperty('id', 'ID', 'Identifier returned when the customer taps this answer'),
+						stringProperty('content', 'Content', 'Text of the answer'),
+					],
+				},
+			],
+		}),
+		forTypes(['msgmenu'], stringProperty('tailContent', 'Closing Text', 'Text below the answers, e.g. "Thank you"')),
+		forTypes(['mpnewsarticle'], stringProperty('articleId', 'Article ID', 'article_id of the published article', { required: true })),
+		forTypes(['wxcard'], stringProperty('cardId', 'Card ID', 'card_id of the card or coupon', { required: true })),
+		forTypes(['miniprogrampage'], stringProperty('miniProgramAppId', 'Mini Program AppID', 'AppID of a Mini Program linked to this Official Account', { required: true })),
+		forTypes(['miniprogrampage'], stringProperty('pagePath', 'Page Path', 'Page to open, e.g. pages/index/index?id=1', { required: true })),
+	];
+}
+
+function readSimple(ctx: IExecuteFunctions, i: number, fields: SimpleField[]): MessagePayload {
+	const payload: MessagePayload = {};
+	for (const field of fields) {
+		const value = stringParam(ctx, i, field.param, { optional: !field.required });
+		if (!value) continue;
+		payload[field.key] = field.check === 'url' ? checkUrl(field.param, value) : value;
+	}
+	return payload;
+}
+
+function entries(ctx: IExecuteFunctions, i: number, param: string, key: string): IDataObject[] {
+	const collection = ctx.getNodeParameter(param, i, {}) as IDataObject;
+	const list = collection?.[key];
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+const str = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+
+function readNews(ctx: IExecuteFunctions, i: number): MessagePayload {
+	const articles = checkNewsArticles('articles', entries(ctx, i, 'articles', 'article').map((a) => ({
+		title: str(a.title),
+		description: str(a.description),
+		url: str(a.url),
+		picurl: str(a.picUrl),
+	})));
+	return {
+		articles: articles.map((a, n) => {
+			const article: Record<string, string> = { title: requireValue(`articles[${n}].title`, a.title) };
+			if (a.description) article.description = a.description;
+			article.url = checkUrl(`articles[${n}].url`, a.url);
+			if (a.picurl) article.picurl = checkUrl(`articles[${n}].picUrl`, a.picurl);
+			return article;
+		}),
+	};
+}
+
+function readMenu(ctx: IExecuteFunctions, i: number): MessagePayload {
+	const list = checkMenuItems(
+		'menuItems',
+		entries(ctx, i, 'menuItems', 'item').map((m) => ({ id: str(m.id), content: str(m.content) })),
+	);
+	return {
+		head_content: stringParam(ctx, i, 'headContent', { optional: true }),
+		list,
+		tail_content: stringParam(ctx, i, 'tailContent', { optional: true }),
+	};
+}
+
+/** The `<msgtype>: {...}` object for item `i`, checked before anything is sent. */
+export function readPayload(ctx: IExecuteFunctions, i: number, type: MessageType): MessagePayload {
+	if (type === 'text') {
+		return { content: checkText('text', stringParam(ctx, i, 'text', { trim: false, optional: true })) };
+	}
+	if (type === 'news') return readNews(ctx, i);
+	if (type === 'msgmenu') return readMenu(ctx, i);
+	return readSimple(ctx, i, SIMPLE_FIELDS[type] ?? []);
+}

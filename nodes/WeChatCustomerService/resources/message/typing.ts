@@ -1,0 +1,39 @@
+import type { OperationDefinition } from '../../actions/types';
+import { inputError } from '../../actions/input';
+import { TYPING_COMMANDS } from '../../client/messages';
+import { openidProperty, readOpenid } from '../session/shared';
+import { optionsCollection } from '../shared';
+
+export const sendTyping: OperationDefinition = {
+	option: {
+		name: 'Typing',
+		value: 'typing',
+		action: 'Show or hide typing',
+		description:
+			'Show “typing…” to a customer for up to 15 seconds, or cancel it; sending a message also ends it (message/custom/typing)',
+	},
+	properties: [
+		openidProperty,
+		{
+			displayName: 'Command',
+			name: 'command',
+			type: 'options',
+			options: [
+				{ name: 'Cancel Typing', value: 'cancel', description: 'Hide the typing indicator (CancelTyping)' },
+				{ name: 'Typing', value: 'typing', description: 'Show the typing indicator (Typing)' },
+			],
+			default: 'typing',
+		},
+		optionsCollection(),
+	],
+	async execute({ itemIndex, client }) {
+		const openid = readOpenid(this, itemIndex);
+		const command = this.getNodeParameter('command', itemIndex, 'typing') as keyof typeof TYPING_COMMANDS;
+		const wechatCommand = TYPING_COMMANDS[command];
+		if (!wechatCommand) {
+			throw inputError(this, itemIndex, 'command', `must be "typing" or "cancel", got "${command}"`);
+		}
+		await client.sendTyping(openid, wechatCommand);
+		return { success: true, openid, command: wechatCommand };
+	},
+};

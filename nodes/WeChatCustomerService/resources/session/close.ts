@@ -1,0 +1,19 @@
+import type { OperationDefinition } from '../../actions/types';
+import { optionsCollection } from '../shared';
+import { agentAccountProperty, openidProperty, readAgentAccount, readOpenid, sessionChanged } from './shared';
+
+export const closeSession: OperationDefinition = {
+	option: {
+		name: 'Close',
+		value: 'close',
+		action: 'Close a session',
+		description: 'End the session between an agent and a customer (kfsession/close)',
+	},
+	properties: [agentAccountProperty, openidProperty, optionsCollection()],
+	async execute({ itemIndex, client }) {
+		const kfAccount = readAgentAccount(this, itemIndex);
+		const openid = readOpenid(this, itemIndex);
+		await client.closeSession({ kf_account: kfAccount, openid });
+		return sessionChanged(kfAccount, openid);
+	},
+};

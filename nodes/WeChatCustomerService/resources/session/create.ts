@@ -1,0 +1,32 @@
+import type { OperationDefinition } from '../../actions/types';
+import { optionsCollection } from '../shared';
+import { agentAccountProperty, openidProperty, readAgentAccount, readOpenid, sessionChanged } from './shared';
+
+export const createSession: OperationDefinition = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a session',
+		description:
+			'Assign a customer to an agent: the agent must be online and bound to a WeChat user; the customer leaves the waiting queue (kfsession/create)',
+	},
+	properties: [
+		agentAccountProperty,
+		openidProperty,
+		{
+			displayName: 'Note to Agent',
+			name: 'text',
+			type: 'string',
+			default: '',
+			description: 'Optional text shown to the agent in the customer-service client when the session opens (not sent to the customer)',
+		},
+		optionsCollection(),
+	],
+	async execute({ itemIndex, client }) {
+		const kfAccount = readAgentAccount(this, itemIndex);
+		const openid = readOpenid(this, itemIndex);
+		const text = this.getNodeParameter('text', itemIndex, '') as string;
+		await client.createSession({ kf_account: kfAccount, openid, text: String(text ?? '') });
+		return sessionChanged(kfAccount, openid);
+	},
+};

@@ -1,0 +1,19 @@
+import type { OperationDefinition } from '../../actions/types';
+import { customerSessionItem } from '../../client/sessions';
+import { optionsCollection } from '../shared';
+import { openidProperty, readOpenid } from './shared';
+
+export const getSession: OperationDefinition = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a customer’s session',
+		description:
+			'Which agent serves a customer now; kf_account is empty when nobody does (kfsession/getsession)',
+	},
+	properties: [openidProperty, optionsCollection()],
+	async execute({ itemIndex, client }) {
+		const openid = readOpenid(this, itemIndex);
+		return customerSessionItem(openid, await client.getSession(openid));
+	},
+};

@@ -1,0 +1,18 @@
+import type { OperationDefinition } from '../../actions/types';
+import { agentSessionItems } from '../../client/sessions';
+import { optionsCollection } from '../shared';
+import { agentAccountProperty, readAgentAccount } from './shared';
+
+export const getAllSessions: OperationDefinition = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many sessions',
+		description: 'List the customers an agent is serving, one item per session (kfsession/getsessionlist)',
+	},
+	properties: [agentAccountProperty, optionsCollection()],
+	async execute({ itemIndex, client }) {
+		const kfAccount = readAgentAccount(this, itemIndex);
+		return agentSessionItems(kfAccount, await client.listSessions(kfAccount));
+	},
+};

@@ -1,0 +1,15 @@
+import type { ResourceDefinition } from '../../actions/types';
+import { closeSession } from './close';
+import { createSession } from './create';
+import { getSession } from './get';
+import { getAllSessions } from './getAll';
+import { getWaitingSessions } from './getWaiting';
+
+export const sessionResource: ResourceDefinition = {
+	option: {
+		name: 'Session',
+		value: 'session',
+		description: 'Who serves which customer: assign, close, and the waiting queue',
+	},
+	operations: [closeSession, createSession, getSession, getAllSessions, getWaitingSessions],
+};
