@@ -1,0 +1,90 @@
+import { loadWorkflow, runWorkflow } from '../helpers/workflow';
+import { sandboxCredential, useSandbox } from '../helpers/sandbox';
+
+const ctx = useSandbox('demo');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const KF_DISABLED =
+	'WeChat refused the request (errcode 65400): please enable new custom service, or wait for a while if you have enabled';
+const KF_DISABLED_HINT =
+	'The new customer-service feature is not enabled for this Official Account. Enable it in the Official Account platform, or wait a while after enabling it.';
+
+describe('Agent operations: errors, items and tokens through WorkflowExecute', () => {
+	it('Get Online adds status_name to every online agent', async () => {
+		const result = await runWorkflow(loadWorkflow('agent-get-online.workflow.json'), sandboxCredential(ctx.sb));
+		expect(result.json('Online Agents')).toEqual([
+			{ kf_account: 'alice@sandbox_oa', kf_id: '1001', status: 1, auto_accept: 10, accepted_case: 2, status_name: 'pc' },
+			{ kf_account: 'bob@sandbox_oa', kf_id: '1002', status: 3, auto_accept: 5, accepted_case: 0, status_name: 'pc_and_mobile' },
+			{ kf_account: 'carol@sandbox_oa', kf_id: '1003', status: 2, auto_accept: 8, accepted_case: 1, status_name: 'mobile' },
+		]);
+	});
+
+	it('reuses one token across executions in the same process', async () => {
+		const wf = loadWorkflow('agent-get-many.workflow.json');
+		await runWorkflow(wf, sandboxCredential(ctx.sb));
+		await runWorkflow(wf, sandboxCredential(ctx.sb));
+		await runWorkflow(loadWorkflow('agent-get-online.workflow.json'), sandboxCredential(ctx.sb));
+		expect(ctx.sb.tokenRequests()).toHaveLength(1);
+		expect(ctx.sb.requests).toHaveLength(4);
+	});
+
+	it('fails the execution with errcode, errmsg and a plain-English hint, without the token', async () => {
+		ctx.sb.state.apps.get('wx_sandbox_app')!.kfDisabled = true;
+		const result = await runWorkflow(loadWorkflow('agent-get-many.workflow.json'), sandboxCredential(ctx.sb));
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toMatch(new RegExp(`^${escape(KF_DISABLED)} rid: \\S+ — ${escape(KF_DISABLED_HINT)}$`));
+		expect(result.error?.description).toBe(KF_DISABLED_HINT);
+		const token = ctx.sb.requests[1].query.access_token;
+		expect(JSON.stringify(result.run)).not.toContain(token);
+		expect(JSON.stringify(result.run)).not.toContain('sandbox_secret');
+	});
+
+	it('reports a wrong AppSecret from the token request', async () => {
+		const result = await runWorkflow(
+			loadWorkflow('agent-get-many.workflow.json'),
+			sandboxCredential(ctx.sb, { appSecret: 'wrong-secret-value' }),
+		);
+		expect(result.error?.message).toMatch(
+			/^WeChat refused the request \(errcode 40125\): invalid appsecret rid: \S+ — The AppSecret is not valid\./,
+		);
+		expect(JSON.stringify(result.run)).not.toContain('wrong-secret-value');
+		expect(ctx.sb.requestsTo('/cgi-bin/customservice/getkflist')).toHaveLength(0);
+	});
+
+	it('Continue (regular output) turns the failure into an error item paired with its input', async () => {
+		ctx.sb.state.apps.get('wx_sandbox_app')!.kfDisabled = true;
+		const result = await runWorkflow(loadWorkflow('agent-continue-on-fail.workflow.json'), sandboxCredential(ctx.sb));
+		expect(result.error).toBeUndefined();
+		const [item] = result.output('WeChat Customer Service');
+		expect(Object.keys(item.json)).toEqual(['error', 'details']);
+		expect(item.json.error).toMatch(new RegExp(`^${escape(KF_DISABLED)}`));
+		expect(item.json.details).toEqual({
+			errcode: 65400,
+			errmsg: expect.stringMatching(/^please enable new custom service, or wait for a while if you have enabled rid: /),
+			hint: KF_DISABLED_HINT,
+		});
+		expect(item.pairedItem).toEqual({ item: 0 });
+	});
+
+	it('Continue (using error output) sends only the failed item to the error output, in order', async () => {
+		// The second of three items meets a busy server that never recovers; the others succeed.
+		let calls = 0;
+		ctx.sb.addRoute({
+			method: 'GET',
+			path: '/cgi-bin/customservice/getonlinekflist',
+			handler: () => {
+				calls++;
+				return calls === 2 || calls > 3
+					? { json: { errcode: 65400, errmsg: 'please enable new custom service' } }
+					: { json: { kf_online_list: [{ kf_account: `a${calls}@oa`, kf_id: '1', status: 1 }] } };
+			},
+		});
+		const result = await runWorkflow(loadWorkflow('agent-error-output.workflow.json'), sandboxCredential(ctx.sb));
+		expect(result.error).toBeUndefined();
+		const ok = result.output('Succeeded');
+		const failed = result.output('Failed');
+		expect(ok).toHaveLength(2);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].json.error).toMatch(/^WeChat refused the request \(errcode 65400\)/);
+		expect(ctx.sb.tokenRequests()).toHaveLength(1);
+	});
+});
