@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import { parseJsonBody, sendHttp, type HttpSettings } from '../transport/http';
 import { WeChatApiError, WeChatTransportError } from './errors';
-import { TOKEN_REJECTED_CODES, type TokenServer } from './tokens';
+import { FIXED_TOKEN_HINT, TOKEN_REJECTED_CODES, type TokenServer } from './tokens';
 
 export interface RetryPolicy {
 	/** Retries after the first attempt, for errcode -1 (busy) and 45011 (too frequent). */
@@ -78,7 +78,8 @@ export class WeChatClient {
 			const body = (await this.send(spec, token)) as T;
 			const errcode = typeof body.errcode === 'number' ? body.errcode : 0;
 			if (errcode === 0) return body;
-			if (TOKEN_REJECTED_CODES.has(errcode) && !tokenRefreshed) {
+			const tokenRejected = TOKEN_REJECTED_CODES.has(errcode);
+			if (tokenRejected && !tokenRefreshed && tokens.refreshable !== false) {
 				tokenRefreshed = true;
 				token = await tokens.refreshToken(token);
 				continue;
@@ -92,6 +93,7 @@ export class WeChatClient {
 				errmsg: String(body.errmsg ?? ''),
 				path: spec.path,
 				attempts: attempt,
+				hint: tokenRejected && tokens.refreshable === false ? FIXED_TOKEN_HINT : undefined,
 			});
 		}
 	}

@@ -9,7 +9,12 @@ import { WeChatApiError, WeChatTransportError } from './errors';
 export interface TokenServer {
 	token(): Promise<string>;
 	refreshToken(rejectedToken: string): Promise<string>;
+	/** False for a token that cannot be renewed; a rejection is then reported at once. */
+	readonly refreshable?: boolean;
 }
+
+export const FIXED_TOKEN_HINT =
+	'The credential uses a fixed access token, which cannot be refreshed. Paste a current token, or switch the Token Source to Stable Token.';
 
 export type TokenSource = 'stableToken' | 'classicToken' | 'tokenServer' | 'accessToken';
 
@@ -110,6 +115,8 @@ export class CachingTokenServer implements TokenServer {
 
 /** A token typed into the credential: never fetched, so a rejection cannot be repaired. */
 export class FixedTokenServer implements TokenServer {
+	readonly refreshable = false;
+
 	constructor(private readonly fixed: string) {}
 
 	async token(): Promise<string> {
@@ -121,7 +128,7 @@ export class FixedTokenServer implements TokenServer {
 			errcode: 40001,
 			errmsg: 'the fixed access token in the credential was rejected',
 			path: 'credential',
-			hint: 'The credential uses a fixed access token, which cannot be refreshed. Paste a current token, or switch the Token Source to Stable Token.',
+			hint: FIXED_TOKEN_HINT,
 		});
 	}
 }
