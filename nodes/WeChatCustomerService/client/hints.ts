@@ -1,7 +1,7 @@
 // Plain-English hints for WeChat errcodes (reference §2). Keep them actionable: what the
 // operator should check or do, not a restatement of errmsg.
 const HINTS: Record<number, string> = {
-	[-1]: 'WeChat is busy. Try again in a few seconds.',
+	[-1]: 'WeChat is busy. Reads are retried automatically (up to 3 times); a change such as sending a message or creating a session is not retried automatically, because WeChat may already have done it: check before running it again.',
 	40001:
 		'The AppSecret is wrong, or the access_token is invalid or no longer the latest (another system may have fetched a new one with the classic token API). Check the AppSecret; prefer the "Stable Token" source when several systems share the AppID.',
 	40002: 'Invalid grant type: the token request must use client_credential.',
