@@ -23,6 +23,8 @@ export type OperationResult =
 export interface OperationDefinition {
 	/** The entry in the Operation dropdown: name, value, action, description. */
 	option: INodePropertyOptions & { action: string };
+	/** The WeChat call(s) behind it, e.g. "GET /cgi-bin/customservice/getkflist" (README table). */
+	api?: string;
 	/** Parameters of this operation; the resource/operation displayOptions are added for you. */
 	properties: INodeProperties[];
 	/** Runs for one input item. Validate input first: throw before any request is sent. */

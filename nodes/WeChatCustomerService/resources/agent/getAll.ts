@@ -9,6 +9,7 @@ export const getAllAgents: OperationDefinition = {
 		action: 'Get many agents',
 		description: 'List every customer-service agent of the Official Account (getkflist)',
 	},
+	api: 'GET /cgi-bin/customservice/getkflist',
 	properties: [optionsCollection()],
 	async execute({ client }) {
 		const agents = await client.listAgents();

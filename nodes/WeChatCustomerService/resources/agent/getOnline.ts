@@ -9,6 +9,7 @@ export const getOnlineAgents: OperationDefinition = {
 		action: 'Get online agents',
 		description: 'List the agents who are online now and how many sessions each serves (getonlinekflist)',
 	},
+	api: 'GET /cgi-bin/customservice/getonlinekflist',
 	properties: [optionsCollection()],
 	async execute({ client }) {
 		const agents = await client.listOnlineAgents();
