@@ -21,12 +21,7 @@ const segmenter =
 
 /** Characters as a person counts them: a CJK character or an emoji (even a ZWJ sequence) is one. */
 export function countCharacters(text: string): number {
-	if (segmenter) {
-		let n = 0;
-		for (const _ of segmenter.segment(text)) n++;
-		return n;
-	}
-	return [...text].length;
+	return segmenter ? Array.from(segmenter.segment(text)).length : Array.from(text).length;
 }
 
 /** `prefix@OfficialAccountWeChatID`: prefix ≤10 letters, digits or underscores; suffix present, ≤30. */

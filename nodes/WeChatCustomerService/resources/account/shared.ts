@@ -77,6 +77,9 @@ export function readAccountBody(ctx: IExecuteFunctions, i: number): AccountBody 
 
 /** `{kf_account, operation, success: true}` plus whatever WeChat returned besides errcode 0 / errmsg "ok". */
 export function accountResult(kfAccount: string, operation: string, res: WeChatResult): IDataObject {
-	const { errcode: _errcode, errmsg: _errmsg, ...rest } = res;
-	return { kf_account: kfAccount, operation, success: true, ...(rest as IDataObject) };
+	const rest: IDataObject = {};
+	for (const [key, value] of Object.entries(res)) {
+		if (key !== 'errcode' && key !== 'errmsg') rest[key] = value as IDataObject[string];
+	}
+	return { kf_account: kfAccount, operation, success: true, ...rest };
 }
