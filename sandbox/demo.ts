@@ -1,7 +1,6 @@
 import { demoRecords } from './records';
 import { seedDemoAvatars } from './avatars';
 import { seedDemoConversations } from './conversations';
-import { seedDemoAvatars } from './avatars';
 import type { KfSandbox } from './server';
 
 /** Realistic demo data: a handful of agents, some online. Features add their own demo data. */
@@ -30,7 +29,6 @@ export function seedDemo(sb: KfSandbox): void {
 	sb.state.online.set(`alice@${oa}`, { status: 1, auto_accept: 10, accepted_case: 2 });
 	sb.state.online.set(`bob@${oa}`, { status: 3, auto_accept: 5, accepted_case: 0 });
 	sb.state.online.set(`carol@${oa}`, { status: 2, auto_accept: 8, accepted_case: 1 });
-	seedDemoAvatars(sb);
 	seedDemoConversations(sb.state.conversations, sb.clock.now(), oa);
 	seedDemoAvatars(sb);
 	sb.state.records.add(demoRecords(sb.clock.now(), [`alice@${oa}`, `bob@${oa}`, `carol@${oa}`]));

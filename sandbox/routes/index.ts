@@ -7,4 +7,4 @@ import { sessionRoutes } from './sessions';
 import { tokenRoutes } from './tokens';
 
 /** Every path the sandbox serves. Each feature adds its own route file here. */
-export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes, ...sessionRoutes, ...messageRoutes, ...accountRoutes];
+export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes, ...sessionRoutes, ...messageRoutes];
