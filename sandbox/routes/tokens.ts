@@ -22,6 +22,13 @@ function checkApp(sb: KfSandbox, grantType: unknown, appId: unknown, secret: unk
 	return app;
 }
 
+function issueToken(sb: KfSandbox, app: SandboxApp, kind: 'classic' | 'stable') {
+	const now = sb.clock.now();
+	const token = sb.state.newTokenString(kind);
+	sb.state.tokens.set(token, { token, appId: app.appId, kind, issuedAt: now, expiresAt: now + TOKEN_LIFETIME });
+	return { json: { access_token: token, expires_in: TOKEN_LIFETIME } };
+}
+
 /** GET /cgi-bin/token: each fetch supersedes the previous token after a 5-minute overlap. */
 function classicToken(req: ReceivedRequest, sb: KfSandbox) {
 	const app = checkApp(sb, req.query.grant_type, req.query.appid, req.query.secret);
@@ -35,15 +42,7 @@ function classicToken(req: ReceivedRequest, sb: KfSandbox) {
 			t.revokedAt = now + CLASSIC_OVERLAP_SECONDS;
 		}
 	}
-	const token = sb.state.newTokenString('classic');
-	sb.state.tokens.set(token, {
-		token,
-		appId: app.appId,
-		kind: 'classic',
-		issuedAt: now,
-		expiresAt: now + TOKEN_LIFETIME,
-	});
-	return { json: { access_token: token, expires_in: TOKEN_LIFETIME } };
+	return issueToken(sb, app, 'classic');
 }
 
 /**
@@ -77,15 +76,7 @@ function stableToken(req: ReceivedRequest, sb: KfSandbox) {
 		}
 		// In its last 5 minutes the platform renews; the old one lives out its lifetime.
 	}
-	const token = sb.state.newTokenString('stable');
-	sb.state.tokens.set(token, {
-		token,
-		appId: app.appId,
-		kind: 'stable',
-		issuedAt: now,
-		expiresAt: now + TOKEN_LIFETIME,
-	});
-	return { json: { access_token: token, expires_in: TOKEN_LIFETIME } };
+	return issueToken(sb, app, 'stable');
 }
 
 /** Checks the access_token of an API call; returns the app it belongs to. */
