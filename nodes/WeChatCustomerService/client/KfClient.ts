@@ -1,10 +1,11 @@
 import { WeChatClient, type WeChatResult } from './client';
 import type { AccountBody } from './accounts';
-import type { KfAgent, KfOnlineAgent } from './types';
+import type { KfAgent, KfOnlineAgent, KfRecord } from './types';
 import { customMessageBody, type CustomMessage, type TypingCommand } from './messages';
 import {
 	LEGACY_RECORD_PATH,
 	MSG_LIST_PATH,
+	iterateRecordPages,
 	iterateRecords,
 	type LegacyRecordPage,
 	type LegacyRecordRequest,
@@ -53,8 +54,13 @@ export class KfClient extends WeChatClient {
 	}
 
 	/** Every chat record of a time range of any length, as an async iterator (windows and pages inside). */
-	iterateRecords(query: RecordQuery) {
+	iterateRecords(query: RecordQuery): AsyncGenerator<KfRecord> {
 		return iterateRecords(this, query);
+	}
+
+	/** The same, a page (filtered) at a time. */
+	iterateRecordPages(query: RecordQuery): AsyncGenerator<KfRecord[]> {
+		return iterateRecordPages(this, query);
 	}
 
 	/** POST /customservice/kfaccount/add */

@@ -102,10 +102,13 @@ function pad2(n: number): string {
 
 /**
  * Formats unix seconds as ISO 8601 with the zone's offset (2024-05-01T09:00:00+08:00). Offsets
- * are cached per 15-minute slot, so formatting many nearby instants costs one Intl call per slot.
+ * are cached per 15-minute slot (one Intl call per slot) and the date part per day, so formatting
+ * hundreds of thousands of instants stays cheap.
  */
 export class ZonedFormatter {
 	private readonly offsets = new Map<number, number>();
+	private readonly dayPrefix = new Map<number, string>();
+	private readonly suffixes = new Map<number, string>();
 
 	constructor(readonly timeZone: string) {
 		formatterFor(timeZone);
@@ -123,8 +126,22 @@ export class ZonedFormatter {
 
 	iso(unix: number): string {
 		const offset = this.offsetAt(unix);
-		const local = new Date((unix + offset) * 1000).toISOString().slice(0, 19);
-		const abs = Math.abs(Math.round(offset / 60));
-		return `${local}${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+		const local = unix + offset;
+		const day = Math.floor(local / 86400);
+		let prefix = this.dayPrefix.get(day);
+		if (prefix === undefined) {
+			prefix = new Date(day * 86400000).toISOString().slice(0, 11);
+			this.dayPrefix.set(day, prefix);
+		}
+		let suffix = this.suffixes.get(offset);
+		if (suffix === undefined) {
+			const abs = Math.abs(Math.round(offset / 60));
+			suffix = `${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+			this.suffixes.set(offset, suffix);
+		}
+		const sec = local - day * 86400;
+		const h = Math.floor(sec / 3600);
+		const m = Math.floor((sec % 3600) / 60);
+		return `${prefix}${pad2(h)}:${pad2(m)}:${pad2(sec % 60)}${suffix}`;
 	}
 }

@@ -154,7 +154,10 @@ export const getAllRecords: OperationDefinition = {
 		validateRecordQuery(query, now);
 		const zone = new ZonedFormatter(timeZone);
 		const out: DescribedRecord[] = [];
-		for await (const record of client.iterateRecords(query)) out.push(describeRecord(record, zone));
+		// Page by page (the record iterator's cheaper twin): each record is described in place.
+		for await (const page of client.iterateRecordPages(query)) {
+			for (const record of page) out.push(describeRecord(record, zone));
+		}
 		return out;
 	},
 };
