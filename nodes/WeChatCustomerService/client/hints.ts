@@ -54,8 +54,10 @@ const HINTS: Record<number, string> = {
 	65413: 'The customer has no open session with this agent, so there is nothing to close. Session → Get shows who serves the customer.',
 	65414: 'Another agent is already serving this customer. Close that session first; Session → Get shows who serves the customer.',
 	65415: 'The agent is not online: they must be signed in to the customer-service web client or the mobile assistant to take a session. Agent → Get Online lists who is online.',
-	65416: 'Invalid query parameter: check the time range and paging values.',
-	65417: 'The time range is too long: WeChat accepts at most 24 hours per query.',
+	65416:
+		'Invalid query parameter: the start must not be after the end, a legacy getrecord query must stay within one China-time day, and a page holds at most 10000 records (getmsglist) or 50 (getrecord).',
+	65417:
+		'The time range is too long: WeChat accepts at most 24 hours per getmsglist query (the node splits longer ranges into 24-hour windows).',
 	89501: 'WeChat is waiting for an administrator to confirm calls from this IP.',
 	89503: 'An administrator must confirm calls from this IP in the Official Account platform.',
 	89506: 'An administrator rejected calls from this IP; WeChat blocks it for 24 hours.',
