@@ -116,7 +116,7 @@ describe('KfClient against the sandbox', () => {
 	});
 
 	it('times out with the credential’s timeout', async () => {
-		ctx.sb.setFault('/cgi-bin/customservice/getkflist', { delayMs: 1500 });
+		ctx.sb.setFault('/cgi-bin/customservice/getkflist', { delayMs: 5000 });
 		const error = (await caught(client({ timeoutSeconds: 1 }).listAgents())) as WeChatTransportError;
 		expect(error.failure).toBe('timeout');
 		expect(error.message).toBe(`No answer from ${ctx.sb.url}/cgi-bin/customservice/getkflist within 1 s (timeout)`);
