@@ -19,6 +19,16 @@ function int(b: Record<string, unknown>, name: string): number {
 	return v;
 }
 
+/** The request body and its inclusive time range, after the checks both APIs share. */
+function rangeOf(req: ReceivedRequest, sb: KfSandbox) {
+	requireKf(req, sb);
+	const b = body(req);
+	const start = int(b, 'starttime');
+	const end = int(b, 'endtime');
+	if (end < start) throw wxError(65416, 'invalid query param, endtime is earlier than starttime');
+	return { b, start, end };
+}
+
 function chinaDay(unix: number): number {
 	return Math.floor((unix + 8 * 3600) / 86400);
 }
@@ -38,13 +48,9 @@ function recordsOut(sb: KfSandbox, from: number, to: number) {
  * send next (WxJava's reading): after the last record returned, or the one sent when empty.
  */
 export function msgList(req: ReceivedRequest, sb: KfSandbox): SandboxResponse {
-	requireKf(req, sb);
-	const b = body(req);
-	const start = int(b, 'starttime');
-	const end = int(b, 'endtime');
+	const { b, start, end } = rangeOf(req, sb);
 	const msgid = int(b, 'msgid');
 	const number = int(b, 'number');
-	if (end < start) throw wxError(65416, 'invalid query param, endtime is earlier than starttime');
 	if (end - start + 1 > 86400) throw wxError(65417, 'starttime endtime range too long, at most 24 hours');
 	if (number < 1 || number > 10000) throw wxError(65416, 'invalid query param number, at most 10000');
 	if (msgid < 1) throw wxError(65416, 'invalid query param msgid, starts from 1');
@@ -59,13 +65,9 @@ export function msgList(req: ReceivedRequest, sb: KfSandbox): SandboxResponse {
 
 /** POST getrecord (legacy): one China-time day per query, pagesize 1–50, pageindex from 1, optional openid. */
 export function legacyRecords(req: ReceivedRequest, sb: KfSandbox): SandboxResponse {
-	requireKf(req, sb);
-	const b = body(req);
-	const start = int(b, 'starttime');
-	const end = int(b, 'endtime');
+	const { b, start, end } = rangeOf(req, sb);
 	const pageindex = int(b, 'pageindex');
 	const pagesize = int(b, 'pagesize');
-	if (end < start) throw wxError(65416, 'invalid query param, endtime is earlier than starttime');
 	if (chinaDay(start) !== chinaDay(end)) throw wxError(65416, 'invalid query param, starttime and endtime must be on the same day');
 	if (pagesize < 1 || pagesize > 50) throw wxError(65416, 'invalid query param pagesize, at most 50');
 	if (pageindex < 1) throw wxError(65416, 'invalid query param pageindex, starts from 1');

@@ -12,6 +12,7 @@ import type { KfRecord } from '../../nodes/WeChatCustomerService/client/types';
 import { ZonedFormatter, parseIsoInZone } from '../../nodes/WeChatCustomerService/client/zonedTime';
 import { msgList } from '../../sandbox/routes/records';
 import type { NewRecord } from '../../sandbox/records';
+import { tamperMsgList } from '../helpers/records';
 import { CREDENTIAL_TYPE, sandboxCredential, useSandbox } from '../helpers/sandbox';
 
 const ctx = useSandbox('empty');
@@ -43,15 +44,6 @@ function seed(times: number[], openidOf: (i: number) => string = () => 'o_cust')
 /** The bodies the sandbox received on one path, in order. */
 function bodies(path: string) {
 	return ctx.sb.requestsTo(path).map((r) => r.json);
-}
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-	return await promise.then(
-		() => {
-			throw new Error('expected a rejection');
-		},
-		(error: Error) => error,
-	);
 }
 
 describe('record windows', () => {
@@ -293,19 +285,9 @@ describe('KfClient.iterateRecords against the sandbox (getmsglist)', () => {
 
 	it('a token revoked between pages: one refresh, the same page asked again, nothing lost or repeated', async () => {
 		seed(Array.from({ length: 35 }, (_, i) => T0 + i));
-		let served = 0;
-		ctx.sb.addRoute({
-			method: 'POST',
-			path: MSG_LIST_PATH,
-			handler: (req, sb) => {
-				const answer = msgList(req, sb);
-				served += 1;
-				if (served === 1) {
-					// Revoke the token that was just used, as if it expired right after page 1.
-					sb.state.tokens.get(req.query.access_token)!.revokedAt = sb.clock.now();
-				}
-				return answer;
-			},
+		tamperMsgList(ctx.sb, (_answer, req, served) => {
+			// Revoke the token that was just used, as if it expired right after page 1.
+			if (served === 1) ctx.sb.state.tokens.get(req.query.access_token)!.revokedAt = ctx.sb.clock.now();
 		});
 		const records = await collect(query({ pageSize: 10 }));
 		expect(records.map((r) => r.text)).toEqual(Array.from({ length: 35 }, (_, i) => `r${i}`));
@@ -327,16 +309,10 @@ describe('KfClient.iterateRecords against the sandbox (getmsglist)', () => {
 
 	it('a server whose msgid cursor does not advance: a clear error after the first full page, not a hang', async () => {
 		seed(Array.from({ length: 20 }, (_, i) => T0 + i));
-		ctx.sb.addRoute({
-			method: 'POST',
-			path: MSG_LIST_PATH,
-			handler: (req, sb) => {
-				const answer = msgList(req, sb) as { json: { msgid: number } };
-				answer.json.msgid = (req.json as { msgid: number }).msgid; // never moves
-				return answer;
-			},
+		tamperMsgList(ctx.sb, (answer, req) => {
+			answer.json.msgid = (req.json as { msgid: number }).msgid; // never moves
 		});
-		const error = await caught(collect(query({ pageSize: 10 })));
+		const error = await collect(query({ pageSize: 10 })).then(() => new Error('expected a rejection'), (e: Error) => e);
 		expect(error).toBeInstanceOf(WeChatTransportError);
 		expect(error.message).toBe(
 			"WeChat's getmsglist did not advance its msgid cursor (sent msgid 1, a full page came back with msgid 1); stopped to avoid reading the same records forever",
@@ -356,7 +332,7 @@ describe('KfClient.iterateRecords against the sandbox (getmsglist)', () => {
 				return answer;
 			},
 		});
-		const error = await caught(collect(query({ pageSize: 10 })));
+		const error = await collect(query({ pageSize: 10 })).then(() => new Error('expected a rejection'), (e: Error) => e);
 		expect(error.message).toBe(
 			`WeChat returned the same page of records again (msgid 1001, window ${T0}–${T0 + DAY - 1}); stopped to avoid reading the same records forever`,
 		);
@@ -403,7 +379,7 @@ describe('KfClient.iterateRecords against the sandbox (legacy getrecord)', () =>
 				json: { recordlist: sb.state.records.all().slice(0, 50).map(({ msgid: _m, ...r }) => r) },
 			}),
 		});
-		const error = await caught(collect(query({ api: 'legacy', pageSize: 50 })));
+		const error = await collect(query({ api: 'legacy', pageSize: 50 })).then(() => new Error('expected a rejection'), (e: Error) => e);
 		expect(error.message).toBe(
 			`WeChat returned the same page of records again (pageindex 2, window ${T0}–${T0 + DAY - 1}); stopped to avoid reading the same records forever`,
 		);

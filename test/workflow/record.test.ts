@@ -1,5 +1,6 @@
-import { MSG_LIST_PATH, LEGACY_RECORD_PATH, msgList } from '../../sandbox/routes/records';
+import { MSG_LIST_PATH, LEGACY_RECORD_PATH } from '../../sandbox/routes/records';
 import { withParams } from '../helpers/patch';
+import { tamperMsgList } from '../helpers/records';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
 import { loadWorkflow, runWorkflow, type WorkflowJson } from '../helpers/workflow';
 
@@ -177,19 +178,11 @@ describe('Record: Get Many through WorkflowExecute', () => {
 
 	it('a token expiring in the middle of paging: refreshed once, paging continues, 210 items, none lost or repeated', async () => {
 		ctx.sb.state.records.generate({ start: T0, days: 1, perDay: 210 });
-		let served = 0;
-		ctx.sb.addRoute({
-			method: 'POST',
-			path: MSG_LIST_PATH,
-			handler: (req, sb) => {
-				const answer = msgList(req, sb);
-				if (++served === 2) {
-					// The sandbox clock jumps past the token's lifetime between pages 2 and 3.
-					const token = sb.state.tokens.get(req.query.access_token)!;
-					sb.clock.advance(token.expiresAt - sb.clock.now());
-				}
-				return answer;
-			},
+		tamperMsgList(ctx.sb, (_answer, req, served) => {
+			if (served !== 2) return;
+			// The sandbox clock jumps to the token's expiry between pages 2 and 3.
+			const token = ctx.sb.state.tokens.get(req.query.access_token)!;
+			ctx.sb.clock.advance(token.expiresAt - ctx.sb.clock.now());
 		});
 		const result = await run(workflow({ endTime: '2024-03-01T23:59:59', options: { pageSize: 50 } }));
 		expect(result.error).toBeUndefined();
@@ -201,14 +194,8 @@ describe('Record: Get Many through WorkflowExecute', () => {
 
 	it('a server whose cursor stops advancing: the node stops with a clear error, not a hang', async () => {
 		ctx.sb.state.records.generate({ start: T0, days: 1, perDay: 20 });
-		ctx.sb.addRoute({
-			method: 'POST',
-			path: MSG_LIST_PATH,
-			handler: (req, sb) => {
-				const answer = msgList(req, sb) as { json: { msgid: number } };
-				answer.json.msgid = (req.json as { msgid: number }).msgid;
-				return answer;
-			},
+		tamperMsgList(ctx.sb, (answer, req) => {
+			answer.json.msgid = (req.json as { msgid: number }).msgid; // never moves
 		});
 		const result = await run(workflow({ options: { pageSize: 10 } }));
 		expect(result.error?.message).toBe(
