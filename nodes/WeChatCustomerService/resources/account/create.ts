@@ -9,6 +9,7 @@ export const createAccount: OperationDefinition = {
 		action: 'Create an account',
 		description: 'Add a customer-service account to the Official Account (kfaccount/add)',
 	},
+	api: 'POST /customservice/kfaccount/add',
 	properties: [kfAccountProperty, nicknameProperty, passwordFields, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const body = readAccountBody(this, itemIndex);

@@ -7,8 +7,9 @@ export const deleteAccount: OperationDefinition = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete an account',
-		description: 'Remove a customer-service account (kfaccount/del)',
+		description: 'Remove a customer-service account (kfaccount/del, POST with the account in a JSON body)',
 	},
+	api: 'POST /customservice/kfaccount/del',
 	properties: [kfAccountProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);

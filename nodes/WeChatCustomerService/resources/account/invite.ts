@@ -11,6 +11,7 @@ export const inviteAccount: OperationDefinition = {
 		description:
 			'Invite a WeChat user to bind to the account; they accept in WeChat within 7 days (kfaccount/inviteworker)',
 	},
+	api: 'POST /customservice/kfaccount/inviteworker',
 	properties: [
 		kfAccountProperty,
 		{

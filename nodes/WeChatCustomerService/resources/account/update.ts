@@ -9,6 +9,7 @@ export const updateAccount: OperationDefinition = {
 		action: 'Update an account',
 		description: 'Change the nickname (and legacy password) of a customer-service account (kfaccount/update)',
 	},
+	api: 'POST /customservice/kfaccount/update',
 	properties: [kfAccountProperty, nicknameProperty, passwordFields, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const body = readAccountBody(this, itemIndex);

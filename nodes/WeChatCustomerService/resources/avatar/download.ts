@@ -13,6 +13,7 @@ export const downloadAvatar: OperationDefinition = {
 		action: 'Download an avatar',
 		description: 'Fetch an account’s current avatar as binary data (kf_headimgurl from getkflist)',
 	},
+	api: 'GET /cgi-bin/customservice/getkflist, then GET kf_headimgurl',
 	properties: [
 		kfAccountProperty,
 		{

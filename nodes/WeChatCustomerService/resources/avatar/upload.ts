@@ -11,6 +11,7 @@ export const uploadAvatar: OperationDefinition = {
 		action: 'Upload an avatar',
 		description: 'Set an account’s avatar from a JPEG of at most 5 MB, 640×640 recommended (kfaccount/uploadheadimg)',
 	},
+	api: 'POST /customservice/kfaccount/uploadheadimg',
 	properties: [
 		kfAccountProperty,
 		{
