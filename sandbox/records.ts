@@ -1,17 +1,14 @@
-/**
- * The sandbox's chat records: compact columns kept sorted by (time, msgid), msgids increasing
- * with time (not contiguous: WeChat's msgids are global), so a window query is two binary searches.
- */
-export interface StoredRecord {
-	msgid: number;
+// The sandbox's chat records: compact columns kept sorted by (time, msgid), msgids increasing
+// with time (not contiguous: WeChat's msgids are global), so a window query is two binary searches.
+
+/** A chat record as WeChat returns it; the store keeps its msgid alongside. */
+export interface NewRecord {
 	worker: string;
 	openid: string;
 	opercode: number;
 	time: number;
 	text: string;
 }
-
-export type NewRecord = Omit<StoredRecord, 'msgid'>;
 
 export interface GenerateOptions {
 	/** Unix seconds of the first day's start. */
@@ -46,7 +43,7 @@ export class RecordStore {
 		const last = this.size ? this.time[this.size - 1] : -Infinity;
 		if (sorted.length && sorted[0].time < last) {
 			// An older record arrived late: rebuild so msgids still increase with time.
-			const all = [...this.all().map(({ msgid: _msgid, ...r }) => r), ...sorted].sort((a, b) => a.time - b.time);
+			const all = [...this.all(), ...sorted].sort((a, b) => a.time - b.time);
 			this.clear();
 			this.push(all);
 			return;
@@ -102,18 +99,12 @@ export class RecordStore {
 		}
 	}
 
-	at(i: number): StoredRecord {
-		return {
-			msgid: this.msgid[i],
-			worker: this.worker[i],
-			openid: this.openid[i],
-			opercode: this.opercode[i],
-			time: this.time[i],
-			text: this.text[i],
-		};
+	/** Record i as WeChat returns it (its msgid is `msgid[i]`). */
+	at(i: number): NewRecord {
+		return { worker: this.worker[i], openid: this.openid[i], opercode: this.opercode[i], time: this.time[i], text: this.text[i] };
 	}
 
-	all(): StoredRecord[] {
+	all(): NewRecord[] {
 		return Array.from({ length: this.size }, (_, i) => this.at(i));
 	}
 

@@ -34,11 +34,8 @@ function chinaDay(unix: number): number {
 }
 
 function recordsOut(sb: KfSandbox, from: number, to: number) {
-	const s = sb.state.records;
 	const list = [];
-	for (let i = from; i < to; i++) {
-		list.push({ worker: s.worker[i], openid: s.openid[i], opercode: s.opercode[i], time: s.time[i], text: s.text[i] });
-	}
+	for (let i = from; i < to; i++) list.push(sb.state.records.at(i));
 	return list;
 }
 
@@ -80,7 +77,7 @@ export function legacyRecords(req: ReceivedRequest, sb: KfSandbox): SandboxRespo
 	for (let i = from; i < to && matching.length < offset + pagesize; i++) {
 		if (store.openid[i] === openid) matching.push(i);
 	}
-	const recordlist = matching.slice(offset).map((i) => recordsOut(sb, i, i + 1)[0]);
+	const recordlist = matching.slice(offset).map((i) => sb.state.records.at(i));
 	return { json: { recordlist } };
 }
 

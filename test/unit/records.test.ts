@@ -376,7 +376,7 @@ describe('KfClient.iterateRecords against the sandbox (legacy getrecord)', () =>
 			method: 'POST',
 			path: LEGACY_RECORD_PATH,
 			handler: (_req, sb) => ({
-				json: { recordlist: sb.state.records.all().slice(0, 50).map(({ msgid: _m, ...r }) => r) },
+				json: { recordlist: sb.state.records.all().slice(0, 50) },
 			}),
 		});
 		const error = await collect(query({ api: 'legacy', pageSize: 50 })).then(() => new Error('expected a rejection'), (e: Error) => e);
