@@ -11,7 +11,7 @@ import { requireKf } from './tokens';
 export const AVATAR_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** POST bodies must be JSON objects: empty → 44002, anything else unparsable → 47001. */
-function jsonBody(req: ReceivedRequest): Record<string, unknown> {
+export function jsonBody(req: ReceivedRequest): Record<string, unknown> {
 	if (req.rawBody.length === 0) throw wxError(44002, 'empty post data');
 	if (typeof req.json !== 'object' || req.json === null || Array.isArray(req.json)) {
 		throw wxError(47001, 'data format error');
@@ -36,7 +36,7 @@ function checkAccountFormat(sb: KfSandbox, value: unknown): string {
 	return account;
 }
 
-function findAgent(sb: KfSandbox, account: string): AgentRecord {
+export function findAgent(sb: KfSandbox, account: string): AgentRecord {
 	const agent = sb.state.agents.find((a) => a.kf_account === account);
 	if (!agent) throw wxError(65401, 'invalid custom service account');
 	return agent;

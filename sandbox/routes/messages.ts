@@ -2,7 +2,8 @@ import { MESSAGES_PER_CUSTOMER_MESSAGE, SERVICE_WINDOW_SECONDS, type Customer } 
 import { wxError } from '../errors';
 import type { KfSandbox } from '../server';
 import type { ReceivedRequest, Route } from '../types';
-import { jsonBody, knownAgent, knownCustomer } from './sessions';
+import { jsonBody } from './accounts';
+import { knownAgent, knownCustomer } from './sessions';
 import { requireKf } from './tokens';
 
 /** Text over this many UTF-8 bytes: 45002 "content size out of limit" (measured by developers). */

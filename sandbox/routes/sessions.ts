@@ -3,21 +3,12 @@ import { wxError } from '../errors';
 import type { KfSandbox } from '../server';
 import type { AgentRecord } from '../state';
 import type { ReceivedRequest, Route } from '../types';
+import { findAgent, jsonBody } from './accounts';
 import { requireKf } from './tokens';
-
-/** A JSON object body, or 47001 as WeChat answers to anything else. */
-export function jsonBody(req: ReceivedRequest): Record<string, unknown> {
-	if (typeof req.json !== 'object' || req.json === null || Array.isArray(req.json)) {
-		throw wxError(47001, 'data format error');
-	}
-	return req.json as Record<string, unknown>;
-}
 
 /** An existing kf account, or 65401. */
 export function knownAgent(sb: KfSandbox, kfAccount: unknown): AgentRecord {
-	const agent = typeof kfAccount === 'string' ? sb.state.agents.find((a) => a.kf_account === kfAccount) : undefined;
-	if (!agent) throw wxError(65401, 'invalid custom service account');
-	return agent;
+	return findAgent(sb, typeof kfAccount === 'string' ? kfAccount : '');
 }
 
 /** A customer who has written to the Official Account, or 40003. */

@@ -177,7 +177,7 @@ describe('Message: Send validates before sending', () => {
 		['a mini program page without a page path', { messageType: 'miniprogrampage', title: 'T', miniProgramAppId: 'wx1', thumbMediaId: 'T', pagePath: EMPTY }, 'Item 0: "pagePath" is required but empty'],
 		['a card without a card ID', { messageType: 'wxcard', cardId: EMPTY }, 'Item 0: "cardId" is required but empty'],
 		['a published article without an ID', { messageType: 'mpnewsarticle', articleId: EMPTY }, 'Item 0: "articleId" is required but empty'],
-		['an agent account without its suffix', { kfAccount: 'alice' }, 'Item 0: "kfAccount" must be the full account, prefix@OfficialAccountWeChatID (e.g. alice@gh_1234), got "alice"'],
+		['an agent account without its suffix', { kfAccount: 'alice' }, 'Item 0: "kfAccount" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "alice"'],
 		['an unknown message type', { messageType: 'location' }, 'Item 0: "messageType" must be one of text, image, voice, video, music, news, mpnews, mpnewsarticle, msgmenu, wxcard, miniprogrampage, got "location"'],
 	];
 	it.each(cases)('rejects %s, naming item and field, with no request', async (_what, params, message) => {

@@ -126,7 +126,7 @@ describe('Session: Create', () => {
 		const wf = withParams(loadWorkflow('session-create.workflow.json'), 'Create Session', { kfAccount: 'alice' });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
 		expect(result.error?.message).toBe(
-			'Item 0: "kfAccount" must be the full account, prefix@OfficialAccountWeChatID (e.g. alice@gh_1234), got "alice"',
+			'Item 0: "kfAccount" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "alice"',
 		);
 		expect(apiRequests()).toEqual([]);
 	});

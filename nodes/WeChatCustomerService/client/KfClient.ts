@@ -106,22 +106,12 @@ export class KfClient extends WeChatClient {
 
 	/** POST /customservice/kfsession/create: the agent takes the customer (off the waiting queue). */
 	async createSession(change: SessionChange): Promise<WeChatResult> {
-		return await this.call({
-			method: 'POST',
-			path: '/customservice/kfsession/create',
-			kind: 'write',
-			json: sessionChangeBody(change),
-		});
+		return await this.postWrite('/customservice/kfsession/create', sessionChangeBody(change));
 	}
 
 	/** POST /customservice/kfsession/close */
 	async closeSession(change: SessionChange): Promise<WeChatResult> {
-		return await this.call({
-			method: 'POST',
-			path: '/customservice/kfsession/close',
-			kind: 'write',
-			json: sessionChangeBody(change),
-		});
+		return await this.postWrite('/customservice/kfsession/close', sessionChangeBody(change));
 	}
 
 	/** GET /customservice/kfsession/getsession?openid=… */
@@ -157,21 +147,16 @@ export class KfClient extends WeChatClient {
 
 	/** POST /cgi-bin/message/custom/send */
 	async sendMessage(message: CustomMessage): Promise<WeChatResult> {
-		return await this.call({
-			method: 'POST',
-			path: '/cgi-bin/message/custom/send',
-			kind: 'write',
-			json: customMessageBody(message),
-		});
+		return await this.postWrite('/cgi-bin/message/custom/send', customMessageBody(message));
 	}
 
 	/** POST /cgi-bin/message/custom/typing */
 	async sendTyping(touser: string, command: TypingCommand): Promise<WeChatResult> {
-		return await this.call({
-			method: 'POST',
-			path: '/cgi-bin/message/custom/typing',
-			kind: 'write',
-			json: { touser, command },
-		});
+		return await this.postWrite('/cgi-bin/message/custom/typing', { touser, command });
+	}
+
+	/** A JSON POST that changes state on WeChat's side (not repeated on a busy answer). */
+	private async postWrite(path: string, json: unknown): Promise<WeChatResult> {
+		return await this.call({ method: 'POST', path, kind: 'write', json });
 	}
 }

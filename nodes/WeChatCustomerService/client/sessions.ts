@@ -1,5 +1,4 @@
 // Session control (reference §1 rows 8–12, §1.1 "Session helpers in C4"). Knows nothing of n8n.
-import { WeChatInputError } from './errors';
 
 /** getsession: who serves the customer; kf_account "" and createtime 0 when nobody does. */
 export interface KfCustomerSession {
@@ -27,21 +26,6 @@ export interface SessionChange {
 	openid: string;
 	/** Shown to the agent in the kf client; sent only when not empty. */
 	text?: string;
-}
-
-/**
- * A full kf_account is `prefix@OfficialAccountWeChatID`; a bare prefix is the commonest mistake
- * and WeChat only answers 65401 to it, so it is caught before any request.
- */
-export function checkKfAccount(field: string, value: string): string {
-	const at = value.indexOf('@');
-	if (at <= 0 || at === value.length - 1) {
-		throw new WeChatInputError(
-			field,
-			`must be the full account, prefix@OfficialAccountWeChatID (e.g. alice@gh_1234), got "${value}"`,
-		);
-	}
-	return value;
 }
 
 export function sessionChangeBody(change: SessionChange): Record<string, string> {

@@ -78,6 +78,23 @@ function stringProperty(name: string, displayName: string, description: string, 
 	return { displayName, name, type: 'string', default: '', description, ...extra } as INodeProperties;
 }
 
+/** A list of entries (fixedCollection with multiple values), e.g. news articles or menu answers. */
+function listProperty(
+	list: { name: string; displayName: string; placeholder: string },
+	description: string,
+	entry: { name: string; displayName: string },
+	values: INodeProperties[],
+): INodeProperties {
+	return {
+		...list,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description,
+		options: [{ ...entry, values }],
+	};
+}
+
 /** The Message Type selector and each type's own fields, shown only for that type. */
 export function messageProperties(): INodeProperties[] {
 	return [
@@ -102,47 +119,33 @@ export function messageProperties(): INodeProperties[] {
 		forTypes(typesWith('description'), stringProperty('description', 'Description', 'Description, optional')),
 		forTypes(['music'], stringProperty('musicUrl', 'Music URL', 'Link to the music (http or https)', { required: true })),
 		forTypes(['music'], stringProperty('hqMusicUrl', 'High-Quality Music URL', 'Link played on Wi-Fi (http or https)', { required: true })),
-		forTypes(['news'], {
-			displayName: 'Article',
-			name: 'articles',
-			type: 'fixedCollection',
-			placeholder: 'Add Article',
-			typeOptions: { multipleValues: true },
-			default: {},
-			description: 'Exactly one article: WeChat shows one card per customer-service news message',
-			options: [
-				{
-					displayName: 'Article',
-					name: 'article',
-					values: [
-						stringProperty('title', 'Title', 'Title of the card'),
-						stringProperty('description', 'Description', 'Description, optional'),
-						stringProperty('url', 'URL', 'Page opened when the card is tapped (http or https)'),
-						stringProperty('picUrl', 'Picture URL', 'Image of the card (http or https), optional'),
-					],
-				},
-			],
-		}),
+		forTypes(
+			['news'],
+			listProperty(
+				{ name: 'articles', displayName: 'Article', placeholder: 'Add Article' },
+				'Exactly one article: WeChat shows one card per customer-service news message',
+				{ name: 'article', displayName: 'Article' },
+				[
+					stringProperty('title', 'Title', 'Title of the card'),
+					stringProperty('description', 'Description', 'Description, optional'),
+					stringProperty('url', 'URL', 'Page opened when the card is tapped (http or https)'),
+					stringProperty('picUrl', 'Picture URL', 'Image of the card (http or https), optional'),
+				],
+			),
+		),
 		forTypes(['msgmenu'], stringProperty('headContent', 'Question', 'Text above the answers, e.g. "How satisfied are you?"')),
-		forTypes(['msgmenu'], {
-			displayName: 'Answers',
-			name: 'menuItems',
-			type: 'fixedCollection',
-			placeholder: 'Add Answer',
-			typeOptions: { multipleValues: true },
-			default: {},
-			description: 'Clickable answers; the customer’s click comes back as a message carrying the ID',
-			options: [
-				{
-					displayName: 'Answer',
-					name: 'item',
-					values: [
-						stringProperty('id', 'ID', 'Identifier returned when the customer taps this answer'),
-						stringProperty('content', 'Content', 'Text of the answer'),
-					],
-				},
-			],
-		}),
+		forTypes(
+			['msgmenu'],
+			listProperty(
+				{ name: 'menuItems', displayName: 'Answers', placeholder: 'Add Answer' },
+				'Clickable answers; the customer’s click comes back as a message carrying the ID',
+				{ name: 'item', displayName: 'Answer' },
+				[
+					stringProperty('id', 'ID', 'Identifier returned when the customer taps this answer'),
+					stringProperty('content', 'Content', 'Text of the answer'),
+				],
+			),
+		),
 		forTypes(['msgmenu'], stringProperty('tailContent', 'Closing Text', 'Text below the answers, e.g. "Thank you"')),
 		forTypes(['mpnewsarticle'], stringProperty('articleId', 'Article ID', 'article_id of the published article', { required: true })),
 		forTypes(['wxcard'], stringProperty('cardId', 'Card ID', 'card_id of the card or coupon', { required: true })),

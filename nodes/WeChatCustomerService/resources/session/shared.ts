@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { stringParam } from '../../actions/input';
-import { checkKfAccount } from '../../client/sessions';
+import { validateKfAccount } from '../../client/accounts';
 
 /** The customer: their openid for this Official Account. Shared by sessions and messages. */
 export const openidProperty: INodeProperties = {
@@ -30,7 +30,7 @@ export function readOpenid(ctx: IExecuteFunctions, itemIndex: number): string {
 
 export function readAgentAccount(ctx: IExecuteFunctions, itemIndex: number, optional = false): string {
 	const value = stringParam(ctx, itemIndex, 'kfAccount', { optional });
-	return value ? checkKfAccount('kfAccount', value) : value;
+	return value ? validateKfAccount(value, 'kfAccount') : value;
 }
 
 /** Output of a session change WeChat acknowledged with errcode 0. */
