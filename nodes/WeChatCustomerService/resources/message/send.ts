@@ -13,6 +13,7 @@ export const sendMessage: OperationDefinition = {
 		description:
 			'Send a customer-service message to a customer who wrote within the last 48 hours, optionally as a given agent (message/custom/send)',
 	},
+	api: 'POST /cgi-bin/message/custom/send',
 	properties: [
 		openidProperty,
 		...messageProperties(),

@@ -12,6 +12,7 @@ export const sendTyping: OperationDefinition = {
 		description:
 			'Show “typing…” to a customer for up to 15 seconds, or cancel it; sending a message also ends it (message/custom/typing)',
 	},
+	api: 'POST /cgi-bin/message/custom/typing',
 	properties: [
 		openidProperty,
 		{

@@ -9,6 +9,7 @@ export const closeSession: OperationDefinition = {
 		action: 'Close a session',
 		description: 'End the session between an agent and a customer (kfsession/close)',
 	},
+	api: 'POST /customservice/kfsession/close',
 	properties: [agentAccountProperty, openidProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readAgentAccount(this, itemIndex);

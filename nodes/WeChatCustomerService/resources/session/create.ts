@@ -10,6 +10,7 @@ export const createSession: OperationDefinition = {
 		description:
 			'Assign a customer to an agent: the agent must be online and bound to a WeChat user; the customer leaves the waiting queue (kfsession/create)',
 	},
+	api: 'POST /customservice/kfsession/create',
 	properties: [
 		agentAccountProperty,
 		openidProperty,

@@ -11,6 +11,7 @@ export const getSession: OperationDefinition = {
 		description:
 			'Which agent serves a customer now; kf_account is empty when nobody does (kfsession/getsession)',
 	},
+	api: 'GET /customservice/kfsession/getsession',
 	properties: [openidProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const openid = readOpenid(this, itemIndex);

@@ -10,6 +10,7 @@ export const getAllSessions: OperationDefinition = {
 		action: 'Get many sessions',
 		description: 'List the customers an agent is serving, one item per session (kfsession/getsessionlist)',
 	},
+	api: 'GET /customservice/kfsession/getsessionlist',
 	properties: [agentAccountProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readAgentAccount(this, itemIndex);

@@ -10,6 +10,7 @@ export const getWaitingSessions: OperationDefinition = {
 		description:
 			'Customers waiting for an agent, longest-waiting first (at most the 100 earliest); each item carries the total count (kfsession/getwaitcase)',
 	},
+	api: 'GET /customservice/kfsession/getwaitcase',
 	properties: [optionsCollection()],
 	async execute({ client }) {
 		return waitCaseItems(await client.listWaitCases());
