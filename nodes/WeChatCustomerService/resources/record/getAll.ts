@@ -51,6 +51,7 @@ export const getAllRecords: OperationDefinition = {
 		action: 'Get many chat records',
 		description: 'Page through every chat record of a time range of any length (getmsglist or legacy getrecord)',
 	},
+	api: 'POST /customservice/msgrecord/getmsglist (Options → API: legacy POST /customservice/msgrecord/getrecord)',
 	properties: [
 		{
 			displayName: 'Start Time',
