@@ -241,6 +241,13 @@ function n8nEnv(rt, userFolder, extra = {}) {
 		if (v === undefined) delete env[k];
 		else env[k] = v;
 	}
+	// n8n 1.x has no mcp-registry module and refuses to start when asked to disable an unknown module.
+	if (rt.key === '1x') delete env.N8N_DISABLED_MODULES;
+	// n8n 1.123's default "vm" expression engine needs isolated-vm 6, which supports only Node >= 22 (no prebuild or
+	// build for Node 20): on Node 20 n8n exits with "Could not initialize the vm expression engine". Use the legacy one.
+	if (rt.key === '1x' && Number(process.versions.node.split('.')[0]) < 22 && !env.N8N_EXPRESSION_ENGINE) {
+		env.N8N_EXPRESSION_ENGINE = 'legacy';
+	}
 	// Never inherit proxies: every request n8n makes here goes to 127.0.0.1.
 	for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) delete env[k];
 	env.NO_PROXY = env.no_proxy = '127.0.0.1,localhost';

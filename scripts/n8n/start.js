@@ -10,12 +10,15 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { execFileSync } = require('child_process');
 
 const { REPO_ROOT, cacheRoot, ensureRuntime } = require('./runtime');
 const { OWNER, CREDENTIAL, buildPackage, startSandbox, portFree, prepareUserFolder, startN8n, Rest, workflowFiles, readJson } =
 	require('./instance');
 
 const args = new Set(process.argv.slice(2));
+/** What is running, so that a failure half-way still stops it. */
+const running = { n8n: null, sandbox: null };
 
 async function main() {
 	const t0 = Date.now();
@@ -40,6 +43,7 @@ async function main() {
 	if (args.has('--fresh')) fs.rmSync(userFolder, { recursive: true, force: true });
 
 	let sandbox = await startSandbox({ port: sandboxPort, seed: 'demo' });
+	running.sandbox = sandbox;
 	console.log(`WeChat sandbox (demo data) on ${sandbox.url}`);
 
 	let n8n = null;
@@ -63,8 +67,9 @@ async function main() {
 	await prepareUserFolder(rt, userFolder, { sandboxUrl: sandbox.url, workflows: examples });
 
 	const logFile = path.join(userFolder, 'n8n.log');
-	console.log(`Starting n8n ${rt.n8nVersion} on Node ${path.basename(path.dirname(path.dirname(rt.nodeBin)))} (log: ${logFile})...`);
+	console.log(`Starting n8n ${rt.n8nVersion} on Node ${execFileSync(rt.nodeBin, ['--version']).toString().trim()} (log: ${logFile})...`);
 	n8n = await startN8n(rt, userFolder, { port: n8nPort, logFile });
+	running.n8n = n8n;
 	n8n.child.on('exit', (code, signal) => {
 		if (!stopping) {
 			console.error(`n8n exited unexpectedly (${signal || code}); see ${logFile}`);
@@ -88,7 +93,9 @@ async function main() {
 	console.log(line);
 }
 
-main().catch((e) => {
+main().catch(async (e) => {
 	console.error(`npm start failed: ${e.stack || e.message || e}`);
+	if (running.n8n) await running.n8n.stop().catch(() => undefined);
+	if (running.sandbox) await running.sandbox.stop().catch(() => undefined);
 	process.exit(1);
 });
