@@ -137,7 +137,8 @@ export class KfSandbox {
 
 	private async answer(req: ReceivedRequest): Promise<SandboxResponse> {
 		const fault = this.takeFault(req.path);
-		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+		// unref: a delayed answer must not keep a test process alive after stop().
+		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs).unref());
 		if (fault?.httpStatus) return { status: fault.httpStatus, body: `<html>${fault.httpStatus} Server Error</html>` };
 		if (fault?.malformedJson) return { body: '{"errcode":0,"errmsg":"ok",' };
 		if (fault?.emptyBody) return { body: '' };
