@@ -3,14 +3,12 @@ import { KfClient } from './KfClient';
 import { tokenServers, type TokenSource, type TokenSourceSettings } from './tokens';
 
 /** The credential's fields, as stored by n8n (see WeChatOfficialAccountApi.credentials.ts). */
-export interface WeChatCredentialData {
+export interface WeChatCredentialData
+	extends Pick<
+		Partial<TokenSourceSettings>,
+		'appId' | 'appSecret' | 'tokenServerUrl' | 'tokenServerHeaderName' | 'tokenServerHeaderValue' | 'accessToken'
+	> {
 	tokenSource?: string;
-	appId?: string;
-	appSecret?: string;
-	tokenServerUrl?: string;
-	tokenServerHeaderName?: string;
-	tokenServerHeaderValue?: string;
-	accessToken?: string;
 	apiHost?: string;
 	baseUrl?: string;
 	proxyUrl?: string;
