@@ -7,6 +7,10 @@
  *           --no-build     skip `npm run build` / `npm run build:dev`
  * Env:      N8N_PORT (5678), SANDBOX_PORT (8787), WECHAT_CS_N8N_CACHE (cache folder)
  * Ctrl-C stops n8n and the sandbox.
+ *
+ * First use installs Node 24 + n8n 2.41.1 into the cache folder (scripts/n8n/runtime.js; ~7-10 min, ~3 GB).
+ * The n8n user folder is <cache>/start-user and is kept between runs (owner, executions, your own workflows);
+ * the credential and the example workflows are re-imported on every start (the sandbox URL may change).
  */
 const fs = require('fs');
 const path = require('path');
