@@ -365,6 +365,52 @@ async function editorCheck(baseUrl) {
 
 let runtime1x = null;
 
+/** `npm start` itself (without the build, done already): ready banner, the node and examples served, Ctrl-C stops all. */
+async function npmStartCheck() {
+	const { spawn } = require('child_process');
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-e2e-start-'));
+	const [n8nPort, sandboxPort] = [await freePort(), await freePort()];
+	const child = spawn(process.execPath, [path.join(__dirname, 'start.js'), '--no-build'], {
+		env: { ...process.env, N8N_PORT: String(n8nPort), SANDBOX_PORT: String(sandboxPort), WECHAT_CS_START_USER_FOLDER: userFolder },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let out = '';
+	child.stdout.on('data', (d) => (out += d));
+	child.stderr.on('data', (d) => (out += d));
+	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	try {
+		const t0 = Date.now();
+		while (!out.includes('Press Ctrl-C') && Date.now() - t0 < 120000) {
+			if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out.slice(-2000)}`);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		if (!out.includes('Press Ctrl-C')) throw new Error(`npm start was not ready within 120s:\n${out.slice(-2000)}`);
+		for (const want of [`http://127.0.0.1:${n8nPort}`, OWNER.email, OWNER.password, `http://127.0.0.1:${sandboxPort}`]) {
+			if (!out.includes(want)) throw new Error(`npm start did not print ${want}:\n${out}`);
+		}
+		const rest = new Rest(`http://127.0.0.1:${n8nPort}`);
+		await rest.ownerSession();
+		const wfs = (await rest.call('GET', '/rest/workflows')).data;
+		const examples = workflowFiles(path.join(REPO_ROOT, 'examples')).map((f) => readJson(f).id);
+		const missing = examples.filter((id) => !wfs.some((w) => w.id === id));
+		if (missing.length) throw new Error(`examples missing in npm start's n8n: ${missing.join(', ')}`);
+		const readySecs = (Date.now() - t0) / 1000;
+		child.kill('SIGINT');
+		const t1 = Date.now();
+		const r = await Promise.race([exited, new Promise((res) => setTimeout(() => res(null), 30000))]);
+		if (!r) throw new Error('npm start did not stop within 30s of Ctrl-C');
+		if (r.code !== 0) throw new Error(`npm start exited ${JSON.stringify(r)} after Ctrl-C:\n${out.slice(-1500)}`);
+		for (const port of [n8nPort, sandboxPort]) {
+			const still = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+			if (still) throw new Error(`127.0.0.1:${port} still answers after Ctrl-C`);
+		}
+		return `ready in ${readySecs.toFixed(0)}s with ${examples.length} examples; Ctrl-C stopped n8n and the sandbox in ${((Date.now() - t1) / 1000).toFixed(1)}s`;
+	} finally {
+		if (child.exitCode === null) child.kill('SIGKILL');
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
 async function n8n1x(sandboxState, sandboxPort) {
 	const t0 = Date.now();
 	const rt = await (runtime1x || ensureRuntime('1x'));
@@ -448,6 +494,8 @@ async function main() {
 			t0 = Date.now();
 			await tokenReuseAndEditor(rt, userFolder, sandboxState, sandboxPort, offered);
 			timings.startPhase = (Date.now() - t0) / 1000;
+
+			await phase('npm start: prints URL and login, serves the examples, Ctrl-C stops n8n and the sandbox', npmStartCheck);
 
 			if (flag('--skip-1x')) record('n8n 1.x: package loads and runs', STRICT ? 'fail' : 'skip', 0, '--skip-1x');
 			else await phase(`n8n 1.x (${runtimes()['1x'].n8nVersion}, system Node ${process.version}): package loads and runs a workflow`, () => n8n1x(sandboxState, sandboxPort));

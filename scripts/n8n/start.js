@@ -5,7 +5,8 @@
  *
  * Options:  --fresh        wipe the n8n user folder first (owner, executions, your own workflows)
  *           --no-build     skip `npm run build` / `npm run build:dev`
- * Env:      N8N_PORT (5678), SANDBOX_PORT (8787), WECHAT_CS_N8N_CACHE (cache folder)
+ * Env:      N8N_PORT (5678), SANDBOX_PORT (8787), WECHAT_CS_N8N_CACHE (cache folder),
+ *           WECHAT_CS_START_USER_FOLDER (n8n user folder, default <cache>/start-user)
  * Ctrl-C stops n8n and the sandbox.
  *
  * First use installs Node 24 + n8n 2.41.1 into the cache folder (scripts/n8n/runtime.js; ~7-10 min, ~3 GB).
@@ -43,7 +44,7 @@ async function main() {
 	}
 
 	const rt = await ensureRuntime('2');
-	const userFolder = path.join(cacheRoot(), 'start-user');
+	const userFolder = process.env.WECHAT_CS_START_USER_FOLDER || path.join(cacheRoot(), 'start-user');
 	if (args.has('--fresh')) fs.rmSync(userFolder, { recursive: true, force: true });
 
 	let sandbox = await startSandbox({ port: sandboxPort, seed: 'demo' });
