@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { nodeProperties } from '../../nodes/WeChatCustomerService/resources';
 import { replaceTable } from '../../scripts/operations-table';
 
 describe('README', () => {
@@ -12,5 +13,23 @@ describe('README', () => {
 	it('gives the two set-up commands', () => {
 		const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 		expect(readme).toContain('npm install\nnpm test');
+	});
+});
+
+describe('node description', () => {
+	it('preselects the natural operation of each resource', () => {
+		const defaults = Object.fromEntries(
+			nodeProperties()
+				.filter((p) => p.name === 'operation')
+				.map((p) => [String(p.displayOptions?.show?.resource?.[0]), p.default]),
+		);
+		expect(defaults).toEqual({
+			account: 'create',
+			avatar: 'upload',
+			agent: 'getAll',
+			record: 'getAll',
+			session: 'create',
+			message: 'send',
+		});
 	});
 });

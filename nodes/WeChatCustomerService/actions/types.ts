@@ -33,5 +33,8 @@ export interface OperationDefinition {
 
 export interface ResourceDefinition {
 	option: INodePropertyOptions;
+	/** Listed alphabetically (n8n's convention), so the first is not always the natural default. */
 	operations: OperationDefinition[];
+	/** The operation preselected for this resource; the first one when not set. */
+	defaultOperation?: string;
 }

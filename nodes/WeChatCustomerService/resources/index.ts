@@ -42,6 +42,7 @@ export function nodeProperties(): INodeProperties[] {
 	];
 	for (const resource of RESOURCES) {
 		const value = String(resource.option.value);
+		const defaultOperation = resource.defaultOperation ?? String(resource.operations[0].option.value);
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -49,7 +50,7 @@ export function nodeProperties(): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [value] } },
 			options: resource.operations.map((o) => o.option),
-			default: String(resource.operations[0].option.value),
+			default: defaultOperation,
 		});
 	}
 	for (const resource of RESOURCES) {

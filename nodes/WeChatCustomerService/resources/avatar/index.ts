@@ -4,5 +4,6 @@ import { uploadAvatar } from './upload';
 
 export const avatarResource: ResourceDefinition = {
 	option: { name: 'Avatar', value: 'avatar', description: 'Upload and download customer-service account avatars' },
+	defaultOperation: 'upload',
 	operations: [downloadAvatar, uploadAvatar],
 };

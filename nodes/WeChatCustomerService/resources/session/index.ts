@@ -11,5 +11,6 @@ export const sessionResource: ResourceDefinition = {
 		value: 'session',
 		description: 'Who serves which customer: assign, close, and the waiting queue',
 	},
+	defaultOperation: 'create',
 	operations: [closeSession, createSession, getSession, getAllSessions, getWaitingSessions],
 };
