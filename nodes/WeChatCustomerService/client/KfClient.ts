@@ -65,32 +65,22 @@ export class KfClient extends WeChatClient {
 
 	/** POST /customservice/kfaccount/add */
 	async addAccount(body: AccountBody): Promise<WeChatResult> {
-		return await this.call({ method: 'POST', path: '/customservice/kfaccount/add', kind: 'write', json: body });
+		return await this.postWrite('/customservice/kfaccount/add', body);
 	}
 
 	/** POST /customservice/kfaccount/update */
 	async updateAccount(body: AccountBody): Promise<WeChatResult> {
-		return await this.call({ method: 'POST', path: '/customservice/kfaccount/update', kind: 'write', json: body });
+		return await this.postWrite('/customservice/kfaccount/update', body);
 	}
 
 	/** POST /customservice/kfaccount/del with a JSON body: the current docs' form (reference §8), not the legacy GET. */
 	async deleteAccount(kfAccount: string): Promise<WeChatResult> {
-		return await this.call({
-			method: 'POST',
-			path: '/customservice/kfaccount/del',
-			kind: 'write',
-			json: { kf_account: kfAccount },
-		});
+		return await this.postWrite('/customservice/kfaccount/del', { kf_account: kfAccount });
 	}
 
 	/** POST /customservice/kfaccount/inviteworker: invite a WeChat user to bind to the account. */
 	async inviteWorker(kfAccount: string, inviteWx: string): Promise<WeChatResult> {
-		return await this.call({
-			method: 'POST',
-			path: '/customservice/kfaccount/inviteworker',
-			kind: 'write',
-			json: { kf_account: kfAccount, invite_wx: inviteWx },
-		});
+		return await this.postWrite('/customservice/kfaccount/inviteworker', { kf_account: kfAccount, invite_wx: inviteWx });
 	}
 
 	/** POST multipart /customservice/kfaccount/uploadheadimg?kf_account=… (file part `media`). */

@@ -1,4 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { stringParam } from '../actions/input';
+import { validateKfAccount } from '../client/accounts';
 
 export const MAX_CONCURRENCY = 20;
 
@@ -23,4 +26,10 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 		default: {},
 		options: [...extra, concurrencyOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
+}
+
+/** Reads and checks the `kfAccount` parameter (prefix@OfficialAccountWeChatID) of item `itemIndex`. */
+export function readKfAccount(ctx: IExecuteFunctions, itemIndex: number, optional = false): string {
+	const value = stringParam(ctx, itemIndex, 'kfAccount', { optional });
+	return value ? validateKfAccount(value, 'kfAccount') : value;
 }

@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection } from '../shared';
-import { accountResult, kfAccountProperty, readKfAccount } from './shared';
+import { optionsCollection, readKfAccount } from '../shared';
+import { accountResult, kfAccountProperty } from './shared';
 
 export const deleteAccount: OperationDefinition = {
 	option: {

@@ -1,7 +1,7 @@
 import { stringParam } from '../../actions/input';
 import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection } from '../shared';
-import { accountResult, kfAccountProperty, readKfAccount } from './shared';
+import { optionsCollection, readKfAccount } from '../shared';
+import { accountResult, kfAccountProperty } from './shared';
 
 export const inviteAccount: OperationDefinition = {
 	option: {

@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { stringParam } from '../../actions/input';
-import {
-	legacyPassword,
-	validateKfAccount,
-	validateNickname,
-	type AccountBody,
-} from '../../client/accounts';
+import { legacyPassword, validateNickname, type AccountBody } from '../../client/accounts';
 import type { WeChatResult } from '../../client/client';
+import { readKfAccount } from '../shared';
 
 export const kfAccountProperty: INodeProperties = {
 	displayName: 'Account',
@@ -56,11 +52,6 @@ export const passwordFields: INodeProperties = {
 		},
 	],
 };
-
-/** Reads and checks `kfAccount` for item `i`. */
-export function readKfAccount(ctx: IExecuteFunctions, i: number): string {
-	return validateKfAccount(stringParam(ctx, i, 'kfAccount'));
-}
 
 /** The add/update body: account, nickname and the optional legacy password. */
 export function readAccountBody(ctx: IExecuteFunctions, i: number): AccountBody {

@@ -3,8 +3,8 @@ import type { OperationDefinition } from '../../actions/types';
 import { accountPrefix, avatarMime } from '../../client/accounts';
 import { headImageSize } from '../../client/agents';
 import { WeChatInputError } from '../../client/errors';
-import { kfAccountProperty, readKfAccount } from '../account/shared';
-import { optionsCollection } from '../shared';
+import { kfAccountProperty } from '../account/shared';
+import { optionsCollection, readKfAccount } from '../shared';
 
 export const downloadAvatar: OperationDefinition = {
 	option: {

@@ -1,8 +1,8 @@
 import { inputError, stringParam } from '../../actions/input';
 import type { OperationDefinition } from '../../actions/types';
 import { avatarFileName, avatarMultipart, validateAvatar } from '../../client/accounts';
-import { accountResult, kfAccountProperty, readKfAccount } from '../account/shared';
-import { optionsCollection } from '../shared';
+import { accountResult, kfAccountProperty } from '../account/shared';
+import { optionsCollection, readKfAccount } from '../shared';
 
 export const uploadAvatar: OperationDefinition = {
 	option: {

@@ -1,8 +1,8 @@
 import type { OperationDefinition } from '../../actions/types';
 import { inputError } from '../../actions/input';
 import { MESSAGE_TYPES, type MessageType } from '../../client/messages';
-import { openidProperty, readAgentAccount, readOpenid } from '../session/shared';
-import { optionsCollection } from '../shared';
+import { openidProperty, readOpenid } from '../session/shared';
+import { optionsCollection, readKfAccount } from '../shared';
 import { messageProperties, readPayload } from './fields';
 
 export const sendMessage: OperationDefinition = {
@@ -35,7 +35,7 @@ export const sendMessage: OperationDefinition = {
 			throw inputError(this, itemIndex, 'messageType', `must be one of ${MESSAGE_TYPES.join(', ')}, got "${messageType}"`);
 		}
 		const payload = readPayload(this, itemIndex, messageType);
-		const kfAccount = readAgentAccount(this, itemIndex, true);
+		const kfAccount = readKfAccount(this, itemIndex, true);
 		await client.sendMessage({ touser: openid, msgtype: messageType, payload, kfAccount });
 		return {
 			success: true,

@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection } from '../shared';
-import { agentAccountProperty, openidProperty, readAgentAccount, readOpenid, sessionChanged } from './shared';
+import { optionsCollection, readKfAccount } from '../shared';
+import { agentAccountProperty, openidProperty, readOpenid, sessionChanged } from './shared';
 
 export const closeSession: OperationDefinition = {
 	option: {
@@ -12,7 +12,7 @@ export const closeSession: OperationDefinition = {
 	api: 'POST /customservice/kfsession/close',
 	properties: [agentAccountProperty, openidProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
-		const kfAccount = readAgentAccount(this, itemIndex);
+		const kfAccount = readKfAccount(this, itemIndex);
 		const openid = readOpenid(this, itemIndex);
 		await client.closeSession({ kf_account: kfAccount, openid });
 		return sessionChanged(kfAccount, openid);

@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection } from '../shared';
-import { agentAccountProperty, openidProperty, readAgentAccount, readOpenid, sessionChanged } from './shared';
+import { optionsCollection, readKfAccount } from '../shared';
+import { agentAccountProperty, openidProperty, readOpenid, sessionChanged } from './shared';
 
 export const createSession: OperationDefinition = {
 	option: {
@@ -24,7 +24,7 @@ export const createSession: OperationDefinition = {
 		optionsCollection(),
 	],
 	async execute({ itemIndex, client }) {
-		const kfAccount = readAgentAccount(this, itemIndex);
+		const kfAccount = readKfAccount(this, itemIndex);
 		const openid = readOpenid(this, itemIndex);
 		const text = this.getNodeParameter('text', itemIndex, '') as string;
 		await client.createSession({ kf_account: kfAccount, openid, text: String(text ?? '') });

@@ -1,7 +1,7 @@
 import type { OperationDefinition } from '../../actions/types';
 import { agentSessionItems } from '../../client/sessions';
-import { optionsCollection } from '../shared';
-import { agentAccountProperty, readAgentAccount } from './shared';
+import { optionsCollection, readKfAccount } from '../shared';
+import { agentAccountProperty } from './shared';
 
 export const getAllSessions: OperationDefinition = {
 	option: {
@@ -13,7 +13,7 @@ export const getAllSessions: OperationDefinition = {
 	api: 'GET /customservice/kfsession/getsessionlist',
 	properties: [agentAccountProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
-		const kfAccount = readAgentAccount(this, itemIndex);
+		const kfAccount = readKfAccount(this, itemIndex);
 		return agentSessionItems(kfAccount, await client.listSessions(kfAccount));
 	},
 };

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { stringParam } from '../../actions/input';
-import { validateKfAccount } from '../../client/accounts';
 
 /** The customer: their openid for this Official Account. Shared by sessions and messages. */
 export const openidProperty: INodeProperties = {
@@ -26,11 +25,6 @@ export const agentAccountProperty: INodeProperties = {
 
 export function readOpenid(ctx: IExecuteFunctions, itemIndex: number): string {
 	return stringParam(ctx, itemIndex, 'openid');
-}
-
-export function readAgentAccount(ctx: IExecuteFunctions, itemIndex: number, optional = false): string {
-	const value = stringParam(ctx, itemIndex, 'kfAccount', { optional });
-	return value ? validateKfAccount(value, 'kfAccount') : value;
 }
 
 /** Output of a session change WeChat acknowledged with errcode 0. */
