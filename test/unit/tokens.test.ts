@@ -120,17 +120,28 @@ describe('FixedTokenServer', () => {
 
 describe('tokenCacheKey', () => {
 	const base = { http: { timeoutMs: 1000 } };
-	it('keys by origin, token source and AppID (or token server URL)', () => {
-		expect(
-			tokenCacheKey({ ...base, tokenSource: 'stableToken', apiBaseUrl: 'https://api.weixin.qq.com', appId: 'wx1' }),
-		).toBe('https://api.weixin.qq.com|stableToken|wx1');
-		expect(
-			tokenCacheKey({
-				...base,
-				tokenSource: 'tokenServer',
-				apiBaseUrl: 'http://127.0.0.1:9/prefix',
-				tokenServerUrl: 'http://ts/token',
-			}),
-		).toBe('http://127.0.0.1:9|tokenServer|http://ts/token');
+	const stable = { ...base, tokenSource: 'stableToken' as const, apiBaseUrl: 'https://api.weixin.qq.com', appId: 'wx1' };
+	const server = {
+		...base,
+		tokenSource: 'tokenServer' as const,
+		apiBaseUrl: 'http://127.0.0.1:9/prefix',
+		tokenServerUrl: 'http://ts/token?key=url-secret-123',
+		tokenServerHeaderName: 'x-key',
+		tokenServerHeaderValue: 'header-secret-456',
+	};
+
+	it('keys by origin, token source, AppID (or token server URL) and a fingerprint of the proof', () => {
+		expect(tokenCacheKey({ ...stable, appSecret: 's1' })).toMatch(/^https:\/\/api\.weixin\.qq\.com\|stableToken\|wx1\|[0-9a-f]{64}$/);
+		expect(tokenCacheKey(server)).toMatch(/^http:\/\/127\.0\.0\.1:9\|tokenServer\|http:\/\/ts\/token\|[0-9a-f]{64}$/);
+	});
+
+	it('differs when only the AppSecret, the header value or the URL differs, and never contains them', () => {
+		expect(tokenCacheKey({ ...stable, appSecret: 's1' })).toBe(tokenCacheKey({ ...stable, appSecret: 's1' }));
+		expect(tokenCacheKey({ ...stable, appSecret: 's1' })).not.toBe(tokenCacheKey({ ...stable, appSecret: 's2' }));
+		expect(tokenCacheKey(server)).not.toBe(tokenCacheKey({ ...server, tokenServerHeaderValue: 'other' }));
+		expect(tokenCacheKey(server)).not.toBe(tokenCacheKey({ ...server, tokenServerUrl: 'http://ts/token?key=other' }));
+		const key = tokenCacheKey(server);
+		for (const secret of ['url-secret-123', 'header-secret-456']) expect(key).not.toContain(secret);
+		expect(tokenCacheKey({ ...stable, appSecret: 'app-secret-789' })).not.toContain('app-secret-789');
 	});
 });

@@ -1,3 +1,5 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
 import { describeUrl, parseJsonBody, sendHttp, type HttpSettings } from '../transport/http';
 import { WeChatApiError, WeChatTransportError } from './errors';
 
@@ -210,16 +212,27 @@ export function tokenServerFetcher(s: TokenSourceSettings): TokenFetcher {
 	};
 }
 
+// Per-process random key: fingerprints cannot be compared across processes or reversed offline.
+const FINGERPRINT_KEY = randomBytes(32);
+
+/** A one-way HMAC-SHA-256 of `parts`, safe to use as a map key where the parts are secrets. */
+export function fingerprint(...parts: string[]): string {
+	return createHmac('sha256', FINGERPRINT_KEY).update(JSON.stringify(parts)).digest('hex');
+}
+
+/**
+ * Where a token comes from and what proves the right to it. The AppID alone is public, so the
+ * key also holds a fingerprint of the AppSecret (or the token server's header): a credential
+ * with a wrong secret never sees another credential's cached token.
+ */
 export function tokenCacheKey(s: TokenSourceSettings): string {
-	const origin = (() => {
-		try {
-			return new URL(s.apiBaseUrl).origin;
-		} catch {
-			return s.apiBaseUrl;
-		}
-	})();
-	const who = s.tokenSource === 'tokenServer' ? s.tokenServerUrl : s.appId;
-	return `${origin}|${s.tokenSource}|${who ?? ''}`;
+	const origin = URL.canParse(s.apiBaseUrl) ? new URL(s.apiBaseUrl).origin : s.apiBaseUrl;
+	const proof =
+		s.tokenSource === 'tokenServer'
+			? fingerprint(s.tokenServerUrl ?? '', s.tokenServerHeaderName ?? '', s.tokenServerHeaderValue ?? '')
+			: fingerprint(s.appId ?? '', s.appSecret ?? '');
+	const who = s.tokenSource === 'tokenServer' ? describeUrl(s.tokenServerUrl ?? '') : s.appId;
+	return `${origin}|${s.tokenSource}|${who ?? ''}|${proof}`;
 }
 
 /** Process-wide token servers, so executions in one n8n process share tokens. */
