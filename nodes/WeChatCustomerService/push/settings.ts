@@ -1,0 +1,75 @@
+import { fingerprint } from '../client/tokens';
+import { aesKeyOf, isEncodingAESKey } from './crypto';
+
+/** The push credential's fields, as stored by n8n (WeChatOfficialAccountPushApi.credentials.ts). */
+export interface PushCredentialData {
+	token?: string;
+	encodingAESKey?: string;
+	appId?: string;
+}
+
+export interface PushSettings {
+	token: string;
+	/** Absent: plain mode only. */
+	aesKey?: Buffer;
+	appId?: string;
+	/** One-way fingerprint of the credential, to key process-wide state without holding secrets. */
+	fingerprint: string;
+	/** Values that must never appear in an answer, an error or a log line. */
+	secrets: string[];
+}
+
+const APP_ID_PATTERN = /^wx[0-9a-f]{16}$/i;
+const TOKEN_PATTERN = /^[A-Za-z0-9]{3,32}$/;
+
+/** Problems with the credential, in the words of its fields; empty when it is usable. */
+export function pushCredentialProblems(data: PushCredentialData): string[] {
+	const problems: string[] = [];
+	const token = data.token ?? '';
+	const key = (data.encodingAESKey ?? '').trim();
+	const appId = (data.appId ?? '').trim();
+	if (!token) problems.push('The Token is empty');
+	else if (!TOKEN_PATTERN.test(token)) {
+		problems.push('The Token must be 3 to 32 letters and digits, as in the Official Account console');
+	}
+	if (key) {
+		if (key.length !== 43) problems.push(`The EncodingAESKey must be 43 characters long, not ${key.length}`);
+		else if (!isEncodingAESKey(key)) problems.push('The EncodingAESKey may hold only letters a–z, A–Z and digits');
+		if (!appId) problems.push('The AppID is required when an EncodingAESKey is set');
+	}
+	if (appId && !APP_ID_PATTERN.test(appId)) {
+		problems.push('The AppID does not look like one: "wx" followed by 16 hexadecimal characters');
+	}
+	return problems;
+}
+
+export class PushCredentialError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'PushCredentialError';
+	}
+}
+
+/**
+ * What the trigger needs from the credential. Only what stops it from working is refused
+ * here (an empty token, an unusable key, a key without AppID); the shape checks are the
+ * credential test's.
+ */
+export function pushSettingsOf(data: PushCredentialData): PushSettings {
+	const token = data.token ?? '';
+	const key = (data.encodingAESKey ?? '').trim();
+	const appId = (data.appId ?? '').trim();
+	if (!token) throw new PushCredentialError("The push credential's Token is empty");
+	if (key && !isEncodingAESKey(key)) {
+		throw new PushCredentialError("The push credential's EncodingAESKey must be 43 letters and digits");
+	}
+	if (key && !appId) throw new PushCredentialError("The push credential's AppID is required with an EncodingAESKey");
+	const aesKey = key ? aesKeyOf(key) : undefined;
+	return {
+		token,
+		aesKey,
+		appId: appId || undefined,
+		fingerprint: fingerprint('push', token, key, appId),
+		secrets: [token, key, ...(aesKey ? [aesKey.toString('hex'), aesKey.toString('base64')] : [])].filter(Boolean),
+	};
+}
