@@ -1,6 +1,6 @@
 /** @type {import('jest').Config} */
 module.exports = {
-	testEnvironment: 'node',
+	testEnvironment: '<rootDir>/test/environment.js',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: {
@@ -9,4 +9,8 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/setup-env.js'],
 	testTimeout: 60000,
 	maxWorkers: 2,
+	// Failures (with what n8n logged during them) and the summary; no per-file lines, no console
+	// output of passing tests. `npx jest --silent=false --reporters=default` shows everything.
+	silent: true,
+	reporters: [['summary', { summaryThreshold: 0 }]],
 };
