@@ -1,0 +1,42 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { weChatOfficialAccountPushApiTest } from './methods/pushCredentialTest';
+import { triggerProperties } from './trigger/description';
+import { PUSH_CREDENTIAL, handleWebhook } from './trigger/webhook';
+
+export class WeChatCustomerServiceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WeChat Customer Service Trigger',
+		name: 'weChatCustomerServiceTrigger',
+		icon: { light: 'file:../../icons/wechat.svg', dark: 'file:../../icons/wechat.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow on customer messages and customer-service session events pushed by a WeChat Official Account',
+		defaults: { name: 'WeChat Customer Service Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: PUSH_CREDENTIAL, required: true, testedBy: 'weChatOfficialAccountPushApiTest' }],
+		webhooks: [
+			// URL verification when the Server URL is saved in the Official Account console.
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: triggerProperties,
+	};
+
+	methods = {
+		credentialTest: { weChatOfficialAccountPushApiTest },
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleWebhook.call(this);
+	}
+}

@@ -1,0 +1,61 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { redact } from '../transport/redact';
+import { pushDeduplicator } from '../push/dedup';
+import { receivePush, type PushAnswer, type ReplyMode, type TriggerOptions } from '../push/receive';
+import { pushSettingsOf, type PushCredentialData, type PushSettings } from '../push/settings';
+
+export const PUSH_CREDENTIAL = 'weChatOfficialAccountPushApi';
+
+function optionsOf(ctx: IWebhookFunctions): TriggerOptions {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const events = ctx.getNodeParameter('events', ['*']) as string[];
+	const maxAge = Number(options.maxAgeSeconds ?? 300);
+	const node = ctx.getNode();
+	return {
+		events: events.length ? events.map((e) => e.toLowerCase()) : ['*'],
+		reply: ctx.getNodeParameter('reply', 'acknowledge') as ReplyMode,
+		transferKfAccount: String(ctx.getNodeParameter('transferKfAccount', '') ?? '').trim(),
+		transferKeywords: String(ctx.getNodeParameter('transferKeywords', '') ?? '')
+			.split(/[,，]/)
+			.map((k) => k.trim())
+			.filter(Boolean),
+		maxAgeSeconds: Number.isFinite(maxAge) && maxAge > 0 ? maxAge : 0,
+		deduplicate: options.deduplicate !== false,
+		includeRawXml: options.includeRawXml === true,
+		timeZone: ctx.getTimezone(),
+		scope: `${ctx.getWorkflow().id ?? ''}|${node.id ?? node.name}`,
+	};
+}
+
+/**
+ * Answers WeChat on the response object itself, before any workflow runs, and returns
+ * `noWebhookResponse`: a refusal then starts nothing and records nothing (a throwing webhook()
+ * would make n8n answer 500 and record an error execution).
+ */
+export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const req = this.getRequestObject();
+	const res = this.getResponseObject();
+	let answer: PushAnswer;
+	let settings: PushSettings | undefined;
+	try {
+		// n8n reads the raw bytes before node code runs; read them here if it did not.
+		if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
+		settings = pushSettingsOf((await this.getCredentials(PUSH_CREDENTIAL)) as PushCredentialData);
+		answer = receivePush(
+			settings,
+			{ method: req.method, query: req.query as Record<string, unknown>, rawBody: req.rawBody },
+			optionsOf(this),
+			{ dedup: pushDeduplicator, now: Date.now },
+		);
+	} catch (error) {
+		const message = redact(error instanceof Error ? error.message : String(error), settings?.secrets ?? []);
+		this.logger.warn(`WeChat Customer Service Trigger cannot answer: ${message}`);
+		answer = { status: 500, contentType: 'text/plain; charset=utf-8', body: 'The trigger is not set up correctly' };
+	}
+	if (answer.note) this.logger.debug(`WeChat push answered ${answer.status}: ${answer.note}`);
+	res.writeHead(answer.status, { 'Content-Type': answer.contentType });
+	res.end(answer.body);
+	if (!answer.item) return { noWebhookResponse: true };
+	return { noWebhookResponse: true, workflowData: [[{ json: answer.item as unknown as IDataObject }]] };
+}
