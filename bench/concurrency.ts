@@ -22,7 +22,7 @@ const SEND = '/cgi-bin/message/custom/send';
 const REQUIRED_SPEEDUP = 8;
 
 function workflowFor(items: object[], concurrency: number): WorkflowJson {
-	const file = join(__dirname, '..', '..', 'test', 'workflows', 'message-send-bulk.workflow.json');
+	const file = join(__dirname, '..', '..', 'test', 'fixtures', 'message-send-bulk.workflow.json');
 	const wf = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson;
 	return withParams(withParams(wf, 'Customers', { items: JSON.stringify(items) }), 'Send to Each', {
 		options: { concurrency },

@@ -1,4 +1,4 @@
-import type { KfSandbox } from './server';
+import type { SandboxContext } from './types';
 
 /**
  * A valid 8×8 grey baseline JPEG (one DC-only block, one-code Huffman tables), served for demo
@@ -21,7 +21,7 @@ export function avatarPath(kfId: string, size = '0'): string {
 }
 
 /** Serves `bytes` as image/jpeg at `path` (GET, no token, like WeChat's image CDN). */
-export function serveAvatar(sb: KfSandbox, path: string, bytes: Buffer): void {
+export function serveAvatar(sb: SandboxContext, path: string, bytes: Buffer): void {
 	sb.state.avatarFiles.set(path, bytes);
 	sb.addRoute({
 		method: 'GET',
@@ -35,7 +35,7 @@ export function serveAvatar(sb: KfSandbox, path: string, bytes: Buffer): void {
 }
 
 /** Demo agents whose avatar URL points at this sandbox get the built-in JPEG. */
-export function seedDemoAvatars(sb: KfSandbox): void {
+export function seedDemoAvatars(sb: SandboxContext): void {
 	for (const agent of sb.state.agents) {
 		if (agent.kf_headimgurl.startsWith(`${sb.url}/`)) {
 			serveAvatar(sb, agent.kf_headimgurl.slice(sb.url.length), BUILTIN_AVATAR);

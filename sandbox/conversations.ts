@@ -1,11 +1,11 @@
-// Customers, sessions, the waiting queue and every customer-service message sent (reference §1
-// rows 8–12 and 15–16): what the session and message routes read and change.
+// Customers, sessions, the waiting queue and every customer-service message sent: what the
+// session and message routes read and change.
 
-/** 48 hours: customer-service messages are allowed this long after the customer's last message (W5). */
+/** 48 hours: customer-service messages are allowed this long after the customer's last message. */
 export const SERVICE_WINDOW_SECONDS = 48 * 3600;
-/** After a customer's message: 5 kf messages within the window (W5), then 45047. */
+/** After a customer's message: 5 kf messages within the window, then 45047. */
 export const MESSAGES_PER_CUSTOMER_MESSAGE = 5;
-/** getwaitcase lists at most the 100 earliest (W4). */
+/** getwaitcase lists at most the 100 earliest. */
 export const WAITCASE_LIST_MAX = 100;
 
 export interface Customer {

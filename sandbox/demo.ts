@@ -1,10 +1,10 @@
 import { demoRecords } from './records';
 import { seedDemoAvatars } from './avatars';
 import { seedDemoConversations } from './conversations';
-import type { KfSandbox } from './server';
+import type { SandboxContext } from './types';
 
 /** Realistic demo data: a handful of agents, some online. Features add their own demo data. */
-export function seedDemo(sb: KfSandbox): void {
+export function seedDemo(sb: SandboxContext): void {
 	const oa = sb.state.officialAccountId;
 	const agents = [
 		{ prefix: 'alice', nick: '客服小美', wx: 'alice_wx', size: '0' },

@@ -5,7 +5,7 @@ import { SandboxClock } from './clock';
 import { WxError, rid } from './errors';
 import { ALL_ROUTES } from './routes';
 import { SandboxState } from './state';
-import type { Fault, ReceivedRequest, Route, SandboxResponse } from './types';
+import type { Fault, ReceivedRequest, Route, SandboxContext, SandboxResponse } from './types';
 
 export const SANDBOX_APP_ID = 'wx_sandbox_app';
 export const SANDBOX_APP_SECRET = 'sandbox_secret';
@@ -19,8 +19,8 @@ export interface SandboxOptions {
 
 const TOKEN_PATHS = new Set(['/cgi-bin/token', '/cgi-bin/stable_token']);
 
-/** A stateful WeChat kf API on loopback, written from the reference, for tests and demos. */
-export class KfSandbox {
+/** A stateful WeChat kf API on loopback, written from WeChat's documented behaviour, for tests and demos. */
+export class KfSandbox implements SandboxContext {
 	readonly clock = new SandboxClock();
 	readonly state = new SandboxState(this.clock);
 	readonly requests: ReceivedRequest[] = [];

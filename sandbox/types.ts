@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-import type { KfSandbox } from './server';
+import type { SandboxClock } from './clock';
+import type { SandboxState } from './state';
 
 export interface ReceivedRequest {
 	method: string;
@@ -24,9 +25,18 @@ export interface SandboxResponse {
 	headers?: Record<string, string>;
 }
 
+/** What a route sees of the sandbox (the server implements it; routes never import the server). */
+export interface SandboxContext {
+	readonly clock: SandboxClock;
+	readonly state: SandboxState;
+	/** Base URL, e.g. http://127.0.0.1:8787 (for URLs the sandbox serves itself, like avatars). */
+	readonly url: string;
+	addRoute(route: Route): void;
+}
+
 export type RouteHandler = (
 	req: ReceivedRequest,
-	sandbox: KfSandbox,
+	sandbox: SandboxContext,
 ) => SandboxResponse | Promise<SandboxResponse>;
 
 export interface Route {

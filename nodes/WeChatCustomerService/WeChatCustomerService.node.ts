@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { route } from './actions/router';
+import { route } from './router';
 import { weChatOfficialAccountApiTest } from './methods/credentialTest';
 import { nodeProperties } from './resources';
 

@@ -1,29 +1,19 @@
-// kf account management and avatar upload (reference §1 rows 3–7, §1.1, §2, §5).
+// kf account management (add, update, del, inviteworker) and avatar upload (uploadheadimg).
 import { avatarPath, serveAvatar } from '../avatars';
 import { wxError } from '../errors';
 import { multipartBoundary, parseMultipart } from '../multipart';
-import type { KfSandbox } from '../server';
-import { INVITE_LIFETIME_SECONDS, type AgentRecord } from '../state';
-import type { ReceivedRequest, Route } from '../types';
-import { requireKf } from './tokens';
+import { INVITE_LIFETIME_SECONDS } from '../state';
+import type { ReceivedRequest, Route, SandboxContext } from '../types';
+import { findAgent, jsonBody, requireKf } from './common';
 
-/** "file size within 5M" (W2). */
+/** WeChat's documentation: the avatar "file size within 5M". */
 export const AVATAR_LIMIT_BYTES = 5 * 1024 * 1024;
-
-/** POST bodies must be JSON objects: empty → 44002, anything else unparsable → 47001. */
-export function jsonBody(req: ReceivedRequest): Record<string, unknown> {
-	if (req.rawBody.length === 0) throw wxError(44002, 'empty post data');
-	if (typeof req.json !== 'object' || req.json === null || Array.isArray(req.json)) {
-		throw wxError(47001, 'data format error');
-	}
-	return req.json as Record<string, unknown>;
-}
 
 /**
  * `prefix@<this OA's WeChat ID>`: a missing or foreign suffix is an invalid account (65401); a
  * prefix over 10 characters or with other than letters, digits, underscore is illegal (65404).
  */
-function checkAccountFormat(sb: KfSandbox, value: unknown): string {
+function checkAccountFormat(sb: SandboxContext, value: unknown): string {
 	const account = typeof value === 'string' ? value : '';
 	const at = account.indexOf('@');
 	if (at <= 0 || account.slice(at + 1) !== sb.state.officialAccountId) {
@@ -36,13 +26,7 @@ function checkAccountFormat(sb: KfSandbox, value: unknown): string {
 	return account;
 }
 
-export function findAgent(sb: KfSandbox, account: string): AgentRecord {
-	const agent = sb.state.agents.find((a) => a.kf_account === account);
-	if (!agent) throw wxError(65401, 'invalid custom service account');
-	return agent;
-}
-
-/** Nickname: 1–16 characters, a CJK character or emoji counting as one (W2). */
+/** Nickname: 1–16 characters, a CJK character or emoji counting as one (WeChat's documentation). */
 function checkNickname(value: unknown): string {
 	const nickname = typeof value === 'string' ? value : '';
 	const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(nickname)].length;
@@ -52,12 +36,12 @@ function checkNickname(value: unknown): string {
 
 const OK = { json: { errcode: 0, errmsg: 'ok' } };
 
-function nextKfId(sb: KfSandbox): string {
+function nextKfId(sb: SandboxContext): string {
 	const ids = sb.state.agents.map((a) => Number(a.kf_id)).filter(Number.isFinite);
 	return String(Math.max(1000, ...ids) + 1);
 }
 
-function addAccount(req: ReceivedRequest, sb: KfSandbox) {
+function addAccount(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const body = jsonBody(req);
 	const account = checkAccountFormat(sb, body.kf_account);
@@ -68,7 +52,7 @@ function addAccount(req: ReceivedRequest, sb: KfSandbox) {
 	return OK;
 }
 
-function updateAccount(req: ReceivedRequest, sb: KfSandbox) {
+function updateAccount(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const body = jsonBody(req);
 	const agent = findAgent(sb, checkAccountFormat(sb, body.kf_account));
@@ -77,7 +61,7 @@ function updateAccount(req: ReceivedRequest, sb: KfSandbox) {
 }
 
 /** Current docs' form only: POST with `{"kf_account": …}`; the legacy query form finds no account in the body. */
-function deleteAccount(req: ReceivedRequest, sb: KfSandbox) {
+function deleteAccount(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const body = jsonBody(req);
 	const agent = findAgent(sb, checkAccountFormat(sb, body.kf_account));
@@ -92,7 +76,7 @@ function deleteAccount(req: ReceivedRequest, sb: KfSandbox) {
 /** A WeChat ID: a letter, then 5–19 letters, digits, `-` or `_`. */
 const WECHAT_ID = /^[A-Za-z][-_A-Za-z0-9]{5,19}$/;
 
-function inviteWorker(req: ReceivedRequest, sb: KfSandbox) {
+function inviteWorker(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const body = jsonBody(req);
 	const agent = findAgent(sb, checkAccountFormat(sb, body.kf_account));
@@ -115,7 +99,7 @@ function inviteWorker(req: ReceivedRequest, sb: KfSandbox) {
 	return OK;
 }
 
-/** The raw `kf_account` of the query string: WeChat rejects an escaped `@` (reference §1.1, E3 #222). */
+/** The raw `kf_account` of the query string: WeChat rejects an escaped `@`. */
 function rawQueryAccount(req: ReceivedRequest): string | undefined {
 	for (const pair of req.rawQuery.split('&')) {
 		const eq = pair.indexOf('=');
@@ -126,10 +110,10 @@ function rawQueryAccount(req: ReceivedRequest): string | undefined {
 
 /**
  * Multipart upload, file part `media`. Missing media → 41005; over 5 MB → 40006 (WeChat's
- * generic "invalid media size"; the reference gives no avatar-specific code); not a JPEG by its
- * magic bytes → 61457 ("invalid head-image file type", the reference's code).
+ * generic "invalid media size"; WeChat documents no avatar-specific code); not a JPEG by its
+ * magic bytes → 61457 ("invalid head-image file type").
  */
-function uploadHeadImage(req: ReceivedRequest, sb: KfSandbox) {
+function uploadHeadImage(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const raw = rawQueryAccount(req);
 	if (raw === undefined || /%40/i.test(raw)) throw wxError(65401, 'invalid custom service account');

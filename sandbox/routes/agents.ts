@@ -1,5 +1,5 @@
 import type { Route } from '../types';
-import { requireKf } from './tokens';
+import { requireKf } from './common';
 
 export const agentRoutes: Route[] = [
 	{

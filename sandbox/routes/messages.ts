@@ -1,10 +1,7 @@
 import { MESSAGES_PER_CUSTOMER_MESSAGE, SERVICE_WINDOW_SECONDS, type Customer } from '../conversations';
 import { wxError } from '../errors';
-import type { KfSandbox } from '../server';
-import type { ReceivedRequest, Route } from '../types';
-import { jsonBody } from './accounts';
-import { knownAgent, knownCustomer } from './sessions';
-import { requireKf } from './tokens';
+import type { ReceivedRequest, Route, SandboxContext } from '../types';
+import { jsonBody, knownAgent, knownCustomer, requireKf } from './common';
 
 /** Text over this many UTF-8 bytes: 45002 "content size out of limit" (measured by developers). */
 export const TEXT_MAX_BYTES = 2048;
@@ -14,7 +11,7 @@ type ListShape = { list: Record<string, Need>; min: number; max?: number; tooMan
 type Shape = Record<string, Need | ListShape>;
 
 /**
- * The object each msgtype carries (reference §1 row 15): required and optional string fields,
+ * The object each msgtype of message/custom/send carries: required and optional string fields,
  * and lists. Anything else inside it is a format error here, so a misspelt field cannot pass.
  */
 const SHAPES: Record<string, Shape> = {
@@ -77,7 +74,7 @@ function checkObject(value: unknown, shape: Shape, where: string): void {
 }
 
 /** The customer wrote within 48 hours, or 45015; returns now. */
-function requireWindow(sb: KfSandbox, customer: Customer): number {
+function requireWindow(sb: SandboxContext, customer: Customer): number {
 	const now = sb.clock.now();
 	if (now - customer.lastMessageAt > SERVICE_WINDOW_SECONDS) {
 		throw wxError(45015, 'response out of time limit or subscription is canceled');
@@ -86,7 +83,7 @@ function requireWindow(sb: KfSandbox, customer: Customer): number {
 }
 
 /** message/custom/send: shape per msgtype, then the customer's 48-hour window and quota. */
-function sendMessage(req: ReceivedRequest, sb: KfSandbox) {
+function sendMessage(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const body = jsonBody(req);
 	if (typeof body.touser !== 'string' || !body.touser) formatError('touser', 'is missing');
@@ -116,7 +113,7 @@ function sendMessage(req: ReceivedRequest, sb: KfSandbox) {
 }
 
 /** message/custom/typing: Typing or CancelTyping to a customer inside the window. */
-function typing(req: ReceivedRequest, sb: KfSandbox) {
+function typing(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const body = jsonBody(req);
 	checkObject(body, { touser: 'required', command: 'required' }, 'body');

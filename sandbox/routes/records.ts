@@ -1,17 +1,9 @@
 import { wxError } from '../errors';
-import type { KfSandbox } from '../server';
-import type { ReceivedRequest, Route, SandboxResponse } from '../types';
-import { requireKf } from './tokens';
+import type { ReceivedRequest, Route, SandboxContext, SandboxResponse } from '../types';
+import { jsonBody, requireKf } from './common';
 
 export const MSG_LIST_PATH = '/customservice/msgrecord/getmsglist';
 export const LEGACY_RECORD_PATH = '/customservice/msgrecord/getrecord';
-
-function body(req: ReceivedRequest): Record<string, unknown> {
-	if (req.json === undefined || typeof req.json !== 'object' || req.json === null || Array.isArray(req.json)) {
-		throw wxError(47001, 'data format error');
-	}
-	return req.json as Record<string, unknown>;
-}
 
 function int(b: Record<string, unknown>, name: string): number {
 	const v = b[name];
@@ -20,9 +12,9 @@ function int(b: Record<string, unknown>, name: string): number {
 }
 
 /** The request body and its inclusive time range, after the checks both APIs share. */
-function rangeOf(req: ReceivedRequest, sb: KfSandbox) {
+function rangeOf(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
-	const b = body(req);
+	const b = jsonBody(req);
 	const start = int(b, 'starttime');
 	const end = int(b, 'endtime');
 	if (end < start) throw wxError(65416, 'invalid query param, endtime is earlier than starttime');
@@ -33,7 +25,7 @@ function chinaDay(unix: number): number {
 	return Math.floor((unix + 8 * 3600) / 86400);
 }
 
-function recordsOut(sb: KfSandbox, from: number, to: number) {
+function recordsOut(sb: SandboxContext, from: number, to: number) {
 	const list = [];
 	for (let i = from; i < to; i++) list.push(sb.state.records.at(i));
 	return list;
@@ -44,7 +36,7 @@ function recordsOut(sb: KfSandbox, from: number, to: number) {
  * inclusive, else 65417), number 1–10000, msgid from 1. The reply's `msgid` is the msgid to
  * send next (WxJava's reading): after the last record returned, or the one sent when empty.
  */
-export function msgList(req: ReceivedRequest, sb: KfSandbox): SandboxResponse {
+export function msgList(req: ReceivedRequest, sb: SandboxContext): SandboxResponse {
 	const { b, start, end } = rangeOf(req, sb);
 	const msgid = int(b, 'msgid');
 	const number = int(b, 'number');
@@ -61,7 +53,7 @@ export function msgList(req: ReceivedRequest, sb: KfSandbox): SandboxResponse {
 }
 
 /** POST getrecord (legacy): one China-time day per query, pagesize 1–50, pageindex from 1, optional openid. */
-export function legacyRecords(req: ReceivedRequest, sb: KfSandbox): SandboxResponse {
+export function legacyRecords(req: ReceivedRequest, sb: SandboxContext): SandboxResponse {
 	const { b, start, end } = rangeOf(req, sb);
 	const pageindex = int(b, 'pageindex');
 	const pagesize = int(b, 'pagesize');

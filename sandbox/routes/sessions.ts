@@ -1,30 +1,15 @@
 import { WAITCASE_LIST_MAX } from '../conversations';
 import { wxError } from '../errors';
-import type { KfSandbox } from '../server';
-import type { AgentRecord } from '../state';
-import type { ReceivedRequest, Route } from '../types';
-import { findAgent, jsonBody } from './accounts';
-import { requireKf } from './tokens';
+import type { ReceivedRequest, Route, SandboxContext } from '../types';
+import { jsonBody, knownAgent, knownCustomer, requireKf } from './common';
 
-/** An existing kf account, or 65401. */
-export function knownAgent(sb: KfSandbox, kfAccount: unknown): AgentRecord {
-	return findAgent(sb, typeof kfAccount === 'string' ? kfAccount : '');
-}
-
-/** A customer who has written to the Official Account, or 40003. */
-export function knownCustomer(sb: KfSandbox, openid: unknown) {
-	const customer = typeof openid === 'string' ? sb.state.conversations.customers.get(openid) : undefined;
-	if (!customer) throw wxError(40003, 'invalid openid');
-	return customer;
-}
-
-function countAccepted(sb: KfSandbox, kfAccount: string, delta: number): void {
+function countAccepted(sb: SandboxContext, kfAccount: string, delta: number): void {
 	const online = sb.state.online.get(kfAccount);
 	if (online) online.accepted_case = Math.max(0, online.accepted_case + delta);
 }
 
 /** kfsession/create: the agent must exist, be bound to a WeChat user, be online, and nobody else may serve. */
-function createSession(req: ReceivedRequest, sb: KfSandbox) {
+function createSession(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const body = jsonBody(req);
 	const agent = knownAgent(sb, body.kf_account);
@@ -41,7 +26,7 @@ function createSession(req: ReceivedRequest, sb: KfSandbox) {
 	return { json: { errcode: 0, errmsg: 'ok' } };
 }
 
-function closeSession(req: ReceivedRequest, sb: KfSandbox) {
+function closeSession(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const body = jsonBody(req);
 	const agent = knownAgent(sb, body.kf_account);
@@ -53,16 +38,16 @@ function closeSession(req: ReceivedRequest, sb: KfSandbox) {
 	return { json: { errcode: 0, errmsg: 'ok' } };
 }
 
-function getSession(req: ReceivedRequest, sb: KfSandbox) {
+function getSession(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const customer = knownCustomer(sb, req.query.openid);
 	const session = sb.state.conversations.sessions.get(customer.openid);
 	return { json: { createtime: session?.createtime ?? 0, kf_account: session?.kf_account ?? '' } };
 }
 
-function getSessionList(req: ReceivedRequest, sb: KfSandbox) {
+function getSessionList(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
-	// WeChat rejects an escaped "@" (%40) in kf_account query values (reference §1.1, E3 #222).
+	// WeChat rejects an escaped "@" (%40) in kf_account query values.
 	if (/(^|&)kf_account=[^&]*%40/i.test(req.rawQuery)) throw wxError(65401, 'invalid custom service account');
 	const agent = knownAgent(sb, req.query.kf_account);
 	const sessionlist = sb.state.conversations
@@ -71,7 +56,7 @@ function getSessionList(req: ReceivedRequest, sb: KfSandbox) {
 	return { json: { sessionlist } };
 }
 
-function getWaitCase(req: ReceivedRequest, sb: KfSandbox) {
+function getWaitCase(req: ReceivedRequest, sb: SandboxContext) {
 	requireKf(req, sb);
 	const waiting = sb.state.conversations.waiting;
 	const waitcaselist = waiting.slice(0, WAITCASE_LIST_MAX).map((w) => ({ latest_time: w.latest_time, openid: w.openid }));

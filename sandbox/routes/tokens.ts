@@ -1,5 +1,4 @@
 import { wxError } from '../errors';
-import type { KfSandbox } from '../server';
 import {
 	CLASSIC_DAILY_QUOTA,
 	CLASSIC_OVERLAP_SECONDS,
@@ -7,9 +6,10 @@ import {
 	TOKEN_LIFETIME,
 	type SandboxApp,
 } from '../state';
-import type { ReceivedRequest, Route } from '../types';
+import type { ReceivedRequest, Route, SandboxContext } from '../types';
+import { jsonBody } from './common';
 
-function checkApp(sb: KfSandbox, grantType: unknown, appId: unknown, secret: unknown): SandboxApp {
+function checkApp(sb: SandboxContext, grantType: unknown, appId: unknown, secret: unknown): SandboxApp {
 	if (grantType !== 'client_credential') throw wxError(40002, 'invalid grant_type');
 	const app = sb.state.apps.get(String(appId ?? ''));
 	if (!app) throw wxError(40013, 'invalid appid');
@@ -22,7 +22,7 @@ function checkApp(sb: KfSandbox, grantType: unknown, appId: unknown, secret: unk
 	return app;
 }
 
-function issueToken(sb: KfSandbox, app: SandboxApp, kind: 'classic' | 'stable') {
+function issueToken(sb: SandboxContext, app: SandboxApp, kind: 'classic' | 'stable') {
 	const now = sb.clock.now();
 	const token = sb.state.newTokenString(kind);
 	sb.state.tokens.set(token, { token, appId: app.appId, kind, issuedAt: now, expiresAt: now + TOKEN_LIFETIME });
@@ -30,7 +30,7 @@ function issueToken(sb: KfSandbox, app: SandboxApp, kind: 'classic' | 'stable') 
 }
 
 /** GET /cgi-bin/token: each fetch supersedes the previous token after a 5-minute overlap. */
-function classicToken(req: ReceivedRequest, sb: KfSandbox) {
+function classicToken(req: ReceivedRequest, sb: SandboxContext) {
 	const app = checkApp(sb, req.query.grant_type, req.query.appid, req.query.secret);
 	if (sb.state.fetchesToday(app.appId, 'classic') >= CLASSIC_DAILY_QUOTA) {
 		throw wxError(45009, 'reach max api daily quota limit');
@@ -49,11 +49,8 @@ function classicToken(req: ReceivedRequest, sb: KfSandbox) {
  * POST /cgi-bin/stable_token: normal mode returns the current stable token with its remaining
  * lifetime (renewed in its last 5 minutes); force mode replaces it, at most 20 a day, 30 s apart.
  */
-function stableToken(req: ReceivedRequest, sb: KfSandbox) {
-	if (req.json === undefined || typeof req.json !== 'object' || req.json === null) {
-		throw wxError(47001, 'data format error');
-	}
-	const body = req.json as Record<string, unknown>;
+function stableToken(req: ReceivedRequest, sb: SandboxContext) {
+	const body = jsonBody(req);
 	const app = checkApp(sb, body.grant_type, body.appid, body.secret);
 	const now = sb.clock.now();
 	const current = [...sb.state.tokens.values()].find(
@@ -77,30 +74,6 @@ function stableToken(req: ReceivedRequest, sb: KfSandbox) {
 		// In its last 5 minutes the platform renews; the old one lives out its lifetime.
 	}
 	return issueToken(sb, app, 'stable');
-}
-
-/** Checks the access_token of an API call; returns the app it belongs to. */
-export function requireToken(req: ReceivedRequest, sb: KfSandbox): SandboxApp {
-	const value = req.query.access_token;
-	if (!value) throw wxError(41001, 'access_token missing');
-	const token = sb.state.tokens.get(value);
-	const now = sb.clock.now();
-	if (!token || (token.revokedAt !== undefined && now >= token.revokedAt)) {
-		throw wxError(40001, 'invalid credential, access_token is invalid or not latest');
-	}
-	if (now >= token.expiresAt) throw wxError(42001, 'access_token expired');
-	const app = sb.state.apps.get(token.appId);
-	if (!app) throw wxError(40001, 'invalid credential, access_token is invalid or not latest');
-	return app;
-}
-
-/** For kf APIs: a valid token and the new customer service enabled. */
-export function requireKf(req: ReceivedRequest, sb: KfSandbox): SandboxApp {
-	const app = requireToken(req, sb);
-	if (app.kfDisabled) {
-		throw wxError(65400, 'please enable new custom service, or wait for a while if you have enabled');
-	}
-	return app;
 }
 
 export const tokenRoutes: Route[] = [

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { DEFAULT_RETRY } from '../../nodes/WeChatCustomerService/client/client';
+import { useDefaultRetry } from '../../nodes/WeChatCustomerService/client/WeChatClient';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
 import { closeHttpPools } from '../../nodes/WeChatCustomerService/transport/http';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, startSandbox, type KfSandbox } from '../../sandbox';
@@ -36,11 +36,12 @@ export function useSandbox(seed: 'demo' | 'empty' = 'demo') {
 		ctx.sb = await startSandbox({ seed });
 		tokenServers.clear();
 		tokenServers.now = () => ctx.sb.clock.nowMs();
-		Object.assign(DEFAULT_RETRY, { baseDelayMs: 5, maxDelayMs: 20 });
+		useDefaultRetry({ maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20 });
 	});
 	afterEach(async () => {
 		await ctx.sb.stop();
 		tokenServers.now = Date.now;
+		useDefaultRetry();
 	});
 	afterAll(async () => {
 		await closeHttpPools();

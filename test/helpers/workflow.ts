@@ -60,7 +60,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 export function loadWorkflow(file: string): WorkflowJson {
-	return JSON.parse(readFileSync(join(__dirname, '..', 'workflows', file), 'utf8')) as WorkflowJson;
+	return JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', file), 'utf8')) as WorkflowJson;
 }
 
 export interface WorkflowRun {

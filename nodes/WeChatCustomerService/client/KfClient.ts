@@ -1,4 +1,4 @@
-import { WeChatClient, type WeChatResult } from './client';
+import { WeChatClient, type WeChatResult } from './WeChatClient';
 import type { AccountBody } from './accounts';
 import type { KfAgent, KfOnlineAgent, KfRecord } from './types';
 import { customMessageBody, type CustomMessage, type TypingCommand } from './messages';
@@ -73,7 +73,7 @@ export class KfClient extends WeChatClient {
 		return await this.postWrite('/customservice/kfaccount/update', body);
 	}
 
-	/** POST /customservice/kfaccount/del with a JSON body: the current docs' form (reference §8), not the legacy GET. */
+	/** POST /customservice/kfaccount/del with a JSON body: the form WeChat's current documentation gives, not the legacy GET. */
 	async deleteAccount(kfAccount: string): Promise<WeChatResult> {
 		return await this.postWrite('/customservice/kfaccount/del', { kf_account: kfAccount });
 	}

@@ -1,4 +1,4 @@
-// Rules and request shapes for kf accounts and their avatars (reference §1 rows 3–7, §1.1, §5).
+// Rules and request shapes for kf accounts (add, update, del, inviteworker) and their avatars.
 // Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
 import { createHash } from 'node:crypto';
 
@@ -9,7 +9,7 @@ import { WeChatInputError } from './errors';
 export const ACCOUNT_PREFIX_MAX = 10;
 export const ACCOUNT_SUFFIX_MAX = 30;
 export const NICKNAME_MAX = 16;
-/** "file size within 5M" (W2). */
+/** WeChat's documentation: the avatar "file size within 5M". */
 export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 
 const PREFIX_RE = /^[A-Za-z0-9_]+$/;
@@ -80,7 +80,7 @@ export function validateNickname(value: string, field = 'nickname'): string {
 }
 
 /**
- * The legacy `password` field: as the seed's isPwdPlain, a plain password is sent as its MD5 hex;
+ * The legacy `password` field: as the Go mp/dkf package's isPwdPlain, a plain password is sent as its MD5 hex;
  * otherwise it must already be an MD5 hex digest.
  */
 export function legacyPassword(password: string, isPlain: boolean, field = 'password'): string {

@@ -1,8 +1,8 @@
 import type { KfAgent, KfOnlineAgent } from './types';
 
 /**
- * The seed's `KfInfo.HeadImageSize`: the last path segment of the avatar URL is the square
- * size, 0 meaning 640. No avatar gives null; so does a URL the seed would call invalid,
+ * Like the Go mp/dkf package's `KfInfo.HeadImageSize`: the last path segment of the avatar URL is the square
+ * size, 0 meaning 640. No avatar gives null; so does a URL that package would call invalid,
  * because one odd URL should not fail a whole agent list.
  */
 export function headImageSize(url: string | undefined | null): number | null {

@@ -1,5 +1,29 @@
 import { hintFor } from './hints';
 
+// Transport owns its error and the redaction; everything above the client takes them from here.
+export { WeChatTransportError, type TransportFailure } from '../transport/errors';
+export { REDACTED, redact } from '../transport/redact';
+
+export interface Refusal {
+	errcode: number;
+	errmsg: string;
+	path?: string;
+	attempts?: number;
+	hint?: string;
+}
+
+/**
+ * The one wording of a WeChat refusal: `node` for an execution error, `credential` for the
+ * credential test, `error` for the error's own message (logs).
+ */
+export function refusalMessage(r: Refusal, style: 'node' | 'credential' | 'error'): string {
+	const hint = r.hint ? ` — ${r.hint}` : '';
+	if (style === 'error') return `WeChat error ${r.errcode} on ${r.path ?? ''}: ${r.errmsg}${hint}`;
+	if (style === 'credential') return `WeChat refused (errcode ${r.errcode}): ${r.errmsg}${hint}`;
+	const retried = (r.attempts ?? 1) > 1 ? ` (after ${r.attempts} attempts)` : '';
+	return `WeChat refused the request (errcode ${r.errcode}): ${r.errmsg}${retried}${hint}`;
+}
+
 /** WeChat answered with `errcode != 0`. */
 export class WeChatApiError extends Error {
 	readonly errcode: number;
@@ -11,37 +35,13 @@ export class WeChatApiError extends Error {
 
 	constructor(args: { errcode: number; errmsg: string; path: string; attempts?: number; hint?: string }) {
 		const hint = args.hint ?? hintFor(args.errcode);
-		super(`WeChat error ${args.errcode} on ${args.path}: ${args.errmsg}${hint ? ` — ${hint}` : ''}`);
+		super(refusalMessage({ ...args, hint }, 'error'));
 		this.name = 'WeChatApiError';
 		this.errcode = args.errcode;
 		this.errmsg = args.errmsg;
 		this.hint = hint;
 		this.path = args.path;
 		this.attempts = args.attempts ?? 1;
-	}
-}
-
-export type TransportFailure =
-	| 'timeout'
-	| 'cancelled'
-	| 'network'
-	| 'httpStatus'
-	| 'emptyBody'
-	| 'invalidJson'
-	| 'invalidResponse';
-
-/** The request did not produce a usable WeChat answer (network, HTTP status, body). */
-export class WeChatTransportError extends Error {
-	readonly failure: TransportFailure;
-	readonly path: string;
-	readonly httpStatus?: number;
-
-	constructor(failure: TransportFailure, path: string, message: string, httpStatus?: number) {
-		super(message);
-		this.name = 'WeChatTransportError';
-		this.failure = failure;
-		this.path = path;
-		this.httpStatus = httpStatus;
 	}
 }
 

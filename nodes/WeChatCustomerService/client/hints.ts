@@ -1,4 +1,4 @@
-// Plain-English hints for WeChat errcodes (reference §2). Keep them actionable: what the
+// Plain-English hints for WeChat's errcodes. Keep them actionable: what the
 // operator should check or do, not a restatement of errmsg.
 const HINTS: Record<number, string> = {
 	[-1]: 'WeChat is busy. Reads are retried automatically (up to 3 times); a change such as sending a message or creating a session is not retried automatically, because WeChat may already have done it: check before running it again.',

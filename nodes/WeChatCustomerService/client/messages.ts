@@ -1,4 +1,4 @@
-// Customer-service messages (reference §1 rows 15–16, §1.1 "custom/send JSON"). Knows nothing of n8n.
+// Customer-service messages: message/custom/send bodies and message/custom/typing. Knows nothing of n8n.
 import { WeChatInputError } from './errors';
 
 export const MESSAGE_TYPES = [

@@ -1,4 +1,4 @@
-// Session control (reference §1 rows 8–12, §1.1 "Session helpers in C4"). Knows nothing of n8n.
+// Session control: kfsession create, close, get, getsessionlist, getwaitcase. Knows nothing of n8n.
 
 /** getsession: who serves the customer; kf_account "" and createtime 0 when nobody does. */
 export interface KfCustomerSession {
@@ -34,12 +34,12 @@ export function sessionChangeBody(change: SessionChange): Record<string, string>
 	return body;
 }
 
-/** The seed's `Get`: the requested openid is copied into the result. */
+/** Like the Go mp/dkf package's `Get`: the requested openid is copied into the result. */
 export function customerSessionItem(openid: string, session: KfCustomerSession) {
 	return { openid, kf_account: session.kf_account ?? '', createtime: session.createtime ?? 0 };
 }
 
-/** The seed's `List`: kf_account is stamped into every session of that agent. */
+/** Like the Go mp/dkf package's `List`: kf_account is stamped into every session of that agent. */
 export function agentSessionItems(kfAccount: string, list: KfSessionListItem[]) {
 	return list.map((s) => ({ kf_account: kfAccount, openid: s.openid, createtime: s.createtime }));
 }

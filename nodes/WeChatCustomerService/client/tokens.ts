@@ -1,10 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
-import { describeUrl, parseJsonBody, sendHttp, type HttpSettings } from '../transport/http';
+import { describeUrl, parseJsonBody, sendHttp } from '../transport/http';
+import { secretsOf, type CredentialSettings } from './credentials';
 import { WeChatApiError, WeChatTransportError } from './errors';
 
 /**
- * The seed's token server (中控服务器) interface: any deployment can implement it.
+ * The token server (中控服务器) interface of the Go mp/dkf package: any deployment can implement it.
  * `refreshToken(rejected)` refreshes only when `rejected` is still the current token,
  * so many callers that saw the same rejection cause one refresh.
  */
@@ -17,21 +18,6 @@ export interface TokenServer {
 
 export const FIXED_TOKEN_HINT =
 	'The credential uses a fixed access token, which cannot be refreshed. Paste a current token, or switch the Token Source to Stable Token.';
-
-export type TokenSource = 'stableToken' | 'classicToken' | 'tokenServer' | 'accessToken';
-
-export interface TokenSourceSettings {
-	tokenSource: TokenSource;
-	/** Origin (and optional path prefix) of the WeChat API, without a trailing slash. */
-	apiBaseUrl: string;
-	appId?: string;
-	appSecret?: string;
-	tokenServerUrl?: string;
-	tokenServerHeaderName?: string;
-	tokenServerHeaderValue?: string;
-	accessToken?: string;
-	http: Omit<HttpSettings, 'signal'>;
-}
 
 export interface FetchedToken {
 	token: string;
@@ -48,7 +34,7 @@ export const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([40001, 40014, 
 export const UNKNOWN_LIFETIME_SECONDS = 240;
 
 /**
- * The seed's safety margins: refresh well before WeChat's expiry, inside the 5-minute window
+ * The Go mp/dkf package's safety margins: refresh well before WeChat's expiry, inside the 5-minute window
  * in which the previous classic token keeps working for other holders (7200 s → 6600 s).
  */
 export function usableLifetimeSeconds(expiresIn: number): number {
@@ -57,7 +43,7 @@ export function usableLifetimeSeconds(expiresIn: number): number {
 	if (expiresIn > 1800) return expiresIn - 300;
 	if (expiresIn > 300) return expiresIn - 60;
 	if (expiresIn > 60) return expiresIn - 10;
-	// The seed refuses such tokens; a nearly expired stable token is still worth one use.
+	// The Go mp/dkf package refuses such tokens; a nearly expired stable token is still worth one use.
 	return Math.max(0, Math.floor(expiresIn / 2));
 }
 
@@ -90,11 +76,6 @@ export class CachingTokenServer implements TokenServer {
 		return await this.fetchOnce(rejectedToken);
 	}
 
-	/** Forget the cached token (the next call fetches). */
-	invalidate(): void {
-		this.cached = undefined;
-	}
-
 	private async fetchOnce(staleToken?: string): Promise<string> {
 		if (!this.inflight) {
 			this.inflight = this.fetchAndStore(staleToken).finally(() => {
@@ -105,7 +86,7 @@ export class CachingTokenServer implements TokenServer {
 	}
 
 	private async fetchAndStore(staleToken?: string): Promise<string> {
-		// A failed fetch leaves no token behind (as the seed does): the next call fetches again.
+		// A failed fetch leaves no token behind (as the Go mp/dkf package does): the next call fetches again.
 		this.cached = undefined;
 		const fetched = await this.fetcher(staleToken);
 		const lifetime =
@@ -135,10 +116,6 @@ export class FixedTokenServer implements TokenServer {
 	}
 }
 
-function secretsOf(s: TokenSourceSettings): string[] {
-	return [s.appSecret, s.tokenServerHeaderValue, s.accessToken].filter((v): v is string => !!v);
-}
-
 function readToken(body: unknown, path: string): FetchedToken {
 	const data = (body ?? {}) as { access_token?: unknown; expires_in?: unknown; errcode?: unknown; errmsg?: unknown };
 	if (typeof data.errcode === 'number' && data.errcode !== 0) {
@@ -154,13 +131,13 @@ function readToken(body: unknown, path: string): FetchedToken {
 	};
 }
 
-async function fetchJson(settings: TokenSourceSettings, url: string, path: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) {
+async function fetchJson(settings: CredentialSettings, url: string, path: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) {
 	const secrets = secretsOf(settings);
 	const res = await sendHttp({ url, ...init }, { ...settings.http, secrets });
 	return readToken(parseJsonBody(res, path, secrets), path);
 }
 
-export function stableTokenFetcher(s: TokenSourceSettings): TokenFetcher {
+export function stableTokenFetcher(s: CredentialSettings): TokenFetcher {
 	const path = '/cgi-bin/stable_token';
 	// force_refresh stays false even after a rejection: WeChat then hands out its current
 	// stable token, and a forced refresh would invalidate every other holder's token.
@@ -177,7 +154,7 @@ export function stableTokenFetcher(s: TokenSourceSettings): TokenFetcher {
 		});
 }
 
-export function classicTokenFetcher(s: TokenSourceSettings): TokenFetcher {
+export function classicTokenFetcher(s: CredentialSettings): TokenFetcher {
 	const path = '/cgi-bin/token';
 	return async () => {
 		const query = new URLSearchParams({
@@ -194,7 +171,7 @@ export function classicTokenFetcher(s: TokenSourceSettings): TokenFetcher {
  * rejects a token: GET it with `refresh=1&stale_token=<token>`, so the server refreshes only if
  * that token is still its current one.
  */
-export function tokenServerFetcher(s: TokenSourceSettings): TokenFetcher {
+export function tokenServerFetcher(s: CredentialSettings): TokenFetcher {
 	const base = s.tokenServerUrl ?? '';
 	const where = describeUrl(base);
 	const headers: Record<string, string> = { accept: 'application/json' };
@@ -225,7 +202,7 @@ export function fingerprint(...parts: string[]): string {
  * key also holds a fingerprint of the AppSecret (or the token server's header): a credential
  * with a wrong secret never sees another credential's cached token.
  */
-export function tokenCacheKey(s: TokenSourceSettings): string {
+export function tokenCacheKey(s: CredentialSettings): string {
 	const origin = URL.canParse(s.apiBaseUrl) ? new URL(s.apiBaseUrl).origin : s.apiBaseUrl;
 	const proof =
 		s.tokenSource === 'tokenServer'
@@ -242,7 +219,7 @@ export class TokenServerRegistry {
 	/** Replaceable clock (tests drive it together with the sandbox's clock). */
 	now: () => number = Date.now;
 
-	get(settings: TokenSourceSettings): TokenServer {
+	get(settings: CredentialSettings): TokenServer {
 		if (settings.tokenSource === 'accessToken') return new FixedTokenServer(settings.accessToken ?? '');
 		const key = tokenCacheKey(settings);
 		const fetcher =

@@ -1,4 +1,4 @@
-// Shapes of WeChat's kf answers (reference §1). Fields WeChat may add later pass through untouched.
+// Shapes of WeChat's kf answers. Fields WeChat may add later pass through untouched.
 
 export interface KfAgent {
 	kf_account: string;
@@ -21,7 +21,7 @@ export interface KfOnlineAgent {
 	[key: string]: unknown;
 }
 
-/** One chat record of getmsglist / getrecord (reference rows 13–14). */
+/** One chat record of getmsglist / getrecord. */
 export interface KfRecord {
 	worker: string;
 	openid: string;

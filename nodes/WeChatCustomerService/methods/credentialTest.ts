@@ -4,18 +4,14 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { WeChatApiError } from '../client/errors';
+import { credentialSettingsOf, secretsOf, type WeChatCredentialData } from '../client/credentials';
+import { WeChatApiError, redact, refusalMessage } from '../client/errors';
 import { KfClient } from '../client/KfClient';
-import { secretsOf, tokenSettingsOf, type WeChatCredentialData } from '../client/settings';
 import { FixedTokenServer, stableTokenFetcher, tokenServerFetcher } from '../client/tokens';
-import { redact } from '../transport/redact';
 
 function describe(error: unknown, secrets: readonly string[]): string {
 	if (error instanceof WeChatApiError) {
-		return redact(
-			`WeChat refused (errcode ${error.errcode}): ${error.errmsg}${error.hint ? ` — ${error.hint}` : ''}`,
-			secrets,
-		);
+		return redact(refusalMessage(error, 'credential'), secrets);
 	}
 	return redact(error instanceof Error ? error.message : String(error), secrets);
 }
@@ -33,7 +29,7 @@ export async function weChatOfficialAccountApiTest(
 	const data = (credential.data ?? {}) as WeChatCredentialData;
 	let secrets: string[] = [];
 	try {
-		const settings = tokenSettingsOf(data);
+		const settings = credentialSettingsOf(data);
 		secrets = secretsOf(settings);
 		if (settings.tokenSource === 'stableToken' || settings.tokenSource === 'classicToken') {
 			await stableTokenFetcher(settings)();

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationDefinition, ResourceDefinition } from '../actions/types';
+import type { OperationDefinition, ResourceDefinition } from '../execution/types';
 import { accountResource } from './account';
 import { agentResource } from './agent';
 import { avatarResource } from './avatar';

@@ -1,6 +1,6 @@
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 
-import { WeChatTransportError } from '../client/errors';
+import { WeChatTransportError } from './errors';
 import { redact } from './redact';
 
 export interface HttpSettings {

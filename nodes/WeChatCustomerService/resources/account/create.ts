@@ -1,6 +1,6 @@
-import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection } from '../shared';
-import { accountResult, kfAccountProperty, nicknameProperty, passwordFields, readAccountBody } from './shared';
+import type { OperationDefinition } from '../../execution/types';
+import { nicknameProperty, passwordFields, readAccountBody } from './shared';
+import { accountResult, kfAccountProperty, optionsCollection } from '../shared';
 
 export const createAccount: OperationDefinition = {
 	option: {
@@ -10,7 +10,7 @@ export const createAccount: OperationDefinition = {
 		description: 'Add a customer-service account to the Official Account (kfaccount/add)',
 	},
 	api: 'POST /customservice/kfaccount/add',
-	properties: [kfAccountProperty, nicknameProperty, passwordFields, optionsCollection()],
+	properties: [kfAccountProperty(), nicknameProperty, passwordFields, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const body = readAccountBody(this, itemIndex);
 		return accountResult(body.kf_account, 'create', await client.addAccount(body));

@@ -1,6 +1,5 @@
-import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection, readKfAccount } from '../shared';
-import { accountResult, kfAccountProperty } from './shared';
+import type { OperationDefinition } from '../../execution/types';
+import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
 
 export const deleteAccount: OperationDefinition = {
 	option: {
@@ -10,7 +9,7 @@ export const deleteAccount: OperationDefinition = {
 		description: 'Remove a customer-service account (kfaccount/del, POST with the account in a JSON body)',
 	},
 	api: 'POST /customservice/kfaccount/del',
-	properties: [kfAccountProperty, optionsCollection()],
+	properties: [kfAccountProperty(), optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);
 		return accountResult(kfAccount, 'delete', await client.deleteAccount(kfAccount));

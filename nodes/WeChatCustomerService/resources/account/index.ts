@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../../actions/types';
+import type { ResourceDefinition } from '../../execution/types';
 import { createAccount } from './create';
 import { deleteAccount } from './delete';
 import { inviteAccount } from './invite';

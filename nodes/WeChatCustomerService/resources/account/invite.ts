@@ -1,7 +1,6 @@
-import { stringParam } from '../../actions/input';
-import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection, readKfAccount } from '../shared';
-import { accountResult, kfAccountProperty } from './shared';
+import { stringParam } from '../../execution/input';
+import type { OperationDefinition } from '../../execution/types';
+import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
 
 export const inviteAccount: OperationDefinition = {
 	option: {
@@ -13,7 +12,7 @@ export const inviteAccount: OperationDefinition = {
 	},
 	api: 'POST /customservice/kfaccount/inviteworker',
 	properties: [
-		kfAccountProperty,
+		kfAccountProperty(),
 		{
 			displayName: 'WeChat ID to Invite',
 			name: 'inviteWx',

@@ -1,20 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { stringParam } from '../../actions/input';
+import { stringParam } from '../../execution/input';
 import { legacyPassword, validateNickname, type AccountBody } from '../../client/accounts';
-import type { WeChatResult } from '../../client/client';
 import { readKfAccount } from '../shared';
-
-export const kfAccountProperty: INodeProperties = {
-	displayName: 'Account',
-	name: 'kfAccount',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. alice@my_official_account',
-	description:
-		'The full customer-service account, prefix@OfficialAccountWeChatID (prefix: at most 10 letters, digits or underscores)',
-};
 
 export const nicknameProperty: INodeProperties = {
 	displayName: 'Nickname',
@@ -64,13 +52,4 @@ export function readAccountBody(ctx: IExecuteFunctions, i: number): AccountBody 
 		body.password = legacyPassword(password, extra.passwordIsPlain !== false, 'password');
 	}
 	return body;
-}
-
-/** `{kf_account, operation, success: true}` plus whatever WeChat returned besides errcode 0 / errmsg "ok". */
-export function accountResult(kfAccount: string, operation: string, res: WeChatResult): IDataObject {
-	const rest: IDataObject = {};
-	for (const [key, value] of Object.entries(res)) {
-		if (key !== 'errcode' && key !== 'errmsg') rest[key] = value as IDataObject[string];
-	}
-	return { kf_account: kfAccount, operation, success: true, ...rest };
 }

@@ -1,6 +1,6 @@
-import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection } from '../shared';
-import { accountResult, kfAccountProperty, nicknameProperty, passwordFields, readAccountBody } from './shared';
+import type { OperationDefinition } from '../../execution/types';
+import { nicknameProperty, passwordFields, readAccountBody } from './shared';
+import { accountResult, kfAccountProperty, optionsCollection } from '../shared';
 
 export const updateAccount: OperationDefinition = {
 	option: {
@@ -10,7 +10,7 @@ export const updateAccount: OperationDefinition = {
 		description: 'Change the nickname (and legacy password) of a customer-service account (kfaccount/update)',
 	},
 	api: 'POST /customservice/kfaccount/update',
-	properties: [kfAccountProperty, nicknameProperty, passwordFields, optionsCollection()],
+	properties: [kfAccountProperty(), nicknameProperty, passwordFields, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const body = readAccountBody(this, itemIndex);
 		return accountResult(body.kf_account, 'update', await client.updateAccount(body));

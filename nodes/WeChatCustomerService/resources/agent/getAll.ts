@@ -1,5 +1,5 @@
 import { withHeadImageSize } from '../../client/agents';
-import type { OperationDefinition } from '../../actions/types';
+import type { OperationDefinition } from '../../execution/types';
 import { optionsCollection } from '../shared';
 
 export const getAllAgents: OperationDefinition = {

@@ -1,5 +1,5 @@
 import { withStatusName } from '../../client/agents';
-import type { OperationDefinition } from '../../actions/types';
+import type { OperationDefinition } from '../../execution/types';
 import { optionsCollection } from '../shared';
 
 export const getOnlineAgents: OperationDefinition = {

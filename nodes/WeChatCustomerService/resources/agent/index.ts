@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../../actions/types';
+import type { ResourceDefinition } from '../../execution/types';
 import { getAllAgents } from './getAll';
 import { getOnlineAgents } from './getOnline';
 

@@ -1,10 +1,9 @@
-import { stringParam } from '../../actions/input';
-import type { OperationDefinition } from '../../actions/types';
+import { stringParam } from '../../execution/input';
+import type { OperationDefinition } from '../../execution/types';
 import { accountPrefix, avatarMime } from '../../client/accounts';
 import { headImageSize } from '../../client/agents';
 import { WeChatInputError } from '../../client/errors';
-import { kfAccountProperty } from '../account/shared';
-import { optionsCollection, readKfAccount } from '../shared';
+import { kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
 
 export const downloadAvatar: OperationDefinition = {
 	option: {
@@ -15,7 +14,7 @@ export const downloadAvatar: OperationDefinition = {
 	},
 	api: 'GET /cgi-bin/customservice/getkflist, then GET kf_headimgurl',
 	properties: [
-		kfAccountProperty,
+		kfAccountProperty(),
 		{
 			displayName: 'Put Output File in Field',
 			name: 'binaryPropertyName',

@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../../actions/types';
+import type { ResourceDefinition } from '../../execution/types';
 import { downloadAvatar } from './download';
 import { uploadAvatar } from './upload';
 

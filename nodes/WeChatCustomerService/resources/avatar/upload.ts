@@ -1,8 +1,7 @@
-import { inputError, stringParam } from '../../actions/input';
-import type { OperationDefinition } from '../../actions/types';
+import { inputError, stringParam } from '../../execution/input';
+import type { OperationDefinition } from '../../execution/types';
 import { avatarFileName, avatarMultipart, validateAvatar } from '../../client/accounts';
-import { accountResult, kfAccountProperty } from '../account/shared';
-import { optionsCollection, readKfAccount } from '../shared';
+import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
 
 export const uploadAvatar: OperationDefinition = {
 	option: {
@@ -13,7 +12,7 @@ export const uploadAvatar: OperationDefinition = {
 	},
 	api: 'POST /customservice/kfaccount/uploadheadimg',
 	properties: [
-		kfAccountProperty,
+		kfAccountProperty(),
 		{
 			displayName: 'Input Binary Field',
 			name: 'binaryPropertyName',

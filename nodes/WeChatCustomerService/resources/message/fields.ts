@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { stringParam } from '../../actions/input';
+import { stringParam } from '../../execution/input';
 import {
 	checkMenuItems,
 	checkNewsArticles,
@@ -27,7 +27,7 @@ const thumbMediaId: SimpleField = { param: 'thumbMediaId', key: 'thumb_media_id'
 const title = (required: boolean): SimpleField => ({ param: 'title', key: 'title', required });
 const description: SimpleField = { param: 'description', key: 'description', required: false };
 
-/** Exactly WeChat's fields per type (reference §1 row 15), in WeChat's order. */
+/** Exactly WeChat's fields per type for message/custom/send, in WeChat's order. */
 const SIMPLE_FIELDS: Partial<Record<MessageType, SimpleField[]>> = {
 	image: [mediaId()],
 	voice: [mediaId()],

@@ -1,9 +1,8 @@
-import type { OperationDefinition } from '../../actions/types';
-import { inputError } from '../../actions/input';
+import type { OperationDefinition } from '../../execution/types';
+import { inputError } from '../../execution/input';
 import { MESSAGE_TYPES, type MessageType } from '../../client/messages';
-import { openidProperty, readOpenid } from '../session/shared';
-import { optionsCollection, readKfAccount } from '../shared';
 import { messageProperties, readPayload } from './fields';
+import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
 
 export const sendMessage: OperationDefinition = {
 	option: {
@@ -17,15 +16,7 @@ export const sendMessage: OperationDefinition = {
 	properties: [
 		openidProperty,
 		...messageProperties(),
-		{
-			displayName: 'Send as Agent',
-			name: 'kfAccount',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. alice@my_official_account',
-			description:
-				'Optional full account of the agent to send as (their nickname and avatar are shown); empty sends as the Official Account',
-		},
+		kfAccountProperty('sendAs'),
 		optionsCollection(),
 	],
 	async execute({ itemIndex, client }) {

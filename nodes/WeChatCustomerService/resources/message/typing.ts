@@ -1,8 +1,7 @@
-import type { OperationDefinition } from '../../actions/types';
-import { inputError } from '../../actions/input';
+import type { OperationDefinition } from '../../execution/types';
+import { inputError } from '../../execution/input';
 import { TYPING_COMMANDS } from '../../client/messages';
-import { openidProperty, readOpenid } from '../session/shared';
-import { optionsCollection } from '../shared';
+import { openidProperty, optionsCollection, readOpenid } from '../shared';
 
 export const sendTyping: OperationDefinition = {
 	option: {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError, stringParam } from '../../actions/input';
-import type { OperationDefinition } from '../../actions/types';
+import { inputError, stringParam } from '../../execution/input';
+import type { OperationDefinition } from '../../execution/types';
 import {
 	MAX_PAGE_SIZE,
 	describeRecord,

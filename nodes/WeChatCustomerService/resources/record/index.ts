@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../../actions/types';
+import type { ResourceDefinition } from '../../execution/types';
 import { getAllRecords } from './getAll';
 
 export const recordResource: ResourceDefinition = {

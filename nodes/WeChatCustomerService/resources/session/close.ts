@@ -1,6 +1,6 @@
-import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection, readKfAccount } from '../shared';
-import { agentAccountProperty, openidProperty, readOpenid, sessionChanged } from './shared';
+import type { OperationDefinition } from '../../execution/types';
+import { sessionChanged } from './shared';
+import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
 
 export const closeSession: OperationDefinition = {
 	option: {
@@ -10,7 +10,7 @@ export const closeSession: OperationDefinition = {
 		description: 'End the session between an agent and a customer (kfsession/close)',
 	},
 	api: 'POST /customservice/kfsession/close',
-	properties: [agentAccountProperty, openidProperty, optionsCollection()],
+	properties: [kfAccountProperty('agent'), openidProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);
 		const openid = readOpenid(this, itemIndex);

@@ -1,6 +1,6 @@
-import type { OperationDefinition } from '../../actions/types';
-import { optionsCollection, readKfAccount } from '../shared';
-import { agentAccountProperty, openidProperty, readOpenid, sessionChanged } from './shared';
+import type { OperationDefinition } from '../../execution/types';
+import { sessionChanged } from './shared';
+import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
 
 export const createSession: OperationDefinition = {
 	option: {
@@ -12,7 +12,7 @@ export const createSession: OperationDefinition = {
 	},
 	api: 'POST /customservice/kfsession/create',
 	properties: [
-		agentAccountProperty,
+		kfAccountProperty('agent'),
 		openidProperty,
 		{
 			displayName: 'Note to Agent',

@@ -1,7 +1,6 @@
-import type { OperationDefinition } from '../../actions/types';
+import type { OperationDefinition } from '../../execution/types';
 import { customerSessionItem } from '../../client/sessions';
-import { optionsCollection } from '../shared';
-import { openidProperty, readOpenid } from './shared';
+import { openidProperty, optionsCollection, readOpenid } from '../shared';
 
 export const getSession: OperationDefinition = {
 	option: {

@@ -1,7 +1,6 @@
-import type { OperationDefinition } from '../../actions/types';
+import type { OperationDefinition } from '../../execution/types';
 import { agentSessionItems } from '../../client/sessions';
-import { optionsCollection, readKfAccount } from '../shared';
-import { agentAccountProperty } from './shared';
+import { kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
 
 export const getAllSessions: OperationDefinition = {
 	option: {
@@ -11,7 +10,7 @@ export const getAllSessions: OperationDefinition = {
 		description: 'List the customers an agent is serving, one item per session (kfsession/getsessionlist)',
 	},
 	api: 'GET /customservice/kfsession/getsessionlist',
-	properties: [agentAccountProperty, optionsCollection()],
+	properties: [kfAccountProperty('agent'), optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);
 		return agentSessionItems(kfAccount, await client.listSessions(kfAccount));

@@ -1,4 +1,4 @@
-import type { OperationDefinition } from '../../actions/types';
+import type { OperationDefinition } from '../../execution/types';
 import { waitCaseItems } from '../../client/sessions';
 import { optionsCollection } from '../shared';
 

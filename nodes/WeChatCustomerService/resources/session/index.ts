@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../../actions/types';
+import type { ResourceDefinition } from '../../execution/types';
 import { closeSession } from './close';
 import { createSession } from './create';
 import { getSession } from './get';

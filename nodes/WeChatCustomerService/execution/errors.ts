@@ -6,8 +6,23 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { WeChatApiError, WeChatInputError, WeChatTransportError } from '../client/errors';
-import { redact } from '../transport/redact';
+import {
+	WeChatApiError,
+	WeChatInputError,
+	WeChatTransportError,
+	redact,
+	refusalMessage,
+} from '../client/errors';
+
+/** The one wording of a bad field: `Item N: "field" problem`. */
+export function fieldProblem(itemIndex: number, field: string, problem: string): string {
+	return `Item ${itemIndex}: "${field}" ${problem}`;
+}
+
+/** A NodeOperationError that names the item and the field, raised before any request. */
+export function fieldProblemError(node: INode, itemIndex: number, field: string, problem: string): NodeOperationError {
+	return new NodeOperationError(node, fieldProblem(itemIndex, field, problem), { itemIndex });
+}
 
 /** Turns anything thrown while handling an item into the n8n error a user should see. */
 export function toNodeError(
@@ -18,16 +33,12 @@ export function toNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof WeChatApiError) {
-		const retried = error.attempts > 1 ? ` (after ${error.attempts} attempts)` : '';
-		const message = redact(
-			`WeChat refused the request (errcode ${error.errcode}): ${error.errmsg}${retried}`,
-			secrets,
-		);
+		const message = redact(refusalMessage(error, 'node'), secrets);
 		return new NodeApiError(
 			node,
 			{ errcode: error.errcode, errmsg: redact(error.errmsg, secrets) } as JsonObject,
 			{
-				message: error.hint ? `${message} — ${error.hint}` : message,
+				message,
 				description: error.hint || undefined,
 				itemIndex,
 			},
@@ -41,7 +52,7 @@ export function toNodeError(
 		});
 	}
 	if (error instanceof WeChatInputError) {
-		return new NodeOperationError(node, `Item ${itemIndex}: "${error.field}" ${error.message}`, { itemIndex });
+		return fieldProblemError(node, itemIndex, error.field, error.message);
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(node, redact(message, secrets), { itemIndex });

@@ -1,24 +1,13 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { createKfClient, type WeChatCredentialData } from '../client/settings';
-import { findOperation } from '../resources';
-import { MAX_CONCURRENCY } from '../resources/shared';
-import { errorItemJson, toNodeError } from './errors';
-import { mapWithConcurrency, toItems } from './runner';
+import { createKfClient } from './client/settings';
+import type { WeChatCredentialData } from './client/credentials';
+import { readConcurrency } from './execution/concurrency';
+import { errorItemJson, toNodeError } from './execution/errors';
+import { mapWithConcurrency, toItems } from './execution/runner';
+import { findOperation } from './resources';
 
 export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
-
-function readConcurrency(ctx: IExecuteFunctions): number {
-	const value = Number(ctx.getNodeParameter('options.concurrency', 0, 1));
-	if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Item 0: "Concurrency" (options.concurrency) must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${value}`,
-			{ itemIndex: 0 },
-		);
-	}
-	return value;
-}
 
 /** Dispatches resource × operation over the input items. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

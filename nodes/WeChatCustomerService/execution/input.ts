@@ -1,4 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
+
+import { fieldProblemError } from './errors';
 
 /** A NodeOperationError that names the item and the field, raised before any request. */
 export function inputError(
@@ -7,9 +9,7 @@ export function inputError(
 	field: string,
 	problem: string,
 ): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: "${field}" ${problem}`, {
-		itemIndex,
-	});
+	return fieldProblemError(ctx.getNode(), itemIndex, field, problem);
 }
 
 /** Reads a string parameter, trimmed; empty is an error unless `optional`. */

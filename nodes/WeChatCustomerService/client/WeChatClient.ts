@@ -11,7 +11,17 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 4000 };
+export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({ maxRetries: 3, baseDelayMs: 500, maxDelayMs: 4000 });
+
+let defaultRetry: RetryPolicy = DEFAULT_RETRY;
+
+/**
+ * Test hook: the policy of clients created without one (the node creates its own clients, so
+ * tests cannot pass one in). No argument restores DEFAULT_RETRY.
+ */
+export function useDefaultRetry(policy?: RetryPolicy): void {
+	defaultRetry = policy ?? DEFAULT_RETRY;
+}
 
 export interface ClientSettings {
 	apiBaseUrl: string;
@@ -42,7 +52,7 @@ export interface WeChatResult {
 	[key: string]: unknown;
 }
 
-/** WeChat keeps `@` literal in kf_account query values and rejects it escaped (reference §1.1). */
+/** WeChat keeps `@` literal in kf_account query values and rejects it escaped. */
 export function encodeQueryValue(value: string): string {
 	return encodeURIComponent(value).replace(/%40/g, '@');
 }
@@ -60,7 +70,7 @@ export class WeChatClient {
 
 	constructor(settings: ClientSettings) {
 		this.settings = settings;
-		this.retry = settings.retry ?? DEFAULT_RETRY;
+		this.retry = settings.retry ?? defaultRetry;
 	}
 
 	/** Values that must be scrubbed from anything shown to a user. */

@@ -1,0 +1,103 @@
+// Parsing of the credential's fields, shared by every node that uses the credential.
+import type { HttpSettings } from '../transport/http';
+
+export type TokenSource = 'stableToken' | 'classicToken' | 'tokenServer' | 'accessToken';
+
+/** The whole credential, checked and trimmed: where tokens come from, the API host, HTTP. */
+export interface CredentialSettings {
+	tokenSource: TokenSource;
+	/** Origin (and optional path prefix) of the WeChat API, without a trailing slash. */
+	apiBaseUrl: string;
+	appId?: string;
+	appSecret?: string;
+	tokenServerUrl?: string;
+	tokenServerHeaderName?: string;
+	tokenServerHeaderValue?: string;
+	accessToken?: string;
+	http: Omit<HttpSettings, 'signal'>;
+}
+
+/** The credential's fields, as stored by n8n (see WeChatOfficialAccountApi.credentials.ts). */
+export interface WeChatCredentialData
+	extends Pick<
+		Partial<CredentialSettings>,
+		'appId' | 'appSecret' | 'tokenServerUrl' | 'tokenServerHeaderName' | 'tokenServerHeaderValue' | 'accessToken'
+	> {
+	tokenSource?: string;
+	apiHost?: string;
+	baseUrl?: string;
+	proxyUrl?: string;
+	timeoutSeconds?: number | string;
+}
+
+export class CredentialSettingsError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'CredentialSettingsError';
+	}
+}
+
+const TOKEN_SOURCES: TokenSource[] = ['stableToken', 'classicToken', 'tokenServer', 'accessToken'];
+export const DEFAULT_API_HOST = 'https://api.weixin.qq.com';
+
+function httpUrl(value: string, label: string): string {
+	if (!URL.canParse(value)) throw new CredentialSettingsError(`The credential's ${label} is not a valid URL`);
+	const url = new URL(value);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new CredentialSettingsError(`The credential's ${label} must start with http:// or https://`);
+	}
+	return value;
+}
+
+export function apiBaseUrlOf(data: WeChatCredentialData): string {
+	const host = (data.apiHost || DEFAULT_API_HOST).trim();
+	if (host !== 'custom') return httpUrl(host, 'API Host').replace(/\/+$/, '');
+	const base = (data.baseUrl ?? '').trim();
+	if (!base) throw new CredentialSettingsError('The credential uses a custom API host but its Base URL is empty');
+	return httpUrl(base, 'Base URL').replace(/\/+$/, '');
+}
+
+export function credentialSettingsOf(data: WeChatCredentialData): CredentialSettings {
+	const tokenSource = (data.tokenSource || 'stableToken') as TokenSource;
+	if (!TOKEN_SOURCES.includes(tokenSource)) {
+		throw new CredentialSettingsError(`The credential's Token Source "${tokenSource}" is not known`);
+	}
+	const trimmed = (v?: string) => (v ?? '').trim();
+	if (tokenSource === 'stableToken' || tokenSource === 'classicToken') {
+		if (!trimmed(data.appId)) throw new CredentialSettingsError("The credential's AppID is empty");
+		if (!trimmed(data.appSecret)) throw new CredentialSettingsError("The credential's AppSecret is empty");
+	}
+	if (tokenSource === 'tokenServer') {
+		if (!trimmed(data.tokenServerUrl)) throw new CredentialSettingsError("The credential's Token Server URL is empty");
+		httpUrl(trimmed(data.tokenServerUrl), 'Token Server URL');
+	}
+	if (tokenSource === 'accessToken' && !trimmed(data.accessToken)) {
+		throw new CredentialSettingsError("The credential's Access Token is empty");
+	}
+	const timeout = Number(data.timeoutSeconds ?? 30);
+	const proxyUrl = trimmed(data.proxyUrl);
+	return {
+		tokenSource,
+		apiBaseUrl: apiBaseUrlOf(data),
+		appId: trimmed(data.appId),
+		appSecret: trimmed(data.appSecret),
+		tokenServerUrl: trimmed(data.tokenServerUrl),
+		tokenServerHeaderName: trimmed(data.tokenServerHeaderName),
+		tokenServerHeaderValue: data.tokenServerHeaderValue ?? '',
+		accessToken: trimmed(data.accessToken),
+		http: {
+			timeoutMs: (Number.isFinite(timeout) && timeout > 0 ? timeout : 30) * 1000,
+			proxyUrl: proxyUrl ? httpUrl(proxyUrl, 'Proxy URL') : undefined,
+		},
+	};
+}
+
+/** Every value of the credential that must never be shown: secret, header, token, proxy password. */
+export function secretsOf(settings: CredentialSettings): string[] {
+	const values = [settings.appSecret, settings.tokenServerHeaderValue, settings.accessToken];
+	if (settings.http.proxyUrl) {
+		const password = new URL(settings.http.proxyUrl).password;
+		if (password) values.push(decodeURIComponent(password));
+	}
+	return values.filter((v): v is string => !!v);
+}
