@@ -36,5 +36,6 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			return [{ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } }];
 		}
 	});
-	return [perItem.flat()];
+	// One input item (the usual case for a list): its array as is; flat() copies element by element.
+	return [perItem.length === 1 ? perItem[0] : perItem.flat()];
 }

@@ -10,6 +10,7 @@ import {
 	type IDataObject,
 	type INode,
 	type INodeExecutionData,
+	type INodeTypes,
 	type IRun,
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowExecuteMode,
@@ -80,7 +81,7 @@ export interface WorkflowRun {
 export async function runWorkflow(
 	wf: WorkflowJson,
 	credentials: Record<string, ICredentialDataDecryptedObject>,
-	options: { mode?: WorkflowExecuteMode; abortSignal?: AbortSignal } = {},
+	options: { mode?: WorkflowExecuteMode; abortSignal?: AbortSignal; nodeTypes?: INodeTypes } = {},
 ): Promise<WorkflowRun> {
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -88,7 +89,7 @@ export async function runWorkflow(
 		nodes: wf.nodes,
 		connections: wf.connections as never,
 		active: false,
-		nodeTypes: createNodeTypes(),
+		nodeTypes: options.nodeTypes ?? createNodeTypes(),
 		settings: (wf.settings ?? { executionOrder: 'v1' }) as never,
 	});
 	const start = wf.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
@@ -118,7 +119,10 @@ export async function runWorkflow(
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runData);
-	await execution.processRunExecutionData(workflow);
+	const running = execution.processRunExecutionData(workflow);
+	// What n8n does when the user stops the execution: the nodes' cancel signal fires.
+	options.abortSignal?.addEventListener('abort', () => running.cancel(), { once: true });
+	await running;
 	const run = await done;
 	const output = (nodeName: string, outputIndex = 0): INodeExecutionData[] => {
 		const task = run.data.resultData.runData[nodeName]?.[0];

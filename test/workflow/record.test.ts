@@ -10,6 +10,7 @@ const ctx = useSandbox('empty');
 const T0 = 1709222400;
 const DAY = 86400;
 const NODE = 'Chat Records';
+const RECORD_KEYS = 'time_iso,operation,worker,openid,text,opercode,time';
 
 function workflow(params: Record<string, unknown> = {}, settings?: Record<string, string>): WorkflowJson {
 	const wf = withParams(loadWorkflow('record-get-many.workflow.json'), NODE, params);
@@ -40,14 +41,16 @@ describe('Record: Get Many through WorkflowExecute', () => {
 		expect(items.every((i, k) => k === 0 || (i.json.time as number) >= (items[k - 1].json.time as number))).toBe(true);
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect(items[0].json).toEqual({
+			time_iso: '2024-03-01T00:00:00+08:00',
+			operation: 'accountReceived',
 			worker: '',
 			openid: 'o_user_0000',
+			text: 'message 0',
 			opercode: 2001,
 			time: T0,
-			text: 'message 0',
-			operation: 'accountReceived',
-			time_iso: '2024-03-01T00:00:00+08:00',
 		});
+		// Readable fields first, then WeChat's raw opercode and time (toEqual ignores key order).
+		expect(items.every((i) => Object.keys(i.json).join() === RECORD_KEYS)).toBe(true);
 		expect(items[209999].json.time_iso).toBe('2024-03-07T23:59:57+08:00');
 		// Per day: 3 full pages of 10000, then 1 empty call that proves the window is done.
 		const bodies = apiBodies();
@@ -82,16 +85,17 @@ describe('Record: Get Many through WorkflowExecute', () => {
 		expect(items).toHaveLength(50);
 		expect(items[1]).toEqual({
 			json: {
+				time_iso: '2024-03-01T01:00:01+08:00',
+				operation: 'agentReceived',
 				worker: 'alice@sandbox_oa',
 				openid: 'o_cust',
+				text: 'hello 1',
 				opercode: 2003,
 				time: T0 + 3601,
-				text: 'hello 1',
-				operation: 'agentReceived',
-				time_iso: '2024-03-01T01:00:01+08:00',
 			},
 			pairedItem: { item: 0 },
 		});
+		expect(Object.keys(items[1].json).join()).toBe(RECORD_KEYS);
 		expect(apiBodies()).toEqual([{ starttime: T0, endtime: T0 + DAY - 1, msgid: 1, number: 50 }]);
 	});
 

@@ -102,46 +102,74 @@ function pad2(n: number): string {
 
 /**
  * Formats unix seconds as ISO 8601 with the zone's offset (2024-05-01T09:00:00+08:00). Offsets
- * are cached per 15-minute slot (one Intl call per slot) and the date part per day, so formatting
- * hundreds of thousands of instants stays cheap.
+ * are cached per day (see offsetAt), and the text up to the minute is built
+ * once per minute: a record in the same minute as the previous one costs one concatenation with
+ * a prebuilt ":ss+hh:mm" tail, one in the same second none (chat records come in time order).
  */
 export class ZonedFormatter {
 	private readonly offsets = new Map<number, number>();
-	private readonly dayPrefix = new Map<number, string>();
-	private readonly suffixes = new Map<number, string>();
+	/** Per UTC day: its one offset, or null when it changes that day. */
+	private readonly dayOffsets = new Map<number, number | null>();
+	private readonly tails = new Map<number, string[]>();
+	/** The cached minute: unix seconds [minuteStart, minuteEnd), at most 60 and within one 15-minute slot. */
+	private minuteStart = 0;
+	private minuteEnd = 0;
+	private minutePrefix = '';
+	private minuteTails: string[] = [];
+	private lastUnix = -1;
+	private lastIso = '';
 
 	constructor(readonly timeZone: string) {
 		formatterFor(timeZone);
 	}
 
+	/**
+	 * The offset at `unix`. Zones change offset on 15-minute boundaries, at most once a day: a UTC
+	 * day with the same offset at both ends is cached whole (two Intl calls a day), any other
+	 * day per 15-minute slot.
+	 */
 	offsetAt(unix: number): number {
-		const slot = Math.floor(unix / 900);
-		let offset = this.offsets.get(slot);
+		const day = Math.floor(unix / 86400);
+		let offset = this.dayOffsets.get(day);
 		if (offset === undefined) {
-			offset = zoneOffsetSeconds(slot * 900, this.timeZone);
-			this.offsets.set(slot, offset);
+			const atStart = zoneOffsetSeconds(day * 86400, this.timeZone);
+			offset = atStart === zoneOffsetSeconds(day * 86400 + 86399, this.timeZone) ? atStart : null;
+			this.dayOffsets.set(day, offset);
 		}
-		return offset;
+		if (offset !== null) return offset;
+		const slot = Math.floor(unix / 900);
+		let slotOffset = this.offsets.get(slot);
+		if (slotOffset === undefined) {
+			slotOffset = zoneOffsetSeconds(slot * 900, this.timeZone);
+			this.offsets.set(slot, slotOffset);
+		}
+		return slotOffset;
 	}
 
 	iso(unix: number): string {
+		if (unix === this.lastUnix) return this.lastIso;
+		if (!(unix >= this.minuteStart && unix < this.minuteEnd)) this.enterMinute(unix);
+		this.lastUnix = unix;
+		this.lastIso = this.minutePrefix + this.minuteTails[unix - this.minuteStart];
+		return this.lastIso;
+	}
+
+	/** Caches the local minute around `unix` (cut at the 15-minute slot's end, where the offset may change). */
+	private enterMinute(unix: number): void {
 		const offset = this.offsetAt(unix);
 		const local = unix + offset;
-		const day = Math.floor(local / 86400);
-		let prefix = this.dayPrefix.get(day);
-		if (prefix === undefined) {
-			prefix = new Date(day * 86400000).toISOString().slice(0, 11);
-			this.dayPrefix.set(day, prefix);
-		}
-		let suffix = this.suffixes.get(offset);
-		if (suffix === undefined) {
+		const localMinute = Math.floor(local / 60) * 60;
+		this.minuteStart = localMinute - offset;
+		this.minuteEnd = Math.min(this.minuteStart + 60, (Math.floor(unix / 900) + 1) * 900);
+		// 2024-05-01T09:00 (toISOString is UTC, so feed it the local wall time).
+		this.minutePrefix = new Date(localMinute * 1000).toISOString().slice(0, 16);
+		let tails = this.tails.get(offset);
+		if (!tails) {
 			const abs = Math.abs(Math.round(offset / 60));
-			suffix = `${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-			this.suffixes.set(offset, suffix);
+			const suffix = `${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+			tails = Array.from({ length: 60 }, (_, sec) => `:${pad2(sec)}${suffix}`);
+			this.tails.set(offset, tails);
 		}
-		const sec = local - day * 86400;
-		const h = Math.floor(sec / 3600);
-		const m = Math.floor((sec % 3600) / 60);
-		return `${prefix}${pad2(h)}:${pad2(m)}:${pad2(sec % 60)}${suffix}`;
+		this.minuteTails = tails;
 	}
 }

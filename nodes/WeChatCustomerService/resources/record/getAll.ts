@@ -12,6 +12,7 @@ import {
 } from '../../client/records';
 import { ZonedFormatter, isValidTimeZone, parseIsoInZone } from '../../client/zonedTime';
 import { optionsCollection } from '../shared';
+import { recordOutputProperties, writeRecordFile } from './file';
 
 /**
  * A dateTime parameter as unix seconds: the editor's "2024-05-01T09:00:00" is wall time in the
@@ -85,6 +86,7 @@ export const getAllRecords: OperationDefinition = {
 			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
 		},
+		...recordOutputProperties,
 		optionsCollection([
 			{
 				displayName: 'API',
@@ -154,6 +156,9 @@ export const getAllRecords: OperationDefinition = {
 		};
 		validateRecordQuery(query, now);
 		const zone = new ZonedFormatter(timeZone);
+		if (this.getNodeParameter('output', itemIndex, 'items') === 'file') {
+			return await writeRecordFile(this, itemIndex, client, query, zone);
+		}
 		const out: DescribedRecord[] = [];
 		// Page by page (the record iterator's cheaper twin): each record is described in place.
 		for await (const page of client.iterateRecordPages(query)) {

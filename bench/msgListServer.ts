@@ -1,0 +1,82 @@
+// A minimal, fast getmsglist server for the chat-record benchmarks: 3 days of records (the
+// sandbox's record store generates them), answered as WeChat shapes them, pages pre-serialised
+// so the server costs next to nothing. Runs as a child process (its own core), prints its URL.
+// Usage: node build-dev/bench/msgListServer.js <records>
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { RecordStore } from '../sandbox/records';
+
+export const BENCH_T0 = 1709222400; // 2024-03-01 00:00 China time
+export const BENCH_DAYS = 3;
+export const MSG_LIST_PATH = '/customservice/msgrecord/getmsglist';
+
+/** Exactly `total` records over the 3 days (the first days take the remainder). */
+export function generateBenchRecords(total: number): RecordStore {
+	const store = new RecordStore();
+	const base = Math.floor(total / BENCH_DAYS);
+	for (let d = 0; d < BENCH_DAYS; d++) {
+		store.generate({ start: BENCH_T0 + d * 86400, days: 1, perDay: base + (d < total % BENCH_DAYS ? 1 : 0) });
+	}
+	return store;
+}
+
+function main(total: number): void {
+	const store = generateBenchRecords(total);
+	const pages = new Map<string, Buffer>();
+	let requests = 0;
+
+	const page = (start: number, end: number, msgid: number, number: number): Buffer => {
+		const key = `${start}|${end}|${msgid}|${number}`;
+		let body = pages.get(key);
+		if (!body) {
+			const [from, to] = store.timeRange(start, end);
+			const first = store.lowerMsgid(msgid, from, to);
+			const last = Math.min(to, first + number);
+			const recordlist = [];
+			for (let i = first; i < last; i++) recordlist.push(store.at(i));
+			const next = last > first ? store.msgid[last - 1] + 1 : msgid;
+			body = Buffer.from(JSON.stringify({ recordlist, number: recordlist.length, msgid: next }));
+			pages.set(key, body);
+		}
+		return body;
+	};
+
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const path = (req.url ?? '').split('?')[0];
+			if (path === '/__requests') {
+				res.end(String(requests));
+				return;
+			}
+			if (path === '/cgi-bin/stable_token' || path === '/cgi-bin/token') {
+				res.end('{"access_token":"bench_access_token_0001","expires_in":7200}');
+				return;
+			}
+			if (path !== MSG_LIST_PATH || req.method !== 'POST') {
+				res.end('{"errcode":40066,"errmsg":"invalid url"}');
+				return;
+			}
+			requests++;
+			const b = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, number>;
+			if (b.endtime - b.starttime + 1 > 86400 || b.number > 10000 || b.msgid < 1) {
+				res.end('{"errcode":65416,"errmsg":"invalid query param"}');
+				return;
+			}
+			const body = page(b.starttime, b.endtime, b.msgid, b.number);
+			res.writeHead(200, { 'content-type': 'application/json; encoding=utf-8', 'content-length': body.length });
+			res.end(body);
+		});
+	});
+	server.keepAliveTimeout = 60_000;
+	server.listen(0, '127.0.0.1', () => {
+		const { port } = server.address() as AddressInfo;
+		process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, records: store.size })}\n`);
+	});
+	process.on('disconnect', () => process.exit(0));
+	process.on('SIGTERM', () => process.exit(0));
+}
+
+if (require.main === module) main(Number(process.argv[2] ?? 300000));
