@@ -1,4 +1,5 @@
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, startSandbox } from './index';
+import { runPushCli } from './pushCli';
 
 function arg(name: string, fallback: string): string {
 	const i = process.argv.indexOf(`--${name}`);
@@ -18,4 +19,5 @@ async function main() {
 	process.on('SIGTERM', () => void stop());
 }
 
-void main();
+if (process.argv[2] === 'push') void runPushCli(process.argv.slice(3)).then((code) => process.exit(code));
+else void main();

@@ -1,10 +1,12 @@
 import type { Route } from '../types';
 import { accountRoutes } from './accounts';
 import { agentRoutes } from './agents';
+import { mediaRoutes } from './media';
 import { messageRoutes } from './messages';
+import { pushRoutes } from './push';
 import { recordRoutes } from './records';
 import { sessionRoutes } from './sessions';
 import { tokenRoutes } from './tokens';
 
 /** Every path the sandbox serves. Each feature adds its own route file here. */
-export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes, ...sessionRoutes, ...messageRoutes];
+export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes, ...sessionRoutes, ...messageRoutes, ...mediaRoutes, ...pushRoutes];

@@ -1,3 +1,4 @@
+import { CredentialSettingsError } from '../client/credentials';
 import { fingerprint } from '../client/tokens';
 import { aesKeyOf, isEncodingAESKey } from './crypto';
 
@@ -43,13 +44,6 @@ export function pushCredentialProblems(data: PushCredentialData): string[] {
 	return problems;
 }
 
-export class PushCredentialError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'PushCredentialError';
-	}
-}
-
 /**
  * What the trigger needs from the credential. Only what stops it from working is refused
  * here (an empty token, an unusable key, a key without AppID); the shape checks are the
@@ -59,11 +53,11 @@ export function pushSettingsOf(data: PushCredentialData): PushSettings {
 	const token = data.token ?? '';
 	const key = (data.encodingAESKey ?? '').trim();
 	const appId = (data.appId ?? '').trim();
-	if (!token) throw new PushCredentialError("The push credential's Token is empty");
+	if (!token) throw new CredentialSettingsError("The push credential's Token is empty");
 	if (key && !isEncodingAESKey(key)) {
-		throw new PushCredentialError("The push credential's EncodingAESKey must be 43 letters and digits");
+		throw new CredentialSettingsError("The push credential's EncodingAESKey must be 43 letters and digits");
 	}
-	if (key && !appId) throw new PushCredentialError("The push credential's AppID is required with an EncodingAESKey");
+	if (key && !appId) throw new CredentialSettingsError("The push credential's AppID is required with an EncodingAESKey");
 	const aesKey = key ? aesKeyOf(key) : undefined;
 	return {
 		token,

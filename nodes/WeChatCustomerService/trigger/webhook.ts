@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { redact } from '../transport/redact';
+import { redact } from '../client/errors';
 import { pushDeduplicator } from '../push/dedup';
 import { receivePush, type PushAnswer, type ReplyMode, type TriggerOptions } from '../push/receive';
 import { pushSettingsOf, type PushCredentialData, type PushSettings } from '../push/settings';

@@ -1,0 +1,61 @@
+// `npm run sandbox -- push --url <trigger URL> [--type text] [--content "你好"] ...`: WeChat pushes
+// one message or event to a trigger. Through the running sandbox when there is one (so that the
+// customer's 48-hour window opens there), else directly.
+import { PUSH_TYPES, SANDBOX_PUSH, sendPush, type PushMode, type PushReplyCheck, type PushSpec, type PushType } from './push';
+
+const USAGE = `usage: npm run sandbox -- push --url <trigger URL> [--type ${PUSH_TYPES.join('|')}]
+       [--content TEXT] [--from OPENID] [--kf-account A] [--from-kf-account A] [--to-kf-account A]
+       [--mode safe|compatible|plain] [--token T --aes-key K --app-id ID] [--sandbox URL | --direct]`;
+
+function option(argv: string[], name: string): string | undefined {
+	const i = argv.indexOf(`--${name}`);
+	return i > -1 ? argv[i + 1] : undefined;
+}
+
+export async function runPushCli(argv: string[]): Promise<number> {
+	const url = option(argv, 'url');
+	const type = (option(argv, 'type') ?? 'text') as PushType;
+	const mode = (option(argv, 'mode') ?? 'safe') as PushMode;
+	if (!url || !PUSH_TYPES.includes(type) || !['safe', 'compatible', 'plain'].includes(mode)) {
+		console.error(USAGE);
+		return 2;
+	}
+	const spec: PushSpec = {
+		type,
+		content: option(argv, 'content'),
+		from: option(argv, 'from'),
+		kfAccount: option(argv, 'kf-account'),
+		fromKfAccount: option(argv, 'from-kf-account'),
+		toKfAccount: option(argv, 'to-kf-account'),
+	};
+	const target = {
+		token: option(argv, 'token') ?? SANDBOX_PUSH.token,
+		encodingAESKey: option(argv, 'aes-key') ?? SANDBOX_PUSH.encodingAESKey,
+		appId: option(argv, 'app-id') ?? SANDBOX_PUSH.appId,
+	};
+	const sandbox = option(argv, 'sandbox') ?? `http://127.0.0.1:${process.env.SANDBOX_PORT ?? '8787'}`;
+	let result: PushReplyCheck | undefined;
+	let via = 'directly (no sandbox running: no 48-hour window opened)';
+	if (!argv.includes('--direct')) {
+		try {
+			const res = await fetch(`${sandbox}/sandbox/push`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ ...spec, url, mode, target }),
+			});
+			const json = (await res.json()) as PushReplyCheck & { error?: string };
+			if (json.error) throw new Error(json.error);
+			result = json;
+			via = `through the sandbox at ${sandbox}`;
+		} catch (error) {
+			if (!(error instanceof TypeError)) throw error; // fetch failed: no sandbox there
+		}
+	}
+	result ??= await sendPush(url, { ...target, mode }, spec);
+	console.log(`Pushed a ${type} (${mode} mode) ${via} to ${url}`);
+	console.log(`HTTP ${result.status}, reply: ${result.kind || '(empty)'}${result.encrypted ? ' (encrypted, signature verified)' : ''}`);
+	if (result.fields.KfAccount) console.log(`transferred to ${result.fields.KfAccount}`);
+	if (result.status !== 200) console.log(result.body);
+	for (const p of result.problems) console.log(`problem: ${p}`);
+	return result.problems.length ? 1 : 0;
+}

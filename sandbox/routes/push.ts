@@ -1,0 +1,51 @@
+import { PUSH_TYPES, SANDBOX_PUSH, isCustomerMessage, sendPush, type PushMode, type PushReplyCheck, type PushSpec, type PushTarget } from '../push';
+import type { ReceivedRequest, Route, SandboxContext } from '../types';
+
+export interface SandboxPushRequest extends PushSpec {
+	/** The trigger's URL (production or test). */
+	url: string;
+	mode?: PushMode;
+	/** Another server configuration than the sandbox's own. */
+	target?: Partial<PushTarget>;
+	/** Seconds added to the signed timestamp (to try the trigger's window). */
+	timestampOffset?: number;
+}
+
+/**
+ * WeChat pushes a customer message or event to a trigger. A customer message the trigger
+ * accepted (HTTP 200) opens that customer's 48-hour window, so Message → Send to them works.
+ */
+export async function pushFromSandbox(sb: SandboxContext, r: SandboxPushRequest): Promise<PushReplyCheck> {
+	if (!PUSH_TYPES.includes(r.type)) throw new Error(`unknown push type "${r.type}" (one of ${PUSH_TYPES.join(', ')})`);
+	const target: PushTarget = { ...SANDBOX_PUSH, mode: r.mode ?? 'safe', ...r.target };
+	const now = Math.floor(Date.now() / 1000);
+	const spec: PushSpec = { ...r, to: r.to ?? SANDBOX_PUSH.originalId };
+	const result = await sendPush(r.url, target, spec, { now, timestamp: now + (r.timestampOffset ?? 0) });
+	if (result.status === 200 && isCustomerMessage(r.type)) {
+		sb.state.conversations.customerWrites(spec.from ?? 'oSandboxCustomer0001', sb.clock.now());
+	}
+	return result;
+}
+
+function parse(req: ReceivedRequest): SandboxPushRequest {
+	const body = req.json as SandboxPushRequest | undefined;
+	if (!body || typeof body.url !== 'string' || typeof body.type !== 'string') {
+		throw new Error('POST /sandbox/push needs a JSON body with url and type');
+	}
+	return body;
+}
+
+/** Not a WeChat API: lets the CLI (another process) push through the running sandbox. */
+export const pushRoutes: Route[] = [
+	{
+		method: 'POST',
+		path: '/sandbox/push',
+		handler: async (req, sb) => {
+			try {
+				return { json: await pushFromSandbox(sb, parse(req)) };
+			} catch (error) {
+				return { status: 400, json: { error: error instanceof Error ? error.message : String(error) } };
+			}
+		},
+	},
+];
