@@ -5,16 +5,25 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { recordWorkflow, startFastServer } from './recordParts';
 
+/** The repository: the first folder above this file that holds the n8n harness (build-dev/ or another outDir). */
+function repoRoot(): string {
+	for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+		if (existsSync(join(dir, 'scripts', 'n8n', 'runtime.js'))) return dir;
+	}
+	throw new Error('scripts/n8n/runtime.js not found above this file');
+}
+const ROOT = repoRoot();
+
 /* eslint-disable @typescript-eslint/no-require-imports -- the n8n harness is plain CommonJS */
-const runtime = require('../../scripts/n8n/runtime') as {
+const runtime = require(join(ROOT, 'scripts', 'n8n', 'runtime')) as {
 	runtimes(): Record<string, { n8nVersion: string; n8nBin: string; nodeBin: string; stamp: string }>;
 	n8nEnv(rt: unknown, userFolder: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
 };
-const instance = require('../../scripts/n8n/instance') as {
+const instance = require(join(ROOT, 'scripts', 'n8n', 'instance')) as {
 	CREDENTIAL: { id: string; name: string };
 	prepareUserFolder(rt: unknown, userFolder: string, o: { sandboxUrl: string; workflows: string[] }): Promise<unknown>;
 };
@@ -56,7 +65,7 @@ async function main() {
 		console.log(`real n8n: skipped, n8n ${rt.n8nVersion} is not installed (node scripts/n8n/runtime.js 2 installs it)`);
 		return;
 	}
-	if (!existsSync(join(__dirname, '..', '..', 'dist'))) {
+	if (!existsSync(join(ROOT, 'dist'))) {
 		console.log('real n8n: skipped, dist/ is missing (npm run build)');
 		return;
 	}
@@ -67,6 +76,8 @@ async function main() {
 		const wfDir = join(work, 'workflows');
 		mkdirSync(wfDir, { recursive: true });
 		const modes = [
+			// n8n's own start-up and shut-down, for scale: the same node reading one record.
+			{ id: 'benchRecordLimit1', label: 'baseline: Limit 1 (n8n start-up)', extra: { returnAll: false, limit: 1 } },
 			{ id: 'benchRecordItems1', label: 'items', extra: {} },
 			{ id: 'benchRecordFile01', label: 'file (jsonl)', extra: { output: 'file' } },
 		];
