@@ -217,7 +217,64 @@ async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '
 	}
 }
 
-module.exports = { runTriggerChecks, importPushCredential, publish, waitRegistered, executions };
+/** One request with a deadline: { status, body } or { status: 'no answer' }. */
+async function postWithin(url, body, contentType, ms = 5000) {
+	try {
+		const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body, signal: AbortSignal.timeout(ms) });
+		return { status: res.status, body: await res.text() };
+	} catch (e) {
+		if (e.name === 'TimeoutError' || e.name === 'AbortError') return { status: 'no answer' };
+		throw e;
+	}
+}
+
+/**
+ * n8n's shared xml2js parser (upstream bug, docs/upstream-n8n-xml-parser-hang.md): a text/xml body with an entity
+ * it cannot resolve (e.g. declared in a DOCTYPE), then a truncated body, leave it stuck; every later text/xml webhook
+ * of the process goes unanswered. Reproduced on a throwaway n8n; also shows that a body sent as
+ * application/octet-stream (what a reverse proxy can set) bypasses n8n's parser and still reaches the trigger.
+ */
+async function runXmlParserHangCheck(rt, record, { artifacts = path.join(REPO_ROOT, '.e2e-artifacts') } = {}) {
+	const { push } = sandboxModules();
+	const P = push.SANDBOX_PUSH;
+	const target = { token: P.token, encodingAESKey: P.encodingAESKey, appId: P.appId, mode: 'safe' };
+	fs.mkdirSync(artifacts, { recursive: true });
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `wcs-xmlhang-${rt.key}-`));
+	const sandbox = await startSandbox({ port: 0, seed: 'demo' });
+	let n8n = null;
+	try {
+		await prepareUserFolder(rt, userFolder, { sandboxUrl: sandbox.url, workflows: [WORKFLOW_FILE] });
+		await importPushCredential(rt, userFolder, { token: P.token, encodingAESKey: P.encodingAESKey, appId: P.appId });
+		const wf = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
+		await publish(rt, userFolder, wf.id);
+		n8n = await startN8n(rt, userFolder, { port: await freePort(), logFile: path.join(artifacts, `xml-hang-n8n-${rt.key}.log`) });
+		const url = `${n8n.url}/webhook/${wf.nodes[0].webhookId}/webhook`;
+		await waitRegistered(url);
+		await record(`[n8n ${rt.n8nVersion}] upstream bug reproduced on a throwaway n8n: an unresolvable entity then a truncated text/xml body leave n8n's XML parser stuck`, async () => {
+			const signed = () => push.signPush(target, push.pushXml({ type: 'text', content: 'after', to: P.originalId }, Math.floor(Date.now() / 1000)));
+			const before = signed();
+			const ok = await postWithin(`${url}?${before.query}`, before.body, 'text/xml');
+			assert(ok.status === 200, `a normal push before: ${JSON.stringify(ok)}`);
+			const doctype = await postWithin(url, '<!DOCTYPE xml [<!ENTITY e "x">]><xml><a>&e;</a></xml>', 'text/xml');
+			const truncated = await postWithin(url, '<xml><a>1</a>', 'text/xml');
+			const later = signed();
+			const after = await postWithin(`${url}?${later.query}`, later.body, 'text/xml');
+			const bypass = signed();
+			const octet = await postWithin(`${url}?${bypass.query}`, bypass.body, 'application/octet-stream');
+			const seen = `DOCTYPE+entity → ${doctype.status}; truncated → ${truncated.status}; valid push as text/xml → ${after.status}; valid push as application/octet-stream → ${octet.status}`;
+			assert(doctype.status === 422, seen);
+			if (truncated.status !== 'no answer' || after.status !== 'no answer') return { skip: `not reproduced (fixed upstream?): ${seen}` };
+			assert(octet.status === 200 && octet.body === 'success', `the octet-stream bypass failed: ${seen}`);
+			return seen;
+		});
+	} finally {
+		if (n8n) await n8n.stop();
+		await sandbox.stop();
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+module.exports = { runTriggerChecks, runXmlParserHangCheck, importPushCredential, publish, waitRegistered, executions };
 
 if (require.main === module) {
 	(async () => {
@@ -227,17 +284,20 @@ if (require.main === module) {
 		const rt = await ensureRuntime(key);
 		let passed = 0;
 		let failed = 0;
-		await runTriggerChecks(rt, async (name, fn) => {
+		const record = async (name, fn) => {
 			const t0 = Date.now();
 			try {
 				const detail = await fn();
 				passed++;
-				console.log(`PASS  ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)${detail ? `\n      ${detail}` : ''}`);
+				const text = detail && detail.skip ? `SKIP: ${detail.skip}` : detail;
+				console.log(`PASS  ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)${text ? `\n      ${text}` : ''}`);
 			} catch (e) {
 				failed++;
 				console.log(`FAIL  ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)\n      ${e.stack || e.message}`);
 			}
-		});
+		};
+		if (!argv.includes('--hang-only')) await runTriggerChecks(rt, record);
+		if (!argv.includes('--no-hang')) await runXmlParserHangCheck(rt, record);
 		console.log(`trigger-e2e: ${passed} passed, ${failed} failed`);
 		process.exit(failed ? 1 : 0);
 	})().catch((e) => {
