@@ -1,5 +1,6 @@
 import type { SandboxClock } from './clock';
 import { Conversations } from './conversations';
+import { MediaStore } from './media';
 import { RecordStore } from './records';
 
 export interface SandboxApp {
@@ -65,6 +66,8 @@ export class SandboxState {
 	officialAccountId = 'sandbox_oa';
 	/** Avatar bytes by sandbox path (`/mmhead/<kf_id>/<size>`), served as image/jpeg. */
 	avatarFiles = new Map<string, Buffer>();
+	/** Temporary media (media/upload, media/get) by media_id. */
+	media = new MediaStore();
 	/** kf accounts per Official Account (65405 beyond). */
 	maxAgents = MAX_AGENTS;
 	/** WeChat IDs already bound to too many kf accounts elsewhere (inviteworker → 65410). */
