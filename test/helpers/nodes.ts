@@ -53,18 +53,16 @@ class FixedItemsStub implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as object[];
-		const binaries = JSON.parse(this.getNodeParameter('binary', 0, '[]') as string) as Array<{
-			property: string;
-			base64: string;
-			fileName: string;
-			mimeType: string;
-		} | null>;
+		type File = { property: string; base64: string; fileName: string; mimeType: string };
+		const binaries = JSON.parse(this.getNodeParameter('binary', 0, '[]') as string) as Array<File | File[] | null>;
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			const item: INodeExecutionData = { json: items[i] as INodeExecutionData['json'], pairedItem: { item: 0 } };
-			const b = binaries[i];
-			if (b) {
+			// One file, or a list of files (each in its own property), or null.
+			const entry = binaries[i];
+			for (const b of Array.isArray(entry) ? entry : entry ? [entry] : []) {
 				item.binary = {
+					...item.binary,
 					[b.property]: await this.helpers.prepareBinaryData(Buffer.from(b.base64, 'base64'), b.fileName, b.mimeType),
 				};
 			}

@@ -1,5 +1,7 @@
 import { WeChatClient, type WeChatResult } from './WeChatClient';
 import type { AccountBody } from './accounts';
+import { downloadMedia, uploadMedia, type DownloadedMedia, type MediaType, type UploadedMedia } from './media';
+import type { MultipartBody } from './multipart';
 import type { KfAgent, KfOnlineAgent, KfRecord } from './types';
 import { customMessageBody, type CustomMessage, type TypingCommand } from './messages';
 import {
@@ -92,6 +94,16 @@ export class KfClient extends WeChatClient {
 			query: { kf_account: kfAccount },
 			multipart,
 		});
+	}
+
+	/** POST multipart /cgi-bin/media/upload?type=… (file part `media`): temporary media, kept 3 days. */
+	async uploadMedia(type: MediaType, multipart: MultipartBody): Promise<UploadedMedia> {
+		return await uploadMedia(this, type, multipart);
+	}
+
+	/** GET /cgi-bin/media/get?media_id=…, streamed; a video's `video_url` is followed to the file. */
+	async downloadMedia(mediaId: string): Promise<DownloadedMedia> {
+		return await downloadMedia(this, mediaId);
 	}
 
 	/** POST /customservice/kfsession/create: the agent takes the customer (off the waiting queue). */

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { parseJsonBody, sendHttp, type HttpSettings } from '../transport/http';
+import { parseJsonBody, sendHttp, sendHttpStream, type HttpSettings, type HttpStreamResponse } from '../transport/http';
 import { WeChatApiError, WeChatTransportError } from './errors';
 import { FIXED_TOKEN_HINT, TOKEN_REJECTED_CODES, type TokenServer } from './tokens';
 
@@ -44,6 +44,8 @@ export interface CallSpec {
 	json?: unknown;
 	/** A prepared multipart body (kept as a buffer so a token retry can resend it). */
 	multipart?: { body: Buffer; contentType: string };
+	/** The answer may be a file: unless it is JSON, `call` returns it as `{ file }` (streamed). */
+	download?: boolean;
 }
 
 export interface WeChatResult {
@@ -123,6 +125,11 @@ export class WeChatClient {
 		return { body: res.body, contentType: Array.isArray(type) ? type[0] : type };
 	}
 
+	/** Streams a plain URL (e.g. a video on WeChat's CDN); no token involved. */
+	async downloadStream(url: string): Promise<HttpStreamResponse> {
+		return await sendHttpStream({ method: 'GET', url }, { ...this.settings.http, secrets: this.secrets });
+	}
+
 	private buildUrl(spec: CallSpec, token: string): string {
 		const parts: string[] = [];
 		for (const [key, value] of Object.entries(spec.query ?? {})) {
@@ -142,6 +149,13 @@ export class WeChatClient {
 			headers['content-type'] = 'application/json; charset=utf-8';
 			// JSON.stringify leaves Chinese and emoji as UTF-8, as WeChat expects.
 			body = JSON.stringify(spec.json);
+		}
+		if (spec.download) {
+			const file = await sendHttpStream(
+				{ method: spec.method, url: this.buildUrl(spec, token), headers: { accept: '*/*' }, body },
+				{ ...this.settings.http, secrets: this.secrets },
+			);
+			return file.json !== undefined ? file.json : { file };
 		}
 		const res = await sendHttp(
 			{ method: spec.method, url: this.buildUrl(spec, token), headers, body },

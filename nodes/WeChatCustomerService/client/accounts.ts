@@ -2,9 +2,9 @@
 // Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
 import { createHash } from 'node:crypto';
 
-import FormData from 'form-data';
-
 import { WeChatInputError } from './errors';
+import { describeContent, fileNameFor, fileTypeByMime, fileTypeInfo, isJpeg } from './fileTypes';
+import { fileMultipart, type MultipartBody } from './multipart';
 
 export const ACCOUNT_PREFIX_MAX = 10;
 export const ACCOUNT_SUFFIX_MAX = 30;
@@ -63,6 +63,16 @@ export function validateKfAccount(value: string, field = 'kfAccount'): string {
 	return value;
 }
 
+const OPENID_RE = /^[A-Za-z0-9_-]+$/;
+
+/** A customer's openid as WeChat issues them: letters, digits, `_` and `-`, nothing else. */
+export function validateOpenid(value: string, field = 'openid'): string {
+	if (!OPENID_RE.test(value)) {
+		throw new WeChatInputError(field, `must be an openid (letters, digits, "_" and "-" only), got "${value}"`);
+	}
+	return value;
+}
+
 /** The part before `@`, used for file names. */
 export function accountPrefix(kfAccount: string): string {
 	return kfAccount.slice(0, kfAccount.indexOf('@'));
@@ -101,34 +111,14 @@ export interface AccountBody {
 	[key: string]: unknown;
 }
 
-const JPEG_MAGIC = [0xff, 0xd8, 0xff];
-
-const KNOWN_SIGNATURES: Array<[string, number[]]> = [
-	['PNG', [0x89, 0x50, 0x4e, 0x47]],
-	['GIF', [0x47, 0x49, 0x46, 0x38]],
-	['WebP/RIFF', [0x52, 0x49, 0x46, 0x46]],
-	['BMP', [0x42, 0x4d]],
-	['PDF', [0x25, 0x50, 0x44, 0x46]],
-];
-
-function startsWith(buf: Buffer, bytes: number[]): boolean {
-	return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
-}
-
-export function isJpeg(buf: Buffer): boolean {
-	return startsWith(buf, JPEG_MAGIC);
-}
-
 /** WeChat wants a JPEG of at most 5 MB; say what the file is when it is not. */
 export function validateAvatar(buf: Buffer, field: string, fileName?: string): void {
 	const named = fileName ? ` "${fileName}"` : '';
 	if (buf.length === 0) throw new WeChatInputError(field, `holds an empty file${named}`);
 	if (!isJpeg(buf)) {
-		const head = [...buf.subarray(0, 4)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-		const kind = KNOWN_SIGNATURES.find(([, sig]) => startsWith(buf, sig))?.[0];
 		throw new WeChatInputError(
 			field,
-			`is not a JPEG image: the file${named} starts with ${head}${kind ? ` (${kind})` : ''}, not FF D8 FF. WeChat accepts only JPEG avatars`,
+			`is not a JPEG image: the file${named} ${describeContent(buf)}, not FF D8 FF. WeChat accepts only JPEG avatars`,
 		);
 	}
 	if (buf.length > AVATAR_MAX_BYTES) {
@@ -140,32 +130,17 @@ export function validateAvatar(buf: Buffer, field: string, fileName?: string): v
 }
 
 /** The multipart body of uploadheadimg: one file part named `media`, kept as a buffer for resends. */
-export function avatarMultipart(
-	image: Buffer,
-	fileName: string,
-): { body: Buffer; contentType: string } {
-	const form = new FormData();
-	form.append('media', image, { filename: fileName, contentType: 'image/jpeg' });
-	return { body: form.getBuffer(), contentType: form.getHeaders()['content-type'] as string };
+export function avatarMultipart(image: Buffer, fileName: string): MultipartBody {
+	return fileMultipart(image, fileName, 'image/jpeg');
 }
 
 /** A `.jpg` file name for the upload: the given one when it already says JPEG, else `<prefix>.jpg`. */
 export function avatarFileName(kfAccount: string, given?: string): string {
-	if (given && /\.jpe?g$/i.test(given)) return given;
-	if (given) return `${given.replace(/\.[^./\\]*$/, '')}.jpg`;
-	return `${accountPrefix(kfAccount)}.jpg`;
+	return fileNameFor(fileTypeInfo('jpeg'), given, accountPrefix(kfAccount));
 }
-
-const EXTENSIONS: Record<string, string> = {
-	'image/jpeg': 'jpg',
-	'image/jpg': 'jpg',
-	'image/png': 'png',
-	'image/gif': 'gif',
-	'image/webp': 'webp',
-};
 
 /** Mime type of a downloaded avatar (without parameters) and a matching extension. */
 export function avatarMime(contentType: string | undefined): { mimeType: string; extension: string } {
 	const mimeType = (contentType ?? '').split(';')[0].trim().toLowerCase() || 'image/jpeg';
-	return { mimeType, extension: EXTENSIONS[mimeType] ?? 'jpg' };
+	return { mimeType, extension: fileTypeByMime(mimeType)?.extension ?? 'jpg' };
 }

@@ -4,12 +4,13 @@ import type { OperationDefinition, ResourceDefinition } from '../execution/types
 import { accountResource } from './account';
 import { agentResource } from './agent';
 import { avatarResource } from './avatar';
+import { mediaResource } from './media';
 import { messageResource } from './message';
 import { recordResource } from './record';
 import { sessionResource } from './session';
 
 /** Every resource of the node, in the order of the Resource dropdown. */
-export const RESOURCES: ResourceDefinition[] = [accountResource, avatarResource, agentResource, recordResource, sessionResource, messageResource];
+export const RESOURCES: ResourceDefinition[] = [accountResource, avatarResource, agentResource, recordResource, sessionResource, messageResource, mediaResource];
 
 export function findOperation(resource: string, operation: string): OperationDefinition | undefined {
 	return RESOURCES.find((r) => r.option.value === resource)?.operations.find(

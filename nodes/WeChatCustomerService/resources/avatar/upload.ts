@@ -1,4 +1,5 @@
-import { inputError, stringParam } from '../../execution/input';
+import { readBinaryInput } from '../../execution/binary';
+import { stringParam } from '../../execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { avatarFileName, avatarMultipart, validateAvatar } from '../../client/accounts';
 import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
@@ -26,20 +27,9 @@ export const uploadAvatar: OperationDefinition = {
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);
 		const property = stringParam(this, itemIndex, 'binaryPropertyName');
-		const item = this.getInputData()[itemIndex];
-		if (!item?.binary?.[property]) {
-			const present = Object.keys(item?.binary ?? {});
-			throw inputError(
-				this,
-				itemIndex,
-				property,
-				`is not a binary field of this item (${present.length ? `it has: ${present.join(', ')}` : 'it has no binary data'}); set "Input Binary Field" to the field holding the JPEG`,
-			);
-		}
-		const meta = this.helpers.assertBinaryData(itemIndex, property);
-		const image = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-		validateAvatar(image, property, meta.fileName);
-		const fileName = avatarFileName(kfAccount, meta.fileName);
+		const { bytes: image, fileName: given } = await readBinaryInput(this, itemIndex, property, 'Input Binary Field', 'the JPEG');
+		validateAvatar(image, property, given);
+		const fileName = avatarFileName(kfAccount, given);
 		const res = await client.uploadHeadImage(kfAccount, avatarMultipart(image, fileName));
 		return { ...accountResult(kfAccount, 'upload', res), file_name: fileName, file_size: image.length };
 	},

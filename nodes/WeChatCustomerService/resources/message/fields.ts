@@ -95,6 +95,52 @@ function listProperty(
 	};
 }
 
+/** Types whose file can come from the item's binary data instead of a media_id. */
+export const MEDIA_SOURCE_TYPES: MessageType[] = ['image', 'voice', 'video'];
+
+function fromMediaId(property: INodeProperties, types = MEDIA_SOURCE_TYPES): INodeProperties {
+	return { ...property, displayOptions: { show: { messageType: types, mediaSource: ['mediaId'] } } };
+}
+
+function fromBinary(property: INodeProperties, types = MEDIA_SOURCE_TYPES): INodeProperties {
+	return { ...property, displayOptions: { show: { messageType: types, mediaSource: ['binary'] } } };
+}
+
+/** Media Source and, for binary, the fields holding the file (and a video's thumbnail). */
+function mediaSourceProperties(): INodeProperties[] {
+	return [
+		forTypes(MEDIA_SOURCE_TYPES, {
+			displayName: 'Media Source',
+			name: 'mediaSource',
+			type: 'options',
+			options: [
+				{ name: 'Media ID', value: 'mediaId', description: 'A media_id you have: from Media → Upload, or the MediaId a customer sent' },
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: 'Upload the item’s binary file first (temporary media, kept 3 days), then send the message with its media_id',
+				},
+			],
+			default: 'mediaId',
+		}),
+		fromBinary(
+			stringProperty(
+				'binaryPropertyName',
+				'Input Binary Field',
+				'Name of the binary field holding the file: an image JPEG, PNG or GIF of at most 10 MB; a voice clip AMR or MP3 of at most 2 MB (WeChat also wants at most 60 seconds); a video MP4 of at most 10 MB',
+				{ required: true, default: 'data' },
+			),
+		),
+		fromBinary(
+			stringProperty('thumbBinaryPropertyName', 'Thumbnail Binary Field', 'Name of the binary field holding the video’s thumbnail: a JPEG of at most 64 KB', {
+				required: true,
+				default: 'thumb',
+			}),
+			['video'],
+		),
+	];
+}
+
 /** The Message Type selector and each type's own fields, shown only for that type. */
 export function messageProperties(): INodeProperties[] {
 	return [
@@ -112,8 +158,11 @@ export function messageProperties(): INodeProperties[] {
 				typeOptions: { rows: 4 },
 			}),
 		),
-		forTypes(typesWith('mediaId'), stringProperty('mediaId', 'Media ID', 'media_id of the uploaded file or material', { required: true })),
-		forTypes(typesWith('thumbMediaId'), stringProperty('thumbMediaId', 'Thumbnail Media ID', 'media_id of the uploaded thumbnail image', { required: true })),
+		...mediaSourceProperties(),
+		forTypes(['mpnews'], stringProperty('mediaId', 'Media ID', 'media_id of the material', { required: true })),
+		fromMediaId(stringProperty('mediaId', 'Media ID', 'media_id of the uploaded file (Media → Upload), or the MediaId a customer sent', { required: true })),
+		fromMediaId(stringProperty('thumbMediaId', 'Thumbnail Media ID', 'media_id of the uploaded thumbnail image', { required: true }), ['video']),
+		forTypes(['music', 'miniprogrampage'], stringProperty('thumbMediaId', 'Thumbnail Media ID', 'media_id of the uploaded thumbnail image', { required: true })),
 		forTypes(typesWith('title', true), stringProperty('title', 'Title', 'Title of the card', { required: true })),
 		forTypes(typesWith('title', false), stringProperty('title', 'Title', 'Title, optional')),
 		forTypes(typesWith('description'), stringProperty('description', 'Description', 'Description, optional')),
@@ -154,9 +203,14 @@ export function messageProperties(): INodeProperties[] {
 	];
 }
 
-function readSimple(ctx: IExecuteFunctions, i: number, fields: SimpleField[]): MessagePayload {
+function readSimple(ctx: IExecuteFunctions, i: number, fields: SimpleField[], later: readonly string[]): MessagePayload {
 	const payload: MessagePayload = {};
 	for (const field of fields) {
+		// Filled in after an upload; kept here so the keys stay in WeChat's order.
+		if (later.includes(field.key)) {
+			payload[field.key] = '';
+			continue;
+		}
 		const value = stringParam(ctx, i, field.param, { optional: !field.required });
 		if (!value) continue;
 		payload[field.key] = field.check === 'url' ? checkUrl(field.param, value) : value;
@@ -202,12 +256,15 @@ function readMenu(ctx: IExecuteFunctions, i: number): MessagePayload {
 	};
 }
 
-/** The `<msgtype>: {...}` object for item `i`, checked before anything is sent. */
-export function readPayload(ctx: IExecuteFunctions, i: number, type: MessageType): MessagePayload {
+/**
+ * The `<msgtype>: {...}` object for item `i`, checked before anything is sent. Keys in `later`
+ * (e.g. media_id of a file still to upload) are left empty for the caller to fill in.
+ */
+export function readPayload(ctx: IExecuteFunctions, i: number, type: MessageType, later: readonly string[] = []): MessagePayload {
 	if (type === 'text') {
 		return { content: checkText('text', stringParam(ctx, i, 'text', { trim: false, optional: true })) };
 	}
 	if (type === 'news') return readNews(ctx, i);
 	if (type === 'msgmenu') return readMenu(ctx, i);
-	return readSimple(ctx, i, SIMPLE_FIELDS[type] ?? []);
+	return readSimple(ctx, i, SIMPLE_FIELDS[type] ?? [], later);
 }

@@ -1,8 +1,29 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readMediaUpload, type MediaUpload } from '../../execution/binary';
 import type { OperationDefinition } from '../../execution/types';
+import type { MediaType } from '../../client/media';
 import { inputError } from '../../execution/input';
 import { MESSAGE_TYPES, type MessageType } from '../../client/messages';
-import { messageProperties, readPayload } from './fields';
+import { MEDIA_SOURCE_TYPES, messageProperties, readPayload } from './fields';
 import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
+
+type PendingUpload = MediaUpload & { key: 'media_id' | 'thumb_media_id' };
+
+/** With Media Source "Binary File": the item's file (and a video's thumbnail), checked, ready to upload. */
+async function readUploads(ctx: IExecuteFunctions, itemIndex: number, messageType: MessageType): Promise<PendingUpload[]> {
+	if (!MEDIA_SOURCE_TYPES.includes(messageType)) return [];
+	const source = String(ctx.getNodeParameter('mediaSource', itemIndex, 'mediaId'));
+	if (source === 'mediaId') return [];
+	if (source !== 'binary') throw inputError(ctx, itemIndex, 'mediaSource', `must be mediaId or binary, got "${source}"`);
+	const uploads: PendingUpload[] = [
+		{ key: 'media_id', ...(await readMediaUpload(ctx, itemIndex, messageType as MediaType, 'binaryPropertyName')) },
+	];
+	if (messageType === 'video') {
+		uploads.push({ key: 'thumb_media_id', ...(await readMediaUpload(ctx, itemIndex, 'thumb', 'thumbBinaryPropertyName')) });
+	}
+	return uploads;
+}
 
 export const sendMessage: OperationDefinition = {
 	option: {
@@ -25,14 +46,22 @@ export const sendMessage: OperationDefinition = {
 		if (!MESSAGE_TYPES.includes(messageType)) {
 			throw inputError(this, itemIndex, 'messageType', `must be one of ${MESSAGE_TYPES.join(', ')}, got "${messageType}"`);
 		}
-		const payload = readPayload(this, itemIndex, messageType);
+		const uploads = await readUploads(this, itemIndex, messageType);
+		const payload = readPayload(this, itemIndex, messageType, uploads.map((u) => u.key));
 		const kfAccount = readKfAccount(this, itemIndex, true);
+		// Everything is checked before the first upload; a failed upload sends nothing.
+		const used: Record<string, string> = {};
+		for (const upload of uploads) {
+			used[upload.key] = (await client.uploadMedia(upload.type, upload.multipart)).media_id;
+			payload[upload.key] = used[upload.key];
+		}
 		await client.sendMessage({ touser: openid, msgtype: messageType, payload, kfAccount });
 		return {
 			success: true,
 			openid,
 			msgtype: messageType,
 			...(kfAccount ? { kf_account: kfAccount } : {}),
+			...used,
 		};
 	},
 };

@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError } from '../../execution/input';
+import { MEDIA_TYPES, isMediaType, type MediaType } from '../../client/media';
+
+/** The Media Type parameter: what the file is, with WeChat's limits for each. */
+export const mediaTypeProperty: INodeProperties = {
+	displayName: 'Media Type',
+	name: 'mediaType',
+	type: 'options',
+	options: [
+		{ name: 'Image', value: 'image', description: 'JPEG, PNG or GIF, at most 10 MB' },
+		{ name: 'Thumbnail', value: 'thumb', description: 'JPEG, at most 64 KB (the thumbnail of a video or music message)' },
+		{ name: 'Video', value: 'video', description: 'MP4, at most 10 MB' },
+		{ name: 'Voice', value: 'voice', description: 'AMR or MP3, at most 2 MB; WeChat also wants it at most 60 seconds long' },
+	],
+	default: 'image',
+	description:
+		'What the file is. The node checks the content (not the file name) and the size before uploading; WeChat also wants a voice clip to last at most 60 seconds, which only WeChat checks.',
+};
+
+export function readMediaType(ctx: IExecuteFunctions, itemIndex: number): MediaType {
+	const value = String(ctx.getNodeParameter('mediaType', itemIndex, 'image'));
+	if (!isMediaType(value)) {
+		throw inputError(ctx, itemIndex, 'mediaType', `must be one of ${MEDIA_TYPES.join(', ')}, got "${value}"`);
+	}
+	return value;
+}

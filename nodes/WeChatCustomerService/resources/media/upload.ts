@@ -1,0 +1,40 @@
+import { readMediaUpload } from '../../execution/binary';
+import type { OperationDefinition } from '../../execution/types';
+import { ZonedFormatter } from '../../client/zonedTime';
+import { optionsCollection } from '../shared';
+import { mediaTypeProperty, readMediaType } from './shared';
+
+export const uploadMedia: OperationDefinition = {
+	option: {
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload a media file',
+		description:
+			'Upload an image, voice clip, video or thumbnail as temporary media (kept 3 days) and get the media_id that image, voice and video messages need (media/upload)',
+	},
+	api: 'POST /cgi-bin/media/upload',
+	properties: [
+		mediaTypeProperty,
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			description: 'Name of the binary field holding the file',
+		},
+		optionsCollection(),
+	],
+	async execute({ itemIndex, client }) {
+		const type = readMediaType(this, itemIndex);
+		const upload = await readMediaUpload(this, itemIndex, type, 'binaryPropertyName');
+		const media = await client.uploadMedia(type, upload.multipart);
+		return {
+			media_id: media.media_id,
+			type: media.type,
+			created_at: media.created_at,
+			created_at_iso: new ZonedFormatter(this.getTimezone()).iso(media.created_at),
+			...(media.thumb_media_id ? { thumb_media_id: media.thumb_media_id } : {}),
+		};
+	},
+};
