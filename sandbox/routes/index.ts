@@ -7,6 +7,7 @@ import { pushRoutes } from './push';
 import { recordRoutes } from './records';
 import { sessionRoutes } from './sessions';
 import { tokenRoutes } from './tokens';
+import { tokenServerRoutes } from './tokenServer';
 
 /** Every path the sandbox serves. Each feature adds its own route file here. */
-export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes, ...sessionRoutes, ...messageRoutes, ...mediaRoutes, ...pushRoutes];
+export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes, ...sessionRoutes, ...messageRoutes, ...mediaRoutes, ...pushRoutes, ...tokenServerRoutes];

@@ -1,0 +1,45 @@
+'use strict';
+/** CPU seconds used per part of the cluster, from /proc: shows which process a workload keeps busy. */
+const fs = require('fs');
+
+const TICKS = 100; // USER_HZ on Linux
+
+/** pid → { ppid, pgrp, ticks } of every process. */
+function processTable() {
+	const table = new Map();
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			// After "(comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+			table.set(Number(entry), { ppid: Number(f[1]), pgrp: Number(f[2]), ticks: Number(f[11]) + Number(f[12]) });
+		} catch {
+			/* exited meanwhile */
+		}
+	}
+	return table;
+}
+
+/**
+ * groups: { name: (pid, info) => boolean }. Returns a function that, called later, gives CPU seconds per group
+ * since this call (processes that exited in between are not counted).
+ */
+function cpuMeter(groups) {
+	const sample = () => {
+		const table = processTable();
+		const out = {};
+		for (const [name, match] of Object.entries(groups)) {
+			out[name] = 0;
+			for (const [pid, info] of table) if (match(pid, info)) out[name] += info.ticks;
+		}
+		return out;
+	};
+	const start = sample();
+	return () => {
+		const end = sample();
+		return Object.fromEntries(Object.keys(groups).map((k) => [k, (end[k] - start[k]) / TICKS]));
+	};
+}
+
+module.exports = { cpuMeter };

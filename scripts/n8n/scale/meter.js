@@ -1,0 +1,117 @@
+'use strict';
+/**
+ * A pass-through HTTP proxy in front of the sandbox that attributes every request to the n8n process that sent it:
+ * on each new connection it finds the client's socket in /proc/net/tcp and the process holding that socket among the
+ * cluster's pids. It counts requests per process and path, and the answers that reject a token.
+ */
+const fs = require('fs');
+const http = require('http');
+
+const TOKEN_PATHS = new Set(['/cgi-bin/token', '/cgi-bin/stable_token']);
+/** WeChat's "this access_token is no good" errcodes: invalid, invalid, expired. */
+const REJECTED = /"errcode":\s*(40001|40014|42001)\b/;
+
+function hexPort(port) {
+	return port.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** Inode of the IPv4 socket whose local port is `localPort` and remote port `remotePort`. */
+function socketInode(localPort, remotePort) {
+	const want = `:${hexPort(localPort)}`;
+	const rem = `:${hexPort(remotePort)}`;
+	for (const line of fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+		const f = line.trim().split(/\s+/);
+		if (f.length > 9 && f[1].endsWith(want) && f[2].endsWith(rem)) return f[9];
+	}
+	return null;
+}
+
+function pidHolding(inode, pids) {
+	const target = `socket:[${inode}]`;
+	for (const pid of pids) {
+		let fds = [];
+		try {
+			fds = fs.readdirSync(`/proc/${pid}/fd`);
+		} catch {
+			continue;
+		}
+		for (const fd of fds) {
+			try {
+				if (fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === target) return pid;
+			} catch {
+				/* closed meanwhile */
+			}
+		}
+	}
+	return null;
+}
+
+/**
+ * startMeter(targetUrl, processes): processes() returns [{ pid, name }] of the cluster at the time of a connection.
+ * Returns { url, counts(), reset(), stop() }; counts() = { <process name>: { requests, tokens, rejected, paths } }.
+ */
+async function startMeter(targetUrl, processes, { extraTokenPaths = [] } = {}) {
+	const target = new URL(targetUrl);
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+	const tokenPaths = new Set([...TOKEN_PATHS, ...extraTokenPaths]);
+	let counts = {};
+	const server = http.createServer((req, res) => {
+		const who = req.socket.wcsProcess || 'unknown';
+		const pathOnly = (req.url || '/').split('?')[0];
+		const c = (counts[who] ??= { requests: 0, tokens: 0, rejected: 0, paths: {} });
+		c.requests += 1;
+		c.paths[pathOnly] = (c.paths[pathOnly] || 0) + 1;
+		if (tokenPaths.has(pathOnly)) c.tokens += 1;
+		const up = http.request(
+			{ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, 'x-wcs-meter': who }, agent },
+			(upRes) => {
+				res.writeHead(upRes.statusCode, upRes.headers);
+				let head = '';
+				upRes.on('data', (d) => {
+					if (head.length < 512) head += d.toString('utf8', 0, Math.min(d.length, 512));
+				});
+				upRes.on('end', () => {
+					if (REJECTED.test(head)) c.rejected += 1;
+				});
+				upRes.pipe(res);
+			},
+		);
+		up.on('error', (e) => {
+			res.writeHead(502);
+			res.end(`meter: ${e.message}`);
+		});
+		req.pipe(up);
+	});
+	server.on('connection', (socket) => {
+		let name = 'unknown';
+		try {
+			const inode = socketInode(socket.remotePort, server.address().port);
+			const procs = processes();
+			const pid = inode && pidHolding(inode, procs.map((p) => p.pid));
+			const p = procs.find((x) => x.pid === pid);
+			name = p ? p.name : pid ? `pid ${pid}` : 'unknown';
+		} catch {
+			/* /proc unreadable: counted as unknown */
+		}
+		socket.wcsProcess = name;
+	});
+	server.keepAliveTimeout = 30000;
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	return {
+		url: `http://127.0.0.1:${server.address().port}`,
+		counts: () => JSON.parse(JSON.stringify(counts)),
+		reset: () => {
+			counts = {};
+		},
+		stop: async () => {
+			server.closeAllConnections();
+			agent.destroy();
+			await new Promise((r) => server.close(() => r()));
+		},
+	};
+}
+
+module.exports = { startMeter };
