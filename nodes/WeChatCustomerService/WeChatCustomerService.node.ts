@@ -8,7 +8,9 @@ import {
 
 import { route } from './router';
 import { weChatOfficialAccountApiTest } from './methods/credentialTest';
-import { nodeProperties } from './resources';
+import { searchAccounts, searchAgents } from './methods/listSearch';
+import { RESOURCES, nodeProperties } from './resources';
+import { subtitleExpression } from './subtitle';
 
 export class WeChatCustomerService implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +19,7 @@ export class WeChatCustomerService implements INodeType {
 		icon: { light: 'file:../../icons/wechat.svg', dark: 'file:../../icons/wechat.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleExpression(RESOURCES),
 		description:
 			'Run a WeChat Official Account’s customer service: agents, accounts, avatars, chat records, sessions and messages',
 		defaults: { name: 'WeChat Customer Service' },
@@ -32,6 +34,7 @@ export class WeChatCustomerService implements INodeType {
 
 	methods = {
 		credentialTest: { weChatOfficialAccountApiTest },
+		listSearch: { searchAccounts, searchAgents },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
