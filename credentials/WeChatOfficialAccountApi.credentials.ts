@@ -1,4 +1,13 @@
-import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import type { WeChatCredentialData } from '../nodes/WeChatCustomerService/client/credentials';
+import { WECHAT_API_HOSTS, withAccessToken } from '../nodes/WeChatCustomerService/client/requestToken';
 
 /**
  * The token server: where the node gets its access_token and which WeChat host it calls.
@@ -14,6 +23,18 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 
 	documentationUrl =
 		'https://github.com/n8n-nodes-wechat-customer-service/n8n-nodes-wechat-customer-service#credentials';
+
+	/**
+	 * For n8n's HTTP Request node ("Predefined Credential Type"): every request gets the
+	 * `access_token` query parameter from the token cache the node itself uses, so a custom
+	 * WeChat call neither fetches a second token nor (with the classic source) breaks ours.
+	 * A function, not a generic rule, because the token is not a stored credential field.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> =>
+		await withAccessToken(credentials as WeChatCredentialData, requestOptions);
 
 	properties: INodeProperties[] = [
 		{
@@ -52,6 +73,8 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'wx1234567890abcdef',
+			description:
+				'The Official Account’s developer ID: Official Account platform (mp.weixin.qq.com) → Settings and Development (设置与开发) → Basic Configuration (基本配置), “Developer ID (AppID)”',
 			displayOptions: { show: { tokenSource: ['stableToken', 'classicToken'] } },
 		},
 		{
@@ -60,6 +83,8 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			description:
+				'Same page as the AppID: “Developer Password (AppSecret)” (开发者密码). WeChat shows it only when it is generated or reset; the IP whitelist is set on that page too.',
 			displayOptions: { show: { tokenSource: ['stableToken', 'classicToken'] } },
 		},
 		{
@@ -103,11 +128,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			type: 'options',
 			default: 'https://api.weixin.qq.com',
 			options: [
-				{ name: 'api.weixin.qq.com (Nearest Access Point)', value: 'https://api.weixin.qq.com' },
-				{ name: 'api2.weixin.qq.com (Disaster Recovery)', value: 'https://api2.weixin.qq.com' },
-				{ name: 'sh.api.weixin.qq.com (Shanghai)', value: 'https://sh.api.weixin.qq.com' },
-				{ name: 'sz.api.weixin.qq.com (Shenzhen)', value: 'https://sz.api.weixin.qq.com' },
-				{ name: 'hk.api.weixin.qq.com (Hong Kong)', value: 'https://hk.api.weixin.qq.com' },
+				...WECHAT_API_HOSTS.map((h) => ({ name: `${h.host} (${h.label})`, value: `https://${h.host}` })),
 				{ name: 'Custom Base URL', value: 'custom' },
 			],
 		},
