@@ -50,19 +50,22 @@ const SIMPLE_FIELDS: Partial<Record<MessageType, SimpleField[]>> = {
 	],
 };
 
+// The label in words, then WeChat's msgtype as WeChat spells it (lowercase, which title case would turn into "Mpnews").
+/* eslint-disable n8n-nodes-base/node-param-display-name-miscased */
 const TYPE_OPTIONS: Array<{ name: string; value: MessageType; description: string }> = [
-	{ name: 'Text', value: 'text', description: 'Plain text, emoji allowed' },
-	{ name: 'Image', value: 'image', description: 'An uploaded image (media_id)' },
-	{ name: 'Voice', value: 'voice', description: 'An uploaded voice clip (media_id)' },
-	{ name: 'Video', value: 'video', description: 'An uploaded video with a thumbnail' },
-	{ name: 'Music', value: 'music', description: 'A music link with a thumbnail' },
-	{ name: 'News (Link Card)', value: 'news', description: 'One article card that opens a URL' },
-	{ name: 'Mpnews (Material Article)', value: 'mpnews', description: 'An article from the material library (media_id)' },
-	{ name: 'Mpnewsarticle (Published Article)', value: 'mpnewsarticle', description: 'A published article (article_id)' },
-	{ name: 'Menu', value: 'msgmenu', description: 'A question with clickable answers' },
-	{ name: 'Card Coupon', value: 'wxcard', description: 'A WeChat card or coupon (card_id)' },
-	{ name: 'Mini Program Page', value: 'miniprogrampage', description: 'A card that opens a Mini Program page' },
+	{ name: 'Text (text)', value: 'text', description: 'Plain text, emoji allowed' },
+	{ name: 'Image (image)', value: 'image', description: 'An uploaded image (media_id)' },
+	{ name: 'Voice (voice)', value: 'voice', description: 'An uploaded voice clip (media_id)' },
+	{ name: 'Video (video)', value: 'video', description: 'An uploaded video with a thumbnail' },
+	{ name: 'Music (music)', value: 'music', description: 'A music link with a thumbnail' },
+	{ name: 'Link card (news)', value: 'news', description: 'One article card that opens a URL' },
+	{ name: 'Article (mpnews)', value: 'mpnews', description: 'An article from the material library (media_id)' },
+	{ name: 'Published article (mpnewsarticle)', value: 'mpnewsarticle', description: 'A published article (article_id)' },
+	{ name: 'Menu message (msgmenu)', value: 'msgmenu', description: 'A question with clickable answers' },
+	{ name: 'Card or coupon (wxcard)', value: 'wxcard', description: 'A WeChat card or coupon (card_id)' },
+	{ name: 'Mini Program page (miniprogrampage)', value: 'miniprogrampage', description: 'A card that opens a Mini Program page' },
 ];
+/* eslint-enable n8n-nodes-base/node-param-display-name-miscased */
 
 function forTypes(types: MessageType[], property: INodeProperties): INodeProperties {
 	return { ...property, displayOptions: { show: { messageType: types } } };
