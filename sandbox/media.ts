@@ -104,3 +104,17 @@ export class MediaStore {
 		return media;
 	}
 }
+
+/** A small file of each type, as a customer might send it (valid by the checks above). */
+export function customerFile(type: SandboxMediaType): Buffer {
+	switch (type) {
+		case 'voice':
+			// AMR-NB: the magic line, then 50 frames of 12.2 kbit/s (1 s).
+			return Buffer.concat([Buffer.from('#!AMR\n', 'latin1'), ...Array.from({ length: 50 }, () => Buffer.concat([Buffer.from([0x3c]), Buffer.alloc(31)]))]);
+		case 'video':
+			// An ftyp box (isom, compatible isom/iso2/avc1/mp41), then filler.
+			return Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom\0\0\x02\0isomiso2avc1mp41', 'latin1'), Buffer.alloc(2000, 0x20)]);
+		default:
+			return Buffer.concat([Buffer.from('FFD8FFE000104A46494600010100000100010000', 'hex'), Buffer.alloc(2000, 0x41), Buffer.from('FFD9', 'hex')]);
+	}
+}

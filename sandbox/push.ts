@@ -52,6 +52,9 @@ export interface PushSpec {
 	toKfAccount?: string;
 	/** Extra elements, as WeChat might add. */
 	extra?: Record<string, string>;
+	/** MediaId / ThumbMediaId of an image, voice or video (media the sandbox holds, so media/get works). */
+	mediaId?: string;
+	thumbMediaId?: string;
 }
 
 const cdata = (v: string) => `<![CDATA[${v.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
@@ -80,7 +83,7 @@ export function pushXml(spec: PushSpec, now: number): string {
 		if (spec.type === 'unsubscribe') el('EventKey', '');
 	} else {
 		el('MsgType', spec.type);
-		const media = `sandbox_media_${spec.type}`;
+		const media = spec.mediaId ?? `sandbox_media_${spec.type}`;
 		switch (spec.type) {
 			case 'text':
 				el('Content', spec.content ?? '你好');
@@ -97,7 +100,7 @@ export function pushXml(spec: PushSpec, now: number): string {
 			case 'video':
 			case 'shortvideo':
 				el('MediaId', media);
-				el('ThumbMediaId', `${media}_thumb`);
+				el('ThumbMediaId', spec.thumbMediaId ?? `${media}_thumb`);
 				break;
 			case 'location':
 				el('Location_X', '23.134521', true);

@@ -1,4 +1,5 @@
 import { PUSH_TYPES, SANDBOX_PUSH, isCustomerMessage, sendPush, type PushMode, type PushReplyCheck, type PushSpec, type PushTarget } from '../push';
+import { customerFile } from '../media';
 import type { ReceivedRequest, Route, SandboxContext } from '../types';
 
 export interface SandboxPushRequest extends PushSpec {
@@ -11,6 +12,17 @@ export interface SandboxPushRequest extends PushSpec {
 	timestampOffset?: number;
 }
 
+/** A customer's image, voice or video is a file WeChat keeps 3 days: store one, so Media → Download finds it. */
+function customerMedia(sb: SandboxContext, r: SandboxPushRequest): Pick<PushSpec, 'mediaId' | 'thumbMediaId'> {
+	if (r.mediaId) return {};
+	const kind = r.type === 'shortvideo' ? 'video' : r.type;
+	if (kind !== 'image' && kind !== 'voice' && kind !== 'video') return {};
+	const now = sb.clock.now();
+	const media = sb.state.media.add(kind, customerFile(kind), now, `customer.${kind}`, 'customer');
+	if (kind !== 'video') return { mediaId: media.media_id };
+	return { mediaId: media.media_id, thumbMediaId: sb.state.media.add('thumb', customerFile('thumb'), now, 'thumb.jpg', 'customer').media_id };
+}
+
 /**
  * WeChat pushes a customer message or event to a trigger. A customer message the trigger
  * accepted (HTTP 200) opens that customer's 48-hour window, so Message → Send to them works.
@@ -19,7 +31,7 @@ export async function pushFromSandbox(sb: SandboxContext, r: SandboxPushRequest)
 	if (!PUSH_TYPES.includes(r.type)) throw new Error(`unknown push type "${r.type}" (one of ${PUSH_TYPES.join(', ')})`);
 	const target: PushTarget = { ...SANDBOX_PUSH, mode: r.mode ?? 'safe', ...r.target };
 	const now = Math.floor(Date.now() / 1000);
-	const spec: PushSpec = { ...r, to: r.to ?? SANDBOX_PUSH.originalId };
+	const spec: PushSpec = { ...r, to: r.to ?? SANDBOX_PUSH.originalId, ...customerMedia(sb, r) };
 	const result = await sendPush(r.url, target, spec, { now, timestamp: now + (r.timestampOffset ?? 0) });
 	if (result.status === 200 && isCustomerMessage(r.type)) {
 		sb.state.conversations.customerWrites(spec.from ?? 'oSandboxCustomer0001', sb.clock.now());

@@ -1,4 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { MEDIA_LIFETIME_SECONDS } from '../../sandbox/media';
+import { pushFromSandbox } from '../../sandbox/routes/push';
 import { VIDEO_DOWNLOAD_PATH } from '../../sandbox/routes/media';
 import {
 	KB,
@@ -102,6 +106,32 @@ describe.each<BinaryMode>(['default', 'filesystem'])('Media round trip, %s binar
 		const [item] = result.output('Download Media');
 		expect(item.json).toEqual({ media_id: media.media_id, file_name: `${media.media_id}.amr`, mime_type: 'audio/amr', file_size: 6_000 });
 		expect((await binaryBytes(item.binary!.file)).equals(voice)).toBe(true);
+	});
+
+	it.each(['image', 'voice', 'video'] as const)('a %s a customer sent (a sandbox push) downloads by its MediaId, byte for byte', async (type) => {
+		// Stands in for the trigger: takes the push, answers "success".
+		const trigger = createServer((req, res) => {
+			req.resume();
+			req.on('end', () => res.end('success'));
+		});
+		await new Promise<void>((resolve) => trigger.listen(0, '127.0.0.1', resolve));
+		try {
+			const url = `http://127.0.0.1:${(trigger.address() as AddressInfo).port}/webhook`;
+			const pushed = (await pushFromSandbox(ctx.sb, { url, type, mode: 'plain', from: 'oDemo_LiLei_7fQx2mZk9pW1' })) as { xml?: string };
+			const mediaId = /<MediaId><!\[CDATA\[([^\]]+)\]\]><\/MediaId>/.exec(pushed.xml ?? '')![1];
+			const sent = ctx.sb.state.media.items.get(mediaId)!;
+			expect(sent).toMatchObject({ type, source: 'customer' });
+			const wf = withInputs(loadWorkflow('media-download.workflow.json'), [{ json: { mediaId } }]);
+			const [item] = (await runWorkflow(wf, sandboxCredential(ctx.sb))).output('Download Media');
+			expect(item.json).toMatchObject({ media_id: mediaId, mime_type: sent.mimeType, file_size: sent.bytes.length });
+			expect((await binaryBytes(item.binary!.file)).equals(sent.bytes)).toBe(true);
+			if (type === 'video') {
+				const thumbId = /<ThumbMediaId><!\[CDATA\[([^\]]+)\]\]>/.exec(pushed.xml ?? '')![1];
+				expect(ctx.sb.state.media.items.get(thumbId)).toMatchObject({ type: 'thumb', mimeType: 'image/jpeg' });
+			}
+		} finally {
+			await new Promise((resolve) => trigger.close(resolve));
+		}
 	});
 
 	it('expires on the sandbox clock: one second before 3 days it downloads, at 3 days it is 40007 and no file', async () => {
