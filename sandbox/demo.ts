@@ -1,7 +1,35 @@
-import { demoRecords } from './records';
+import { demoRecords, type NewRecord } from './records';
 import { seedDemoAvatars } from './avatars';
-import { seedDemoConversations } from './conversations';
+import { SERVICE_WINDOW_SECONDS, seedDemoConversations } from './conversations';
 import type { SandboxContext } from './types';
+
+/** How long a demo can run and still answer every customer of the chat records. */
+const DEMO_RUN_SECONDS = 24 * 3600;
+const GREETING_AGAIN = '你好，还在吗？';
+
+/**
+ * Every customer of the demo chat records can be answered (Message → Send): one who last wrote
+ * too long ago for the 48-hour window to stay open through a day-long demo writes once more,
+ * within the last hour, and that message is a chat record too.
+ */
+function answerableCustomers(sb: SandboxContext, records: NewRecord[]): NewRecord[] {
+	const now = sb.clock.now();
+	const lastWrote = new Map<string, number>();
+	for (const r of records) {
+		const wrote = r.opercode === 2001 || r.opercode === 2003 ? r.time : 0;
+		lastWrote.set(r.openid, Math.max(lastWrote.get(r.openid) ?? 0, wrote));
+	}
+	const again: NewRecord[] = [];
+	[...lastWrote.keys()].sort().forEach((openid, i) => {
+		let at = lastWrote.get(openid) ?? 0;
+		if (now - at > SERVICE_WINDOW_SECONDS - DEMO_RUN_SECONDS) {
+			at = now - 300 - i * 97;
+			again.push({ time: at, worker: '', openid, opercode: 2001, text: GREETING_AGAIN });
+		}
+		sb.state.conversations.customerWrites(openid, at, openid, { waits: false });
+	});
+	return [...records, ...again];
+}
 
 /** Realistic demo data: a handful of agents, some online. Features add their own demo data. */
 export function seedDemo(sb: SandboxContext): void {
@@ -31,5 +59,5 @@ export function seedDemo(sb: SandboxContext): void {
 	sb.state.online.set(`carol@${oa}`, { status: 2, auto_accept: 8, accepted_case: 1 });
 	seedDemoConversations(sb.state.conversations, sb.clock.now(), oa);
 	seedDemoAvatars(sb);
-	sb.state.records.add(demoRecords(sb.clock.now(), [`alice@${oa}`, `bob@${oa}`, `carol@${oa}`]));
+	sb.state.records.add(answerableCustomers(sb, demoRecords(sb.clock.now(), [`alice@${oa}`, `bob@${oa}`, `carol@${oa}`])));
 }
