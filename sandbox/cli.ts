@@ -1,5 +1,5 @@
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, startSandbox } from './index';
-import { runPushCli } from './pushCli';
+import { runPushCli, runVerifyCli } from './pushCli';
 
 function arg(name: string, fallback: string): string {
 	const i = process.argv.indexOf(`--${name}`);
@@ -20,4 +20,5 @@ async function main() {
 }
 
 if (process.argv[2] === 'push') void runPushCli(process.argv.slice(3)).then((code) => process.exit(code));
+else if (process.argv[2] === 'verify') void runVerifyCli(process.argv.slice(3)).then((code) => process.exit(code));
 else void main();

@@ -1,7 +1,7 @@
 // `npm run sandbox -- push --url <trigger URL> [--type text] [--content "你好"] ...`: WeChat pushes
 // one message or event to a trigger. Through the running sandbox when there is one (so that the
 // customer's 48-hour window opens there), else directly.
-import { PUSH_TYPES, SANDBOX_PUSH, sendPush, type PushMode, type PushReplyCheck, type PushSpec, type PushType } from './push';
+import { PUSH_TYPES, SANDBOX_PUSH, sendPush, verificationQuery, type PushMode, type PushReplyCheck, type PushSpec, type PushType } from './push';
 
 const USAGE = `usage: npm run sandbox -- push --url <trigger URL> [--type ${PUSH_TYPES.join('|')}]
        [--content TEXT] [--from OPENID] [--kf-account A] [--from-kf-account A] [--to-kf-account A]
@@ -10,6 +10,21 @@ const USAGE = `usage: npm run sandbox -- push --url <trigger URL> [--type ${PUSH
 function option(argv: string[], name: string): string | undefined {
 	const i = argv.indexOf(`--${name}`);
 	return i > -1 ? argv[i + 1] : undefined;
+}
+
+/** `npm run sandbox -- verify --url <trigger URL> [--token T]`: the GET WeChat sends when the Server URL is saved. */
+export async function runVerifyCli(argv: string[]): Promise<number> {
+	const url = option(argv, 'url');
+	if (!url) {
+		console.error('usage: npm run sandbox -- verify --url <trigger URL> [--token T]');
+		return 2;
+	}
+	const echostr = String(Date.now()) + String(Math.floor(Math.random() * 1e6));
+	const res = await fetch(`${url}${url.includes('?') ? '&' : '?'}${verificationQuery(option(argv, 'token') ?? SANDBOX_PUSH.token, echostr)}`);
+	const body = await res.text();
+	const ok = res.status === 200 && body === echostr;
+	console.log(`URL verification (GET) to ${url}: HTTP ${res.status}, ${ok ? 'echostr echoed: WeChat would accept this Server URL' : `not accepted: ${body.slice(0, 200)}`}`);
+	return ok ? 0 : 1;
 }
 
 export async function runPushCli(argv: string[]): Promise<number> {

@@ -40,11 +40,12 @@ async function publish(rt, userFolder, id) {
 async function waitRegistered(url, timeoutMs = 60000) {
 	const t0 = Date.now();
 	while (Date.now() - t0 < timeoutMs) {
+		// The trigger answers an unsigned GET with 401; anything else is n8n before the webhook is registered.
 		const res = await fetch(url).catch(() => null);
-		if (res && res.status !== 404) return res.status;
+		if (res && res.status === 401) return res.status;
 		await new Promise((r) => setTimeout(r, 500));
 	}
-	throw new Error(`${url} still answers 404 after ${timeoutMs / 1000}s: the trigger's webhook is not registered`);
+	throw new Error(`${url} does not answer 401 (the trigger's refusal of an unsigned GET) after ${timeoutMs / 1000}s: the trigger's webhook is not registered`);
 }
 
 /** n8n 1.x answers /healthz/readiness before its REST routes are mounted. */
@@ -210,10 +211,59 @@ async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '
 			assert(!logLeaks.length, 'a secret appears in the n8n log');
 			return cases.map(([n, , got]) => `${n} → ${got.status}`).join('; ') + `; executions still ${expected}`;
 		});
+
+		if (rt.key !== '1x' && !process.argv.includes('--skip-browser')) {
+			await record(`${tag} trigger: the panel in the editor listens for a test event and shows the decrypted safe-mode push`, async () =>
+				await panelScreenshot(n8n.url, wf, sandbox, route, artifacts),
+			);
+		}
 	} finally {
 		if (n8n) await n8n.stop();
 		await sandbox.stop();
 		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+/**
+ * A user's view: open the trigger's panel, "Listen for test event", let the sandbox push a safe-mode message to the
+ * test URL, and wait for the decrypted item in the output pane. Saves trigger-panel.png (docs/ with --update-screenshot).
+ */
+async function panelScreenshot(baseUrl, wf, sandbox, route, artifacts) {
+	const { launchBrowser } = require('./lib/browser');
+	const { watchTraffic, signIn, openNodeOnCanvas } = require('./lib/editor');
+	const update = process.argv.includes('--update-screenshot');
+	const browser = await launchBrowser({ withFonts: update });
+	try {
+		const page = await browser.newPage();
+		await page.setViewport({ width: 1440, height: 900 });
+		const traffic = watchTraffic(page);
+		await signIn(page, baseUrl);
+		const trigger = wf.nodes[0];
+		const node = await openNodeOnCanvas(page, baseUrl, wf.id, trigger.name, traffic);
+		await node.click({ count: 2 });
+		const NDV = '[data-test-id="ndv"], .ndv-wrapper';
+		await page.waitForFunction((sel) => /Events/.test(document.querySelector(sel)?.innerText || '') && /Reply/.test(document.querySelector(sel)?.innerText || ''), { timeout: 30000 }, NDV);
+		const listen = await page.waitForSelector('[data-test-id="trigger-execute-button"], [data-test-id="node-execute-button"]', { timeout: 10000 });
+		await listen.click();
+		await page.waitForFunction((sel) => /Listening|Waiting for/i.test(document.querySelector(sel)?.innerText || ''), { timeout: 15000 }, NDV);
+		const testUrl = `${baseUrl}/webhook-test/${trigger.webhookId}/webhook`;
+		let reply;
+		for (let i = 0; i < 20 && (!reply || reply.status === 404); i++) {
+			reply = await route.pushFromSandbox(sandbox, { url: testUrl, type: 'text', content: '你好，我要转人工客服', from: 'oDemo_ZhouJie_Qw9eR3tY5u', mode: 'safe' });
+			if (reply.status === 404) await new Promise((r) => setTimeout(r, 500));
+		}
+		assert(reply.status === 200 && reply.kind === 'transfer_customer_service' && !reply.problems.length, `test push: ${JSON.stringify(reply).slice(0, 300)}`);
+		await page.waitForFunction((sel) => /7\d{18}|MsgId/.test(document.querySelector(sel)?.innerText || ''), { timeout: 30000 }, NDV).catch(() => {
+			throw new Error('the output pane did not show the pushed item');
+		});
+		await new Promise((r) => setTimeout(r, 800));
+		const shot = path.join(artifacts, 'trigger-panel.png');
+		await page.screenshot({ path: shot });
+		if (update) fs.copyFileSync(shot, path.join(REPO_ROOT, 'docs', 'trigger-panel.png'));
+		assert(!traffic.offsite.length, `the editor contacted other hosts: ${traffic.offsite.slice(0, 3).join(', ')}`);
+		return `listened, pushed to ${testUrl.replace(baseUrl, '')}, item shown; ${update ? 'docs/trigger-panel.png updated' : 'screenshot in .e2e-artifacts/'}`;
+	} finally {
+		await browser.close();
 	}
 }
 
