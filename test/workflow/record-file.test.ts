@@ -220,7 +220,7 @@ describe('Record: Get Many → File', () => {
 
 	it('rejects an unknown file format before any request', async () => {
 		const result = await runWorkflow(workflow({ output: 'file', fileFormat: 'xlsx' }), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toContain('"fileFormat" must be "jsonl" or "csv", got "xlsx"');
+		expect(result.error?.message).toBe('"File Format" must be "jsonl" or "csv", got "xlsx"');
 		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(0);
 	});
 
