@@ -26,6 +26,7 @@ describe('node description', () => {
 		expect(defaults).toEqual({
 			account: 'create',
 			avatar: 'upload',
+			media: 'upload',
 			agent: 'getAll',
 			record: 'getAll',
 			session: 'create',
