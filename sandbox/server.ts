@@ -2,13 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { SandboxClock } from './clock';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from './demoCredential';
 import { WxError, rid } from './errors';
 import { ALL_ROUTES } from './routes';
 import { SandboxState } from './state';
 import type { Fault, ReceivedRequest, Route, SandboxContext, SandboxResponse } from './types';
 
-export const SANDBOX_APP_ID = 'wx_sandbox_app';
-export const SANDBOX_APP_SECRET = 'sandbox_secret';
+export { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from './demoCredential';
 
 export interface SandboxOptions {
 	port?: number;

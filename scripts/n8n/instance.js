@@ -4,11 +4,11 @@
  * (package + credential + workflows), run `n8n start`, and talk to its REST API as the owner.
  */
 const fs = require('fs');
-const net = require('net');
 const path = require('path');
 const { spawn } = require('child_process');
 
 const { REPO_ROOT, n8nCli, n8nEnv, installPackageInto, run } = require('./runtime');
+const { freePort, portFree } = require('./lib/ports');
 
 const NODE_TYPE = 'n8n-nodes-wechat-customer-service.weChatCustomerService';
 const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
@@ -25,46 +25,24 @@ async function buildPackage({ quiet = false } = {}) {
 	}
 }
 
-/** Starts the sandbox from build-dev/ (npm run build:dev). */
-async function startSandbox({ port = 0, seed = 'demo' } = {}) {
+/** The sandbox module as built into build-dev/ (npm run build:dev): server, demo data and the demo credential. */
+function sandboxModule() {
 	const entry = path.join(REPO_ROOT, 'build-dev', 'sandbox');
-	let mod;
 	try {
-		mod = require(entry);
+		return require(entry);
 	} catch (e) {
 		throw new Error(`Cannot load the sandbox from ${entry} (run \`npm run build:dev\`): ${e.message}`);
 	}
-	return await mod.startSandbox({ port, host: '127.0.0.1', seed });
 }
 
+/** Starts the sandbox from build-dev/. */
+async function startSandbox({ port = 0, seed = 'demo' } = {}) {
+	return await sandboxModule().startSandbox({ port, host: '127.0.0.1', seed });
+}
+
+/** The demo credential's data for a sandbox at `sandboxUrl` (defined once, in sandbox/demoCredential.ts). */
 function credentialData(sandboxUrl) {
-	return {
-		tokenSource: 'stableToken',
-		appId: 'wx_sandbox_app',
-		appSecret: 'sandbox_secret',
-		apiHost: 'custom',
-		baseUrl: sandboxUrl,
-		timeoutSeconds: 30,
-	};
-}
-
-function portFree(port, host = '127.0.0.1') {
-	return new Promise((resolve) => {
-		const srv = net.createServer();
-		srv.once('error', () => resolve(false));
-		srv.listen(port, host, () => srv.close(() => resolve(true)));
-	});
-}
-
-async function freePort() {
-	return await new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
+	return sandboxModule().sandboxCredentialData(sandboxUrl);
 }
 
 /** Workflow JSON files of a directory (sorted). */
@@ -137,7 +115,7 @@ async function startN8n(rt, userFolder, { port = 5678, logFile, extraEnv = {}, e
 	if (!(await portFree(port))) {
 		throw new Error(`127.0.0.1:${port} is already in use (another n8n?). Stop it or choose another port.`);
 	}
-	const env = n8nEnv(rt, userFolder, { N8N_PORT: String(port), ...extraEnv });
+	const env = n8nEnv(rt, userFolder, { N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
 	const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
 	const child = spawn(rt.nodeBin, [rt.n8nBin, 'start'], {
 		env,
@@ -282,6 +260,7 @@ module.exports = {
 	OWNER,
 	BROWSER_ID,
 	buildPackage,
+	sandboxModule,
 	startSandbox,
 	credentialData,
 	portFree,

@@ -9,7 +9,7 @@
  *   node scripts/n8n/runtime.js info       print paths and sizes, install nothing
  *
  * Cache folder: $WECHAT_CS_N8N_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-wechat-customer-service.
- * How it installs (see ../shared/reference/n8n-real-trial.md): Node 24 from the npm package
+ * How it installs: Node 24 from the npm package
  * node-<platform>-<arch>; `npm ci --ignore-scripts` from the committed lockfile (install scripts must stay off,
  * the Kafka node's script downloads from the internet and npm then wipes node_modules); then only
  * `npm rebuild sqlite3` (from source, headers from the Node 24 tree) and `isolated-vm` (ships prebuilds).
@@ -21,7 +21,10 @@ const path = require('path');
 const crypto = require('crypto');
 const { spawn, spawnSync } = require('child_process');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const { REPO_ROOT, run, du } = require('./lib/proc');
+const { installPackageInto } = require('./lib/package');
+const { parseExecuteOutput, nodeOutput } = require('./lib/executeOutput');
+const { freePort } = require('./lib/ports');
 const PACKAGE_NAME = 'n8n-nodes-wechat-customer-service';
 const NODE24_VERSION = '24.15.0';
 
@@ -75,30 +78,6 @@ function runtimes() {
 		'2': mk('2', 'runtime', node24Bin, node24Dir),
 		'1x': mk('1x', 'runtime-1x', process.execPath, systemNodeDir),
 	};
-}
-
-function run(cmd, args, opts = {}) {
-	return new Promise((resolve, reject) => {
-		const started = Date.now();
-		const child = spawn(cmd, args, { stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...opts });
-		let out = '';
-		if (opts.quiet) {
-			child.stdout.on('data', (d) => (out += d));
-			child.stderr.on('data', (d) => (out += d));
-		}
-		child.on('error', reject);
-		child.on('exit', (code, signal) => {
-			const secs = ((Date.now() - started) / 1000).toFixed(1);
-			if (code === 0) return resolve({ out, secs });
-			const err = new Error(`${cmd} ${args.join(' ')} failed (${signal || 'exit ' + code}) after ${secs}s\n${out.slice(-4000)}`);
-			reject(err);
-		});
-	});
-}
-
-function du(p) {
-	const r = spawnSync('du', ['-sh', p], { encoding: 'utf8' });
-	return r.status === 0 ? r.stdout.split(/\s+/)[0] : '?';
 }
 
 function readStamp(file) {
@@ -227,7 +206,10 @@ function baseEnv(userFolder, extra = {}) {
 }
 
 let brokerPortCounter = 0;
-/** Distinct task-broker ports so concurrent n8n processes (start + execute) never collide on 5679. */
+/**
+ * Distinct task-broker ports so concurrent n8n processes never collide on 5679: only the default of baseEnv(),
+ * which must be synchronous; n8nCli() and startN8n() pass a port from lib/ports.freePort().
+ */
 function nextBrokerPort() {
 	const base = Number(process.env.WECHAT_CS_N8N_BROKER_PORT_BASE || 5700 + (process.pid % 200) * 10);
 	brokerPortCounter = (brokerPortCounter + 1) % 10;
@@ -254,12 +236,16 @@ function n8nEnv(rt, userFolder, extra = {}) {
 	return env;
 }
 
-/** Runs one n8n CLI command to completion; resolves { code, stdout, stderr, secs } (never rejects on exit code). */
-function n8nCli(rt, userFolder, args, extraEnv = {}, opts = {}) {
-	return new Promise((resolve, reject) => {
+/**
+ * Runs one n8n CLI command to completion; resolves { code, stdout, stderr, secs } (never rejects on exit code).
+ * The task broker gets a free port unless `extraEnv` names one.
+ */
+async function n8nCli(rt, userFolder, args, extraEnv = {}, opts = {}) {
+	const env = n8nEnv(rt, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
+	return await new Promise((resolve, reject) => {
 		const started = Date.now();
 		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], {
-			env: n8nEnv(rt, userFolder, extraEnv),
+			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			cwd: opts.cwd || userFolder,
 		});
@@ -274,89 +260,6 @@ function n8nCli(rt, userFolder, args, extraEnv = {}, opts = {}) {
 			resolve({ code: code === null ? -1 : code, signal, stdout, stderr, secs: (Date.now() - started) / 1000 });
 		});
 	});
-}
-
-/**
- * Parses `N8N_LOG_FORMAT=json n8n execute --id=... --rawOutput` stdout: every line is a JSON log record and the
- * run result is the message of the last info record. Returns { run, logs, errorText }.
- * run is null when the command failed before producing a result; errorText collects error-level messages.
- */
-function parseExecuteOutput(stdout) {
-	const logs = [];
-	for (const line of stdout.split('\n')) {
-		const t = line.trim();
-		if (!t.startsWith('{')) continue;
-		try {
-			logs.push(JSON.parse(t));
-		} catch {
-			/* not a log record */
-		}
-	}
-	let run = null;
-	for (let i = logs.length - 1; i >= 0 && !run; i--) {
-		if (logs[i].level !== 'info' || typeof logs[i].message !== 'string') continue;
-		try {
-			const parsed = JSON.parse(logs[i].message);
-			if (parsed && parsed.data && parsed.data.resultData) run = parsed;
-		} catch {
-			/* plain log line */
-		}
-	}
-	const errorText = logs
-		.filter((l) => l.level === 'error')
-		.map((l) => l.message)
-		.join('\n');
-	return { run, logs, errorText: errorText || (run ? '' : stdout.slice(-2000)) };
-}
-
-/** Output items (json) of a node's first run, for output index `outputIndex`. */
-function nodeOutput(run, nodeName, outputIndex = 0, runIndex = 0) {
-	const r = run && run.data.resultData.runData[nodeName];
-	if (!r || !r[runIndex]) return undefined;
-	const main = (r[runIndex].data && r[runIndex].data.main) || [];
-	return (main[outputIndex] || []).map((item) => item.json);
-}
-
-/**
- * Loads the built package into a user folder as a community package (route B of the trial). Copies package.json,
- * index.js and dist/ (not a symlink of the repo: its node_modules hold a second n8n-workflow and dev tools), then
- * installs the runtime dependencies there with scripts off. Re-copies dist on every call; reinstalls deps only when
- * the dependency list changes.
- */
-async function installPackageInto(userFolder, { quiet = true } = {}) {
-	const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-	if (!fs.existsSync(path.join(REPO_ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', pkg.name);
-	fs.mkdirSync(path.dirname(target), { recursive: true });
-	// The nodes dir is itself an npm project in a real n8n install; keep that shape.
-	const nodesPkg = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(nodesPkg)) fs.writeFileSync(nodesPkg, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
-	const depsKey = JSON.stringify(pkg.dependencies || {});
-	const depsStamp = path.join(target, '.deps.json');
-	const keepDeps = fs.existsSync(depsStamp) && fs.readFileSync(depsStamp, 'utf8') === depsKey;
-	for (const entry of fs.existsSync(target) ? fs.readdirSync(target) : []) {
-		if (keepDeps && (entry === 'node_modules' || entry === '.deps.json' || entry === 'package-lock.json')) continue;
-		fs.rmSync(path.join(target, entry), { recursive: true, force: true });
-	}
-	fs.mkdirSync(target, { recursive: true });
-	const slim = { ...pkg };
-	delete slim.devDependencies;
-	delete slim.scripts;
-	fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify(slim, null, 2) + '\n');
-	for (const f of ['index.js', 'LICENSE.md']) {
-		if (fs.existsSync(path.join(REPO_ROOT, f))) fs.copyFileSync(path.join(REPO_ROOT, f), path.join(target, f));
-	}
-	fs.cpSync(path.join(REPO_ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
-	if (!keepDeps && Object.keys(pkg.dependencies || {}).length) {
-		await run(
-			'npm',
-			['install', '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
-			{ cwd: target, quiet },
-		);
-		fs.writeFileSync(depsStamp, depsKey);
-	}
-	return target;
 }
 
 function info() {

@@ -8,6 +8,7 @@
  * REST API and the workers' logs. Everything started here is stopped on success, failure, SIGINT and SIGTERM.
  *
  * Options: --no-build   --keep (keep the temp folder with all logs)
+ *          --only=throughput|tokens|pushes (that part only; the cluster and its health checks always run)
  * Output:  one line per check, the measured figures, and last "scale: N passed, N failed".
  */
 const fs = require('fs');
@@ -25,6 +26,8 @@ const checks = require('./scale/checks');
 const { PUSH_CREDENTIAL_TYPE, pushWorkflow, pushChecks } = require('./scale/pushes');
 
 const argv = process.argv.slice(2);
+const only = (argv.find((a) => a.startsWith('--only=')) || '').slice(7);
+const part = (name) => !only || only === name;
 const results = [];
 const t0 = Date.now();
 const log = (...a) => console.log('[scale]', ...a);
@@ -130,14 +133,20 @@ async function main() {
 		record(`n8n ${name} ready`, true, `pid ${w.pid}, hostname ${w.hostname || os.hostname()}, concurrency ${w.concurrency}, ${w.readySecs.toFixed(0)}s`);
 		return w;
 	};
-	const ctx = { rt, sb, meter, rest, redis, postgres, cluster, wfs, expected, tokenServer, check, record, log, dir };
+	const ctx = { rt, sb, meter, rest, redis, postgres, cluster, creds, wfs, expected, tokenServer, check, record, log, dir };
 
 	await startW('worker-1');
-	const one = await checks.throughput(ctx, 1);
+	const one = part('throughput') && (await checks.throughput(ctx, 1));
 	await startW('worker-2');
-	const two = await checks.throughput(ctx, 2);
-	await checks.reportThroughput(ctx, one, two);
-	await checks.tokenModes(ctx);
+	if (part('throughput')) await checks.reportThroughput(ctx, one, await checks.throughput(ctx, 2));
+	if (part('tokens')) await checks.tokenModes(ctx);
+	if (part('pushes')) await pushes(ctx);
+	await checks.clusterHealth(ctx);
+	await checks.keepCompleted(ctx);
+}
+
+async function pushes(ctx) {
+	const { rest, cluster, creds, wfs } = ctx;
 	const { SANDBOX_PUSH } = require(path.join(REPO_ROOT, 'build-dev', 'sandbox', 'push'));
 	const pushCred = await createCredential(rest, 'WeChat sandbox push', PUSH_CREDENTIAL_TYPE, {
 		token: SANDBOX_PUSH.token,
@@ -147,8 +156,6 @@ async function main() {
 	// The trigger also answers GET (URL verification): served once it stops answering 404.
 	wfs.push = await createPublished(rest, cluster.main.url, pushWorkflow(creds.stable, pushCred), (status) => status !== 404 && status !== 0);
 	await pushChecks(ctx, wfs.push);
-	await checks.clusterHealth(ctx);
-	await checks.keepCompleted(ctx);
 }
 
 main()

@@ -18,77 +18,54 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 
 const { REPO_ROOT, cacheRoot, ensureRuntime } = require('./runtime');
-const { OWNER, CREDENTIAL, buildPackage, startSandbox, portFree, prepareUserFolder, startN8n, Rest, workflowFiles, readJson } =
+const { OWNER, CREDENTIAL, buildPackage, sandboxModule, startSandbox, prepareUserFolder, startN8n, Rest, workflowFiles, readJson } =
 	require('./instance');
+const { portFree } = require('./lib/ports');
 
 const args = new Set(process.argv.slice(2));
 /** What is running, so that a failure half-way still stops it. */
-const running = { n8n: null, sandbox: null };
+const running = { n8n: null, sandbox: null, stopping: false };
 
-async function main() {
-	const t0 = Date.now();
-	const n8nPort = Number(process.env.N8N_PORT || 5678);
-	const sandboxPort = Number(process.env.SANDBOX_PORT || 8787);
-	for (const [what, port] of [
-		['n8n', n8nPort],
-		['the sandbox', sandboxPort],
+async function checkPortsFree(n8nPort, sandboxPort) {
+	for (const [what, port, env] of [
+		['n8n', n8nPort, 'N8N_PORT'],
+		['the sandbox', sandboxPort, 'SANDBOX_PORT'],
 	]) {
-		if (!(await portFree(port))) {
-			throw new Error(`Port ${port} (for ${what}) is in use on 127.0.0.1. Stop what runs there, or set ${what === 'n8n' ? 'N8N_PORT' : 'SANDBOX_PORT'}.`);
-		}
+		if (!(await portFree(port))) throw new Error(`Port ${port} (for ${what}) is in use on 127.0.0.1. Stop what runs there, or set ${env}.`);
 	}
+}
 
-	if (!args.has('--no-build')) {
-		console.log('Building the package (npm run build, npm run build:dev)...');
-		await buildPackage();
-	}
+/** Ctrl-C, SIGTERM, SIGHUP or n8n exiting stop n8n and the sandbox, then the process. */
+async function shutdown(why) {
+	if (running.stopping) return;
+	running.stopping = true;
+	console.log(`\n${why}: stopping n8n and the sandbox...`);
+	if (running.n8n) await running.n8n.stop();
+	if (running.sandbox) await running.sandbox.stop();
+	running.sandbox = null;
+	console.log('Stopped.');
+	process.exit(0);
+}
 
-	const rt = await ensureRuntime('2');
-	const userFolder = process.env.WECHAT_CS_START_USER_FOLDER || path.join(cacheRoot(), 'start-user');
-	if (args.has('--fresh')) fs.rmSync(userFolder, { recursive: true, force: true });
-
-	let sandbox = await startSandbox({ port: sandboxPort, seed: 'demo' });
-	running.sandbox = sandbox;
-	console.log(`WeChat sandbox (demo data) on ${sandbox.url}`);
-
-	let n8n = null;
-	let stopping = false;
-	const shutdown = async (why) => {
-		if (stopping) return;
-		stopping = true;
-		console.log(`\n${why}: stopping n8n and the sandbox...`);
-		if (n8n) await n8n.stop();
-		if (sandbox) await sandbox.stop();
-		sandbox = null;
-		console.log('Stopped.');
-		process.exit(0);
-	};
-	process.on('SIGINT', () => void shutdown('Ctrl-C'));
-	process.on('SIGTERM', () => void shutdown('SIGTERM'));
-	process.on('SIGHUP', () => void shutdown('SIGHUP'));
-
-	const examples = workflowFiles(path.join(REPO_ROOT, 'examples'));
-	console.log(`Preparing n8n user folder ${userFolder} (package, credential, ${examples.length} example workflows)...`);
-	await prepareUserFolder(rt, userFolder, { sandboxUrl: sandbox.url, workflows: examples });
-
+async function startN8nOn(rt, userFolder, port) {
 	const logFile = path.join(userFolder, 'n8n.log');
 	console.log(`Starting n8n ${rt.n8nVersion} on Node ${execFileSync(rt.nodeBin, ['--version']).toString().trim()} (log: ${logFile})...`);
-	n8n = await startN8n(rt, userFolder, { port: n8nPort, logFile });
-	running.n8n = n8n;
+	const n8n = await startN8n(rt, userFolder, { port, logFile });
 	n8n.child.on('exit', (code, signal) => {
-		if (!stopping) {
+		if (!running.stopping) {
 			console.error(`n8n exited unexpectedly (${signal || code}); see ${logFile}`);
 			void shutdown('n8n exited');
 		}
 	});
-	const rest = new Rest(n8n.url);
-	const session = await rest.ownerSession();
+	return n8n;
+}
 
+function printBanner({ rt, n8n, sandbox, session, examples, secs }) {
 	const line = '─'.repeat(72);
 	console.log(`\n${line}`);
-	console.log(`  n8n ${rt.n8nVersion} is ready:  ${n8n.url}   (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+	console.log(`  n8n ${rt.n8nVersion} is ready:  ${n8n.url}   (${secs.toFixed(0)}s)`);
 	console.log(`  Sign in:  email ${OWNER.email}   password ${OWNER.password}${session === 'created' ? '   (owner just created)' : ''}`);
-	console.log(`  Credential "${CREDENTIAL.name}" → WeChat sandbox ${sandbox.url} (AppID wx_sandbox_app)`);
+	console.log(`  Credential "${CREDENTIAL.name}" → WeChat sandbox ${sandbox.url} (AppID ${sandboxModule().SANDBOX_APP_ID})`);
 	console.log('  Example workflows:');
 	for (const f of examples) {
 		const wf = readJson(f);
@@ -96,6 +73,33 @@ async function main() {
 	}
 	console.log('  Press Ctrl-C to stop n8n and the sandbox.');
 	console.log(line);
+}
+
+async function main() {
+	const t0 = Date.now();
+	const n8nPort = Number(process.env.N8N_PORT || 5678);
+	const sandboxPort = Number(process.env.SANDBOX_PORT || 8787);
+	await checkPortsFree(n8nPort, sandboxPort);
+	if (!args.has('--no-build')) {
+		console.log('Building the package (npm run build, npm run build:dev)...');
+		await buildPackage();
+	}
+	const rt = await ensureRuntime('2');
+	const userFolder = process.env.WECHAT_CS_START_USER_FOLDER || path.join(cacheRoot(), 'start-user');
+	if (args.has('--fresh')) fs.rmSync(userFolder, { recursive: true, force: true });
+
+	const sandbox = await startSandbox({ port: sandboxPort, seed: 'demo' });
+	running.sandbox = sandbox;
+	console.log(`WeChat sandbox (demo data) on ${sandbox.url}`);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(signal === 'SIGINT' ? 'Ctrl-C' : signal));
+
+	const examples = workflowFiles(path.join(REPO_ROOT, 'examples'));
+	console.log(`Preparing n8n user folder ${userFolder} (package, credential, ${examples.length} example workflows)...`);
+	await prepareUserFolder(rt, userFolder, { sandboxUrl: sandbox.url, workflows: examples });
+	const n8n = await startN8nOn(rt, userFolder, n8nPort);
+	running.n8n = n8n;
+	const session = await new Rest(n8n.url).ownerSession();
+	printBanner({ rt, n8n, sandbox, session, examples, secs: (Date.now() - t0) / 1000 });
 }
 
 main().catch(async (e) => {

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { useDefaultRetry } from '../../nodes/WeChatCustomerService/client/WeChatClient';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
 import { closeHttpPools } from '../../nodes/WeChatCustomerService/transport/http';
-import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, startSandbox, type KfSandbox } from '../../sandbox';
+import { sandboxCredentialData, startSandbox, type KfSandbox } from '../../sandbox';
 
 export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
 
@@ -13,16 +13,7 @@ export function sandboxCredential(
 	overrides: ICredentialDataDecryptedObject = {},
 ): Record<string, ICredentialDataDecryptedObject> {
 	return {
-		[CREDENTIAL_TYPE]: {
-			tokenSource: 'stableToken',
-			appId: SANDBOX_APP_ID,
-			appSecret: SANDBOX_APP_SECRET,
-			apiHost: 'custom',
-			baseUrl: sb.url,
-			proxyUrl: '',
-			timeoutSeconds: 10,
-			...overrides,
-		},
+		[CREDENTIAL_TYPE]: { ...sandboxCredentialData(sb.url, 10), proxyUrl: '', ...overrides },
 	};
 }
 

@@ -1,0 +1,64 @@
+'use strict';
+/**
+ * One check per entry of test-e2e/checks.js: the workflow runs with `n8n execute --id` against a freshly seeded
+ * sandbox and the entry asserts the outputs and the sandbox's requests. Skipped (a failure under E2E_STRICT=1)
+ * while the built node does not offer an operation the workflow uses.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const { REPO_ROOT, n8nCli, parseExecuteOutput, nodeOutput } = require('../runtime');
+const { NODE_TYPE, readJson } = require('../instance');
+
+/** resource.operation pairs a workflow uses. */
+function usedOperations(wf, defaults) {
+	return wf.nodes
+		.filter((n) => n.type === NODE_TYPE)
+		.map((n) => `${n.parameters.resource || defaults.resource}.${n.parameters.operation || 'getAll'}`);
+}
+
+async function execute(ctx, entry, used) {
+	const sb = await ctx.restartSandbox();
+	if (entry.setup) await entry.setup(sb);
+	sb.clearRequests();
+	const r = await n8nCli(ctx.rt, ctx.userFolder, ['execute', `--id=${entry.workflow}`, '--rawOutput'], { N8N_LOG_FORMAT: 'json' });
+	const logName = `execute-${entry.workflow}.jsonl`;
+	fs.writeFileSync(path.join(ctx.artifacts, logName), r.stdout + (r.stderr ? `\n--- stderr ---\n${r.stderr}` : ''));
+	const { run: result, errorText } = parseExecuteOutput(r.stdout);
+	const expected = entry.exitCode === undefined ? 0 : entry.exitCode;
+	if (r.code !== expected) {
+		const why = errorText || (result && JSON.stringify(result.data.resultData.error)) || r.stdout.slice(-1500);
+		throw new Error(`n8n execute exited ${r.code}, expected ${expected} (log: .e2e-artifacts/${logName})\n${why}`);
+	}
+	if (expected === 0 && (!result || result.status !== 'success')) {
+		throw new Error(`execution status ${result && result.status}: ${result && JSON.stringify(result.data.resultData.error)}`);
+	}
+	const out = (node, outputIndex = 0) => nodeOutput(result, node, outputIndex);
+	const binary = (node) => {
+		const runs = result && result.data.resultData.runData[node];
+		const item = runs && runs[0].data && runs[0].data.main[0] && runs[0].data.main[0][0];
+		return item && item.binary;
+	};
+	await entry.assert({ run: result, out, binary, sb, stdout: r.stdout, errorText });
+	for (const u of used) ctx.covered.add(u);
+	return `n8n execute ${r.secs.toFixed(1)}s, ${sb.requests.length} sandbox requests`;
+}
+
+module.exports = (ctx) => {
+	if (ctx.flag('--skip-workflows')) return [];
+	const byId = new Map(ctx.workflows.map((f) => [readJson(f).id, readJson(f)]));
+	return require(path.join(REPO_ROOT, 'test-e2e', 'checks.js')).map((entry) => ({
+		name: `workflow: ${entry.name}`,
+		async run() {
+			const wf = byId.get(entry.workflow);
+			if (!wf) throw new Error(`workflow ${entry.workflow} is not in examples/ or test-e2e/workflows/`);
+			const used = usedOperations(wf, ctx.defaults);
+			const missing = used.filter((u) => {
+				const [r, o] = u.split('.');
+				return !(ctx.offered.get(r) && ctx.offered.get(r).has(o));
+			});
+			if (missing.length) return { skip: `the built node does not offer ${[...new Set(missing)].join(', ')} yet` };
+			return await execute(ctx, entry, used);
+		},
+	}));
+};
