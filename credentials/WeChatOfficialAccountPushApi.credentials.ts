@@ -9,6 +9,8 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 export class WeChatOfficialAccountPushApi implements ICredentialType {
 	name = 'weChatOfficialAccountPushApi';
 
+	// The name WeChat's console uses (服务器配置); saved workflows and the issue fix it.
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
 	displayName = 'WeChat Official Account Server Push';
 
 	icon: Icon = { light: 'file:../icons/wechat.svg', dark: 'file:../icons/wechat.dark.svg' };

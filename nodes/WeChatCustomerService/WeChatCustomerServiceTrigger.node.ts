@@ -8,8 +8,11 @@ import {
 
 import { weChatOfficialAccountPushApiTest } from './methods/pushCredentialTest';
 import { triggerProperties } from './trigger/description';
-import { PUSH_CREDENTIAL, handleWebhook } from './trigger/webhook';
+import { handleWebhook } from './trigger/webhook';
 
+// WeChat has no API to register a Server URL: the account owner pastes it in the console, so there is
+// nothing for webhookMethods (checkExists/create/delete) to do.
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class WeChatCustomerServiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WeChat Customer Service Trigger',
@@ -23,7 +26,7 @@ export class WeChatCustomerServiceTrigger implements INodeType {
 		defaults: { name: 'WeChat Customer Service Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: PUSH_CREDENTIAL, required: true, testedBy: 'weChatOfficialAccountPushApiTest' }],
+		credentials: [{ name: 'weChatOfficialAccountPushApi', required: true, testedBy: 'weChatOfficialAccountPushApiTest' }],
 		webhooks: [
 			// URL verification when the Server URL is saved in the Official Account console.
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },

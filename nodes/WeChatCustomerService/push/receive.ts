@@ -150,7 +150,7 @@ function accept(s: PushSettings, req: PushRequest, opts: TriggerOptions, deps: R
 
 /**
  * Everything the trigger answers, decided before any workflow runs: URL verification (GET),
- * pushes (POST) and every refusal. Never throws for anything a request can contain.
+ * pushes (POST) and every refusal. Never throws.
  */
 export function receivePush(s: PushSettings, req: PushRequest, opts: TriggerOptions, deps: ReceiveDeps): PushAnswer {
 	try {
@@ -161,6 +161,8 @@ export function receivePush(s: PushSettings, req: PushRequest, opts: TriggerOpti
 		return accept(s, req, opts, deps);
 	} catch (error) {
 		if (error instanceof PushRejected) return rejection(error);
-		throw error;
+		// A bug, not the request's fault: still an answer, so that n8n records no error execution.
+		const reason = error instanceof Error ? error.message : String(error);
+		return { status: 500, contentType: TEXT, body: 'The push could not be read', note: `unexpected failure: ${reason}` };
 	}
 }

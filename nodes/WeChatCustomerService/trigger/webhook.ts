@@ -53,7 +53,11 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 		this.logger.warn(`WeChat Customer Service Trigger cannot answer: ${message}`);
 		answer = { status: 500, contentType: 'text/plain; charset=utf-8', body: 'The trigger is not set up correctly' };
 	}
-	if (answer.note) this.logger.debug(`WeChat push answered ${answer.status}: ${answer.note}`);
+	if (answer.note) {
+		const line = `WeChat push answered ${answer.status}: ${redact(answer.note, settings?.secrets ?? [])}`;
+		if (answer.status >= 500) this.logger.warn(line);
+		else this.logger.debug(line);
+	}
 	res.writeHead(answer.status, { 'Content-Type': answer.contentType });
 	res.end(answer.body);
 	if (!answer.item) return { noWebhookResponse: true };
