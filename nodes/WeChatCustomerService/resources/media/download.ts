@@ -20,7 +20,7 @@ export const downloadMedia: OperationDefinition = {
 			default: '',
 			placeholder: 'e.g. {{ $json.MediaId }}',
 			description:
-				'media_id from Media → Upload, or the MediaId (or ThumbMediaId) of a customer’s image, voice or video message. WeChat keeps temporary media for 3 days.',
+				'The media_id from Media → Upload, or the MediaId (or ThumbMediaId) of a customer’s image, voice or video message. WeChat keeps temporary media for 3 days.',
 		},
 		{
 			displayName: 'Put Output File in Field',
