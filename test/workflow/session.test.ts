@@ -11,6 +11,13 @@ const WANG = 'oDemo_WangFang_Yt5rE1qZ8';
 const ZHAO = 'oDemo_ZhaoQiang_Pm4kU7bV';
 const ALICE = 'alice@sandbox_oa';
 
+/** What createtime_iso must read in Asia/Shanghai (UTC+8 all year). */
+const shanghaiIso = (unix: number) => `${new Date((unix + 8 * 3600) * 1000).toISOString().slice(0, 19)}+08:00`;
+
+function inShanghai<T extends { settings?: object }>(wf: T): T {
+	return { ...wf, settings: { ...wf.settings, timezone: 'Asia/Shanghai' } };
+}
+
 function apiRequests() {
 	return ctx.sb.requests.filter((r) => !r.path.endsWith('_token') && r.path !== '/cgi-bin/token');
 }
@@ -163,11 +170,14 @@ describe('Session: Close', () => {
 
 describe('Session: Get', () => {
 	it('names the agent serving the customer, with the openid in the item', async () => {
-		const result = await runWorkflow(loadWorkflow('session-get.workflow.json'), sandboxCredential(ctx.sb));
+		const result = await runWorkflow(inShanghai(loadWorkflow('session-get.workflow.json')), sandboxCredential(ctx.sb));
 		expect(result.error).toBeUndefined();
-		const session = ctx.sb.state.conversations.sessions.get(WANG);
+		const createtime = ctx.sb.state.conversations.sessions.get(WANG)!.createtime;
 		expect(result.output('Get Session')).toEqual([
-			{ json: { openid: WANG, kf_account: ALICE, createtime: session?.createtime }, pairedItem: { item: 0 } },
+			{
+				json: { openid: WANG, kf_account: ALICE, createtime, createtime_iso: shanghaiIso(createtime) },
+				pairedItem: { item: 0 },
+			},
 		]);
 		const [req] = ctx.sb.requestsTo('/customservice/kfsession/getsession');
 		expect(req.method).toBe('GET');
@@ -177,7 +187,7 @@ describe('Session: Get', () => {
 	it('gives kf_account "" when nobody serves the customer', async () => {
 		const wf = withParams(loadWorkflow('session-get.workflow.json'), 'Get Session', { openid: LI });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.json('Get Session')).toEqual([{ openid: LI, kf_account: '', createtime: 0 }]);
+		expect(result.json('Get Session')).toEqual([{ openid: LI, kf_account: '', createtime: 0, createtime_iso: '' }]);
 	});
 
 	it('answers 40003 with a hint for an openid the account does not know', async () => {
@@ -189,11 +199,14 @@ describe('Session: Get', () => {
 
 describe('Session: Get Many', () => {
 	it('gives one item per session of the agent, each with kf_account, keeping @ literal in the query', async () => {
-		const result = await runWorkflow(loadWorkflow('session-get-many.workflow.json'), sandboxCredential(ctx.sb));
+		const result = await runWorkflow(inShanghai(loadWorkflow('session-get-many.workflow.json')), sandboxCredential(ctx.sb));
 		expect(result.error).toBeUndefined();
 		const sessions = ctx.sb.state.conversations.sessionsOf(ALICE);
 		expect(result.output("Alice's Sessions")).toEqual(
-			sessions.map((s) => ({ json: { kf_account: ALICE, openid: s.openid, createtime: s.createtime }, pairedItem: { item: 0 } })),
+			sessions.map((s) => ({
+				json: { kf_account: ALICE, openid: s.openid, createtime: s.createtime, createtime_iso: shanghaiIso(s.createtime) },
+				pairedItem: { item: 0 },
+			})),
 		);
 		expect(sessions.map((s) => s.openid)).toEqual([WANG, ZHAO]);
 		const [req] = ctx.sb.requestsTo('/customservice/kfsession/getsessionlist');

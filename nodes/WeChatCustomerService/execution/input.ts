@@ -17,9 +17,9 @@ export function stringParam(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	name: string,
-	options: { optional?: boolean; trim?: boolean } = {},
+	options: { optional?: boolean; trim?: boolean; extractValue?: boolean } = {},
 ): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: options.extractValue }) as unknown;
 	if (raw !== null && raw !== undefined && typeof raw !== 'string' && typeof raw !== 'number') {
 		throw inputError(ctx, itemIndex, name, `must be text, got ${typeof raw}`);
 	}

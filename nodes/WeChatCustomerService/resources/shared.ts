@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { validateKfAccount } from '../client/accounts';
+import { ACCOUNT_PREFIX_MAX, ACCOUNT_SUFFIX_MAX, validateKfAccount } from '../client/accounts';
 import type { WeChatResult } from '../client/WeChatClient';
+import { ZonedFormatter, isValidTimeZone } from '../client/zonedTime';
 import { concurrencyOption } from '../execution/concurrency';
-import { stringParam } from '../execution/input';
+import { inputError, stringParam } from '../execution/input';
 
 /** The "Options" collection of an operation: `extra` options plus Concurrency. */
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
@@ -17,41 +18,91 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 	};
 }
 
+type AccountRole = 'account' | 'newAccount' | 'agent' | 'sendAs';
+
+const ACCOUNT_LABELS: Record<AccountRole, { displayName: string; description: string }> = {
+	account: {
+		displayName: 'Account',
+		description:
+			'The full customer-service account, prefix@OfficialAccountWeChatID (prefix: at most 10 letters, digits or underscores)',
+	},
+	newAccount: {
+		displayName: 'Account',
+		description:
+			'The new full customer-service account, prefix@OfficialAccountWeChatID (prefix: at most 10 letters, digits or underscores)',
+	},
+	agent: {
+		displayName: 'Agent Account',
+		description: 'The agent’s full customer-service account, prefix@OfficialAccountWeChatID',
+	},
+	sendAs: {
+		displayName: 'Send as Agent',
+		description:
+			'Optional full account of the agent to send as (their nickname and avatar are shown); empty sends as the Official Account',
+	},
+};
+
+/** The editor's check of a typed account; the same rule as validateKfAccount, which runs before any request. */
+const ACCOUNT_PATTERN = `[A-Za-z0-9_]{1,${ACCOUNT_PREFIX_MAX}}@[^@\\s]{1,${ACCOUNT_SUFFIX_MAX}}`;
+
 /**
  * The `kfAccount` parameter (prefix@OfficialAccountWeChatID): one definition, labelled for its
- * role — the account an operation changes, the agent of a session, or the optional sender.
+ * role — the account an operation changes or creates, the agent of a session, or the optional
+ * sender. A resource locator: *From List* (getkflist, searchable, nickname and account) or *By
+ * Account* (typed). Workflows saved when it was a plain string keep that string, which reads the
+ * same way (see readKfAccount).
  */
-export function kfAccountProperty(role: 'account' | 'agent' | 'sendAs' = 'account'): INodeProperties {
-	const label = {
-		account: {
-			displayName: 'Account',
-			description:
-				'The full customer-service account, prefix@OfficialAccountWeChatID (prefix: at most 10 letters, digits or underscores)',
-		},
-		agent: {
-			displayName: 'Agent Account',
-			description: 'The agent’s full customer-service account, prefix@OfficialAccountWeChatID',
-		},
-		sendAs: {
-			displayName: 'Send as Agent',
-			description:
-				'Optional full account of the agent to send as (their nickname and avatar are shown); empty sends as the Official Account',
-		},
-	}[role];
+export function kfAccountProperty(role: AccountRole = 'account'): INodeProperties {
+	const optional = role === 'sendAs';
+	// A new account is not in the list yet.
+	const listed = role !== 'newAccount';
 	return {
-		displayName: label.displayName,
+		...ACCOUNT_LABELS[role],
 		name: 'kfAccount',
-		type: 'string',
-		...(role === 'sendAs' ? {} : { required: true }),
-		default: '',
-		placeholder: 'e.g. alice@my_official_account',
-		description: label.description,
+		type: 'resourceLocator',
+		...(optional ? {} : { required: true }),
+		default: { mode: listed ? 'list' : 'id', value: '' },
+		modes: [
+			...(listed
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							placeholder: 'Select an account…',
+							typeOptions: {
+								searchListMethod: role === 'agent' ? 'searchAgents' : 'searchAccounts',
+								searchable: true,
+							},
+						},
+					]
+				: []),
+			{
+				displayName: 'By Account',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. alice@my_official_account',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: optional ? `(${ACCOUNT_PATTERN})?` : ACCOUNT_PATTERN,
+							errorMessage:
+								'Enter the full account, prefix@OfficialAccountWeChatID (prefix: at most 10 letters, digits or underscores)',
+						},
+					},
+				],
+			},
+		],
 	};
 }
 
-/** Reads and checks the `kfAccount` parameter (prefix@OfficialAccountWeChatID) of item `itemIndex`. */
+/**
+ * Reads and checks `kfAccount` of item `itemIndex`: a locator's value, or the plain string of a
+ * workflow saved before the locator.
+ */
 export function readKfAccount(ctx: IExecuteFunctions, itemIndex: number, optional = false): string {
-	const value = stringParam(ctx, itemIndex, 'kfAccount', { optional });
+	const value = stringParam(ctx, itemIndex, 'kfAccount', { optional, extractValue: true });
 	return value ? validateKfAccount(value, 'kfAccount') : value;
 }
 
@@ -77,4 +128,13 @@ export function accountResult(kfAccount: string, operation: string, res: WeChatR
 		if (key !== 'errcode' && key !== 'errmsg') rest[key] = value as IDataObject[string];
 	}
 	return { kf_account: kfAccount, operation, success: true, ...rest };
+}
+
+/** Formats unix times in the workflow's time zone (Settings → Timezone, else n8n's GENERIC_TIMEZONE). */
+export function workflowTimeFormatter(ctx: IExecuteFunctions, itemIndex: number): ZonedFormatter {
+	const timeZone = ctx.getTimezone();
+	if (!isValidTimeZone(timeZone)) {
+		throw inputError(ctx, itemIndex, 'timezone', `(the workflow's time zone) "${timeZone}" is not a known time zone`);
+	}
+	return new ZonedFormatter(timeZone);
 }

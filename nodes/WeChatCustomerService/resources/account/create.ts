@@ -10,7 +10,7 @@ export const createAccount: OperationDefinition = {
 		description: 'Add a customer-service account to the Official Account (kfaccount/add)',
 	},
 	api: 'POST /customservice/kfaccount/add',
-	properties: [kfAccountProperty(), nicknameProperty, passwordFields, optionsCollection()],
+	properties: [kfAccountProperty('newAccount'), nicknameProperty, passwordFields, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const body = readAccountBody(this, itemIndex);
 		return accountResult(body.kf_account, 'create', await client.addAccount(body));

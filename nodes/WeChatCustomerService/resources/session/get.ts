@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../execution/types';
 import { customerSessionItem } from '../../client/sessions';
-import { openidProperty, optionsCollection, readOpenid } from '../shared';
+import { openidProperty, optionsCollection, readOpenid, workflowTimeFormatter } from '../shared';
+import { withCreatetimeIso } from './shared';
 
 export const getSession: OperationDefinition = {
 	option: {
@@ -14,6 +15,7 @@ export const getSession: OperationDefinition = {
 	properties: [openidProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const openid = readOpenid(this, itemIndex);
-		return customerSessionItem(openid, await client.getSession(openid));
+		const zone = workflowTimeFormatter(this, itemIndex);
+		return withCreatetimeIso(customerSessionItem(openid, await client.getSession(openid)), zone);
 	},
 };

@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../execution/types';
 import { agentSessionItems } from '../../client/sessions';
-import { kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
+import { kfAccountProperty, optionsCollection, readKfAccount, workflowTimeFormatter } from '../shared';
+import { withCreatetimeIso } from './shared';
 
 export const getAllSessions: OperationDefinition = {
 	option: {
@@ -13,6 +14,7 @@ export const getAllSessions: OperationDefinition = {
 	properties: [kfAccountProperty('agent'), optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);
-		return agentSessionItems(kfAccount, await client.listSessions(kfAccount));
+		const zone = workflowTimeFormatter(this, itemIndex);
+		return agentSessionItems(kfAccount, await client.listSessions(kfAccount)).map((s) => withCreatetimeIso(s, zone));
 	},
 };
