@@ -218,9 +218,12 @@ describe('Record: Get Many → File', () => {
 		expect(ctx.sb.requestsTo(MSG_LIST_PATH).map((r) => r.json)).toEqual(itemRequests);
 	});
 
-	it('rejects an unknown file format before any request', async () => {
+	it('rejects an unknown output or file format before any request', async () => {
 		const result = await runWorkflow(workflow({ output: 'file', fileFormat: 'xlsx' }), sandboxCredential(ctx.sb));
 		expect(result.error?.message).toBe('"File Format" must be "jsonl" or "csv", got "xlsx"');
+		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(0);
+		const table = await runWorkflow(workflow({ output: 'table' }), sandboxCredential(ctx.sb));
+		expect(table.error?.message).toBe('"Output" must be "items" or "file", got "table"');
 		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(0);
 	});
 

@@ -156,11 +156,11 @@ export const getAllRecords: OperationDefinition = {
 		};
 		validateRecordQuery(query, now);
 		const zone = new ZonedFormatter(timeZone);
-		if (this.getNodeParameter('output', itemIndex, 'items') === 'file') {
-			return await writeRecordFile(this, itemIndex, client, query, zone);
-		}
+		const output = this.getNodeParameter('output', itemIndex, 'items');
+		if (output === 'file') return await writeRecordFile(this, itemIndex, client, query, zone);
+		if (output !== 'items') throw inputError(this, itemIndex, 'output', `must be "items" or "file", got "${String(output)}"`);
 		const out: DescribedRecord[] = [];
-		// Page by page (the record iterator's cheaper twin): each record is described in place.
+		// Page by page (the record iterator's cheaper twin): each record becomes its output object.
 		for await (const page of client.iterateRecordPages(query)) {
 			for (const record of page) out.push(describeRecord(record, zone));
 		}
