@@ -6,12 +6,14 @@
  * Options:  --fresh        wipe the n8n user folder first (owner, executions, your own workflows)
  *           --no-build     skip `npm run build` / `npm run build:dev`
  * Env:      N8N_PORT (5678), SANDBOX_PORT (8787), WECHAT_CS_N8N_CACHE (cache folder),
- *           WECHAT_CS_START_USER_FOLDER (n8n user folder, default <cache>/start-user)
- * Ctrl-C stops n8n and the sandbox.
+ *           WECHAT_CS_START_USER_FOLDER (n8n user folder, default <cache>/start-user),
+ *           GENERIC_TIMEZONE or TZ (n8n's time zone; default Asia/Shanghai, the product's home)
+ * Ctrl-C, SIGTERM and SIGHUP (also to npm, or npm exiting) stop n8n and the sandbox.
  *
  * First use installs Node 24 + n8n 2.41.1 into the cache folder (scripts/n8n/runtime.js; ~7-10 min, ~3 GB).
  * The n8n user folder is <cache>/start-user and is kept between runs (owner, executions, your own workflows);
- * the credential and the example workflows are re-imported on every start (the sandbox URL may change).
+ * the credential is re-imported on every start (the sandbox URL may change), an example only when it is missing
+ * or unchanged since the last import (lib/examples.js), so your edits to an example are kept.
  */
 const fs = require('fs');
 const path = require('path');
@@ -21,17 +23,21 @@ const { REPO_ROOT, cacheRoot, ensureRuntime } = require('./runtime');
 const { OWNER, CREDENTIAL, buildPackage, sandboxModule, startSandbox, prepareUserFolder, startN8n, Rest, workflowFiles, readJson } =
 	require('./instance');
 const { portFree } = require('./lib/ports');
+const { describePortOwner } = require('./lib/portOwner');
+const { selectExamples, recordImported } = require('./lib/examples');
 
 const args = new Set(process.argv.slice(2));
 /** What is running, so that a failure half-way still stops it. */
-const running = { n8n: null, sandbox: null, stopping: false };
+const running = { n8n: null, n8nStarting: null, sandbox: null, stopping: false };
 
 async function checkPortsFree(n8nPort, sandboxPort) {
 	for (const [what, port, env] of [
 		['n8n', n8nPort, 'N8N_PORT'],
 		['the sandbox', sandboxPort, 'SANDBOX_PORT'],
 	]) {
-		if (!(await portFree(port))) throw new Error(`Port ${port} (for ${what}) is in use on 127.0.0.1. Stop what runs there, or set ${env}.`);
+		if (!(await portFree(port))) {
+			throw new Error(`Port ${port} (for ${what}) is in use on 127.0.0.1 by ${describePortOwner(port)}. Stop it, or set ${env}.`);
+		}
 	}
 }
 
@@ -40,6 +46,8 @@ async function shutdown(why) {
 	if (running.stopping) return;
 	running.stopping = true;
 	console.log(`\n${why}: stopping n8n and the sandbox...`);
+	// n8n runs in its own process group, so a signal to ours never reaches it: stop it here, even mid-start.
+	if (!running.n8n && running.n8nStarting) running.n8n = await running.n8nStarting.catch(() => null);
 	if (running.n8n) await running.n8n.stop();
 	if (running.sandbox) await running.sandbox.stop();
 	running.sandbox = null;
@@ -50,7 +58,7 @@ async function shutdown(why) {
 async function startN8nOn(rt, userFolder, port) {
 	const logFile = path.join(userFolder, 'n8n.log');
 	console.log(`Starting n8n ${rt.n8nVersion} on Node ${execFileSync(rt.nodeBin, ['--version']).toString().trim()} (log: ${logFile})...`);
-	const n8n = await startN8n(rt, userFolder, { port, logFile });
+	const n8n = await startN8n(rt, userFolder, { port, logFile, extraEnv: timeZoneEnv() });
 	n8n.child.on('exit', (code, signal) => {
 		if (!running.stopping) {
 			console.error(`n8n exited unexpectedly (${signal || code}); see ${logFile}`);
@@ -60,12 +68,37 @@ async function startN8nOn(rt, userFolder, port) {
 	return n8n;
 }
 
+/** Asia/Shanghai unless the user chose a zone: GENERIC_TIMEZONE (n8n's own), else TZ. */
+function timeZoneEnv() {
+	const zone = process.env.GENERIC_TIMEZONE || process.env.TZ || 'Asia/Shanghai';
+	return { GENERIC_TIMEZONE: zone, TZ: process.env.TZ || zone };
+}
+
+/** npm forwards SIGINT and SIGTERM to this script but not SIGHUP: when npm itself goes away, stop too. */
+function stopWithParent() {
+	const parent = process.ppid;
+	setInterval(() => {
+		if (process.ppid !== parent) void shutdown('parent process exited');
+	}, 1000).unref();
+}
+
+async function importExamples(rt, userFolder, sandbox, examples) {
+	const { toImport, kept } = selectExamples(rt, userFolder, examples);
+	console.log(`Preparing n8n user folder ${userFolder} (package, credential, ${toImport.length} of ${examples.length} example workflows)...`);
+	for (const f of kept) {
+		console.log(`  Keeping your edited copy of "${readJson(f).name}" (delete it in n8n, or start with --fresh, to get the example again)`);
+	}
+	await prepareUserFolder(rt, userFolder, { sandboxUrl: sandbox.url, workflows: toImport });
+	recordImported(userFolder, toImport);
+}
+
 function printBanner({ rt, n8n, sandbox, session, examples, secs }) {
 	const line = '─'.repeat(72);
 	console.log(`\n${line}`);
 	console.log(`  n8n ${rt.n8nVersion} is ready:  ${n8n.url}   (${secs.toFixed(0)}s)`);
 	console.log(`  Sign in:  email ${OWNER.email}   password ${OWNER.password}${session === 'created' ? '   (owner just created)' : ''}`);
 	console.log(`  Credential "${CREDENTIAL.name}" → WeChat sandbox ${sandbox.url} (AppID ${sandboxModule().SANDBOX_APP_ID})`);
+	console.log(`  Time zone: ${timeZoneEnv().GENERIC_TIMEZONE}${process.env.GENERIC_TIMEZONE || process.env.TZ ? '' : ' (set GENERIC_TIMEZONE to change)'}`);
 	console.log('  Example workflows:');
 	for (const f of examples) {
 		const wf = readJson(f);
@@ -77,6 +110,8 @@ function printBanner({ rt, n8n, sandbox, session, examples, secs }) {
 
 async function main() {
 	const t0 = Date.now();
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(signal === 'SIGINT' ? 'Ctrl-C' : signal));
+	stopWithParent();
 	const n8nPort = Number(process.env.N8N_PORT || 5678);
 	const sandboxPort = Number(process.env.SANDBOX_PORT || 8787);
 	await checkPortsFree(n8nPort, sandboxPort);
@@ -91,13 +126,14 @@ async function main() {
 	const sandbox = await startSandbox({ port: sandboxPort, seed: 'demo' });
 	running.sandbox = sandbox;
 	console.log(`WeChat sandbox (demo data) on ${sandbox.url}`);
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(signal === 'SIGINT' ? 'Ctrl-C' : signal));
 
 	const examples = workflowFiles(path.join(REPO_ROOT, 'examples'));
-	console.log(`Preparing n8n user folder ${userFolder} (package, credential, ${examples.length} example workflows)...`);
-	await prepareUserFolder(rt, userFolder, { sandboxUrl: sandbox.url, workflows: examples });
-	const n8n = await startN8nOn(rt, userFolder, n8nPort);
+	await importExamples(rt, userFolder, sandbox, examples);
+	if (running.stopping) return;
+	running.n8nStarting = startN8nOn(rt, userFolder, n8nPort);
+	const n8n = await running.n8nStarting;
 	running.n8n = n8n;
+	if (running.stopping) return;
 	const session = await new Rest(n8n.url).ownerSession();
 	printBanner({ rt, n8n, sandbox, session, examples, secs: (Date.now() - t0) / 1000 });
 }

@@ -10,8 +10,11 @@ module.exports = [
 	require('./n8nStart'),
 	require('./nodeType'),
 	require('./tokenReuse'),
+	require('./httpRequest'),
 	require('./editor'),
+	require('./editorPolish'),
 	require('./npmStart'),
+	require('./npmStartRestart'),
 	require('./n8n1x'),
 	require('./coverage'),
 ];

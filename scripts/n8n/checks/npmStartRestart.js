@@ -1,0 +1,89 @@
+'use strict';
+/**
+ * `npm start` twice on one user folder: n8n runs in Asia/Shanghai, SIGTERM (first run) and SIGHUP (second run) stop
+ * n8n and the sandbox like Ctrl-C, an example edited in between is kept while the others are re-imported, and a busy
+ * port is reported with the process that holds it.
+ */
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+
+const { Rest } = require('../instance');
+const { freePort } = require('../lib/ports');
+
+const EDITED = 'wcsExAgents000001';
+
+function startOnce(env) {
+	const child = spawn(process.execPath, [path.join(__dirname, '..', 'start.js'), '--no-build'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	let out = '';
+	child.stdout.on('data', (d) => (out += d));
+	child.stderr.on('data', (d) => (out += d));
+	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	return { child, exited, output: () => out };
+}
+
+async function ready(run) {
+	const t0 = Date.now();
+	while (!run.output().includes('Press Ctrl-C') && Date.now() - t0 < 240000) {
+		if (run.child.exitCode !== null) throw new Error(`npm start exited early:\n${run.output().slice(-2000)}`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	if (!run.output().includes('Press Ctrl-C')) throw new Error(`npm start was not ready within 240s:\n${run.output().slice(-2000)}`);
+}
+
+async function stopWith(run, signal, ports) {
+	run.child.kill(signal);
+	const r = await Promise.race([run.exited, new Promise((res) => setTimeout(() => res(null), 40000))]);
+	if (!r) throw new Error(`npm start did not stop within 40s of ${signal}`);
+	if (r.code !== 0) throw new Error(`npm start exited ${JSON.stringify(r)} after ${signal}:\n${run.output().slice(-1500)}`);
+	for (const port of ports) {
+		if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) throw new Error(`127.0.0.1:${port} still answers after ${signal}`);
+	}
+}
+
+module.exports = {
+	name: 'npm start again: Asia/Shanghai, SIGTERM and SIGHUP stop everything, edited examples kept, busy port named',
+	async run() {
+		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-e2e-restart-'));
+		const [n8nPort, sandboxPort] = [await freePort(), await freePort()];
+		const env = { N8N_PORT: String(n8nPort), SANDBOX_PORT: String(sandboxPort), WECHAT_CS_START_USER_FOLDER: userFolder, GENERIC_TIMEZONE: '', TZ: '' };
+		const runs = [];
+		try {
+			const first = startOnce(env);
+			runs.push(first);
+			await ready(first);
+			if (!first.output().includes('Time zone: Asia/Shanghai')) throw new Error(`npm start did not run n8n in Asia/Shanghai:\n${first.output().slice(-1500)}`);
+			const rest = new Rest(`http://127.0.0.1:${n8nPort}`);
+			await rest.ownerSession();
+			const wf = (await rest.call('GET', `/rest/workflows/${EDITED}`)).data;
+			await rest.call('PATCH', `/rest/workflows/${EDITED}`, { name: `${wf.name} (edited)`, versionId: wf.versionId });
+
+			await stopWith(first, 'SIGTERM', [n8nPort, sandboxPort]);
+			// A listener on the sandbox port: the next start must name it.
+			const blocker = net.createServer();
+			await new Promise((resolve, reject) => blocker.once('error', reject).listen(sandboxPort, '127.0.0.1', resolve));
+			const busy = startOnce(env);
+			runs.push(busy);
+			const b = await busy.exited;
+			blocker.close();
+			if (b.code === 0 || !busy.output().includes(`Port ${sandboxPort} (for the sandbox) is in use on 127.0.0.1 by process ${process.pid}`)) {
+				throw new Error(`a busy port was not reported with its process (${process.pid}):\n${busy.output().slice(-1500)}`);
+			}
+
+			const second = startOnce(env);
+			runs.push(second);
+			await ready(second);
+			if (!second.output().includes('Keeping your edited copy of')) throw new Error(`the edited example was not kept:\n${second.output().slice(-1500)}`);
+			await rest.ownerSession();
+			const after = (await rest.call('GET', `/rest/workflows/${EDITED}`)).data;
+			if (!after.name.endsWith('(edited)')) throw new Error(`the edited example was overwritten (name "${after.name}")`);
+			await stopWith(second, 'SIGHUP', [n8nPort, sandboxPort]);
+			return 'Asia/Shanghai; SIGTERM and SIGHUP stopped n8n and the sandbox; edited example kept; busy port named with its pid';
+		} finally {
+			for (const r of runs) if (r.child.exitCode === null) r.child.kill('SIGKILL');
+			fs.rmSync(userFolder, { recursive: true, force: true });
+		}
+	},
+};
