@@ -23,6 +23,7 @@ const { startMeter } = require('./scale/meter');
 const { createCredential, createPublished } = require('./scale/rest');
 const { chinaDayStart, agentsWorkflow, busyDayWorkflow, busyDayRecords } = require('./scale/workloads');
 const checks = require('./scale/checks');
+const { killDescendants } = require('./scale/cpu');
 const { PUSH_CREDENTIAL_TYPE, pushWorkflow, pushChecks } = require('./scale/pushes');
 
 const argv = process.argv.slice(2);
@@ -32,8 +33,9 @@ const results = [];
 const t0 = Date.now();
 const log = (...a) => console.log('[scale]', ...a);
 
-/** Stop functions of everything started, run last-in first-out exactly once. */
+/** Stop functions of everything started, run last-in first-out exactly once; then nothing of ours may be left. */
 const stops = [];
+let tempDir = null;
 let stopping = null;
 function stopAll() {
 	stopping ??= (async () => {
@@ -43,6 +45,11 @@ function stopAll() {
 				.then(fn)
 				.catch((e) => console.error(`[scale] stopping ${what}: ${e.message}`));
 		}
+		// A process still starting when a signal came has no stop function yet.
+		const left = killDescendants();
+		if (left) log(`killed ${left} process(es) still starting`);
+		if (tempDir && argv.includes('--keep')) log(`kept ${tempDir}`);
+		else if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
 	})();
 	return stopping;
 }
@@ -79,8 +86,7 @@ async function main() {
 	const pkgs = await ensurePackages(log);
 	if (pkgs.installed.length) log(`apt-get installed ${pkgs.installed.join(', ')} in ${pkgs.secs.toFixed(0)}s`);
 
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-scale-'));
-	stops.push({ what: 'temp folder', fn: () => (argv.includes('--keep') ? log(`kept ${dir}`) : fs.rmSync(dir, { recursive: true, force: true })) });
+	const dir = (tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-scale-')));
 	const [redis, postgres] = await Promise.all([startRedis(dir), startPostgres(dir)]);
 	stops.push({ what: 'redis', fn: redis.stop }, { what: 'postgres', fn: postgres.stop });
 	record(`services: redis-server ${redis.version} on 127.0.0.1:${redis.port}, PostgreSQL ${postgres.version} on 127.0.0.1:${postgres.port}`, true);

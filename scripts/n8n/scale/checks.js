@@ -14,7 +14,7 @@ const { KEEP_LAST_COMPLETED, executionsInLog } = require('./cluster');
 const { bullRace } = require('./bull-race');
 const { cpuMeter } = require('./cpu');
 
-const LATENCY_MS = 1000;
+const LATENCY_MS = 1500;
 /** Every kf call of the agents workflow; tokens stay fast (fetched once per process anyway). */
 const DELAYED_PATHS = ['/cgi-bin/customservice/getonlinekflist', '/customservice/msgrecord/getmsglist'];
 const LATENCY = { total: 60, inFlight: 24 };

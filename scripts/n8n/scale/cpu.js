@@ -1,5 +1,5 @@
 'use strict';
-/** CPU seconds used per part of the cluster, from /proc: shows which process a workload keeps busy. */
+/** From /proc: CPU seconds per part of the cluster (which process a workload keeps busy), and the process tree. */
 const fs = require('fs');
 
 const TICKS = 100; // USER_HZ on Linux
@@ -42,4 +42,29 @@ function cpuMeter(groups) {
 	};
 }
 
-module.exports = { cpuMeter };
+/** SIGKILLs every process below `root` still alive (one that was spawned but not yet handed to a stop function). */
+function killDescendants(root = process.pid) {
+	const table = processTable();
+	const below = new Set([root]);
+	let grew = true;
+	while (grew) {
+		grew = false;
+		for (const [pid, info] of table) {
+			if (!below.has(pid) && below.has(info.ppid)) {
+				below.add(pid);
+				grew = true;
+			}
+		}
+	}
+	below.delete(root);
+	for (const pid of below) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}
+	return below.size;
+}
+
+module.exports = { cpuMeter, killDescendants };

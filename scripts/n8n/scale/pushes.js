@@ -5,8 +5,9 @@
  */
 const crypto = require('crypto');
 
-const { NODE_TYPE, CREDENTIAL_TYPE } = require('../instance');
+const { NODE_TYPE } = require('../instance');
 const { executionsInLog } = require('./cluster');
+const { node, setNode, wechat, chain } = require('./workloads');
 
 const TRIGGER_TYPE = `${NODE_TYPE}Trigger`;
 const PUSH_CREDENTIAL_TYPE = 'weChatOfficialAccountPushApi';
@@ -15,57 +16,27 @@ const SEND_PATH = '/cgi-bin/message/custom/send';
 /** Trigger → "Ran on" → "Reply" (Message → Send to the customer who wrote). */
 function pushWorkflow(credential, pushCredential) {
 	const webhookId = crypto.randomUUID();
-	const trigger = {
-		id: crypto.randomUUID(),
-		name: 'Customer writes',
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
+	const trigger = node('Customer writes', TRIGGER_TYPE, 1, [0, 0], { events: ['text'], reply: 'acknowledge', options: {} }, {
 		webhookId,
-		parameters: { events: ['text'], reply: 'acknowledge', options: {} },
 		credentials: { [PUSH_CREDENTIAL_TYPE]: { id: pushCredential.id, name: pushCredential.name } },
-	};
-	const ranOn = {
-		id: crypto.randomUUID(),
-		name: 'Ran on',
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: [220, 0],
-		parameters: {
-			assignments: {
-				assignments: [
-					{ id: crypto.randomUUID(), name: 'process', value: '={{ $env.WECHAT_CS_SCALE_PROCESS }}', type: 'string' },
-					{ id: crypto.randomUUID(), name: 'openid', value: '={{ $json.openid }}', type: 'string' },
-					{ id: crypto.randomUUID(), name: 'content', value: '={{ $json.Content }}', type: 'string' },
-				],
-			},
-			options: {},
-		},
-	};
-	const reply = {
-		id: crypto.randomUUID(),
-		name: 'Reply',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [440, 0],
-		parameters: {
-			resource: 'message',
-			operation: 'send',
-			openid: '={{ $json.openid }}',
-			messageType: 'text',
-			text: "={{ 'Re: ' + $json.content + ' (' + $json.process + ')' }}",
-			options: {},
-		},
-		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
-	};
+	});
+	const ranOn = setNode('Ran on', [220, 0], {
+		process: '={{ $env.WECHAT_CS_SCALE_PROCESS }}',
+		openid: '={{ $json.openid }}',
+		content: '={{ $json.Content }}',
+	});
+	const reply = wechat('Reply', [440, 0], credential, {
+		resource: 'message',
+		operation: 'send',
+		openid: '={{ $json.openid }}',
+		messageType: 'text',
+		text: "={{ 'Re: ' + $json.content + ' (' + $json.process + ')' }}",
+	});
 	const nodes = [trigger, ranOn, reply];
 	return {
 		name: 'Scale: reply to every customer message',
 		nodes,
-		connections: {
-			[trigger.name]: { main: [[{ node: ranOn.name, type: 'main', index: 0 }]] },
-			[ranOn.name]: { main: [[{ node: reply.name, type: 'main', index: 0 }]] },
-		},
+		connections: chain(nodes),
 		settings: { executionOrder: 'v1' },
 		active: false,
 		path: `${webhookId}/webhook`,

@@ -77,6 +77,17 @@ function webhookWorkflow(name, path, steps, summary) {
 	return { name, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' }, active: false, path };
 }
 
+/** record → getAll of the China-time day starting at `dayStart`, every page. */
+function recordsOfDay(name, position, credential, dayStart, extra) {
+	return wechat(name, position, credential, {
+		resource: 'record',
+		operation: 'getAll',
+		startTime: iso(dayStart),
+		endTime: iso(dayStart + DAY - 1),
+		returnAll: true,
+	}, extra);
+}
+
 /** "Agent → Get Online, then chat records of one day" (yesterday, China time). */
 function agentsWorkflow(name, path, credential, dayStart) {
 	return webhookWorkflow(
@@ -84,13 +95,7 @@ function agentsWorkflow(name, path, credential, dayStart) {
 		path,
 		[
 			wechat('Online agents', [440, 0], credential, { resource: 'agent', operation: 'getOnline' }),
-			wechat('Chat records of one day', [660, 0], credential, {
-				resource: 'record',
-				operation: 'getAll',
-				startTime: iso(dayStart),
-				endTime: iso(dayStart + DAY - 1),
-				returnAll: true,
-			}, { executeOnce: true }),
+			recordsOfDay('Chat records of one day', [660, 0], credential, dayStart, { executeOnce: true }),
 		],
 		{
 			online: { number: "={{ $('Online agents').all().length }}" },
@@ -104,15 +109,7 @@ function busyDayWorkflow(name, path, credential, dayStart) {
 	return webhookWorkflow(
 		name,
 		path,
-		[
-			wechat('Chat records of a busy day', [440, 0], credential, {
-				resource: 'record',
-				operation: 'getAll',
-				startTime: iso(dayStart),
-				endTime: iso(dayStart + DAY - 1),
-				returnAll: true,
-			}),
-		],
+		[recordsOfDay('Chat records of a busy day', [440, 0], credential, dayStart)],
 		{ records: { number: "={{ $('Chat records of a busy day').all().length }}" } },
 	);
 }
@@ -173,4 +170,4 @@ function perMinute(d) {
 	return (d.results.length / d.secs) * 60;
 }
 
-module.exports = { chinaDayStart, iso, agentsWorkflow, busyDayWorkflow, busyDayRecords, drive, perMinute, DAY };
+module.exports = { node, setNode, wechat, chain, chinaDayStart, iso, agentsWorkflow, busyDayWorkflow, busyDayRecords, drive, perMinute, DAY };
