@@ -2,7 +2,7 @@ import { seedDemo } from './demo';
 import { KfSandbox, type SandboxOptions } from './server';
 
 export { KfSandbox } from './server';
-export { SANDBOX_APP_ID, SANDBOX_APP_SECRET, sandboxCredentialData } from './demoCredential';
+export { SANDBOX_APP_ID, SANDBOX_APP_SECRET, SANDBOX_PUSH, sandboxCredentialData, sandboxPushCredentialData } from './demoCredential';
 export type { SandboxOptions } from './server';
 export type { Fault, ReceivedRequest, Route } from './types';
 export { WxError, wxError } from './errors';

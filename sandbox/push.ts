@@ -3,6 +3,10 @@
 // URL and checks the passive reply (its MsgSignature and AppID when encrypted).
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
 
+import { SANDBOX_PUSH } from './demoCredential';
+
+export { SANDBOX_PUSH };
+
 export type PushMode = 'plain' | 'compatible' | 'safe';
 
 export const PUSH_TYPES = [
@@ -23,13 +27,6 @@ export type PushType = (typeof PUSH_TYPES)[number];
 
 const EVENTS = new Set<string>(['subscribe', 'unsubscribe', 'kf_create_session', 'kf_close_session', 'kf_switch_session']);
 
-/** The Official Account the sandbox pushes as (server configuration of the demo). */
-export const SANDBOX_PUSH = {
-	token: 'SandboxPushToken2026',
-	encodingAESKey: 'SandboxPushKey0123456789abcdefghijKLMNOPQRS',
-	appId: 'wx5a4b3c2d1e0f9788',
-	originalId: 'gh_5a4b3c2d1e0f',
-};
 
 export interface PushTarget {
 	token: string;
