@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { RELIABILITY_ROWS } from '../test/reliability/rows';
+import { replaceErrorsTable } from '../test/reliability/table';
 import { replaceTable } from './operations-table';
 
 // Run from build-dev/scripts/: the README sits two levels up.
 const path = join(__dirname, '..', '..', 'README.md');
-writeFileSync(path, replaceTable(readFileSync(path, 'utf8')));
-console.log('README.md operations table updated');
+writeFileSync(path, replaceErrorsTable(replaceTable(readFileSync(path, 'utf8')), RELIABILITY_ROWS));
+console.log('README.md operations and errors tables updated');

@@ -5,9 +5,11 @@ import type { WeChatCredentialData } from './client/credentials';
 import { readConcurrency } from './execution/concurrency';
 import { errorItemJson, toNodeError } from './execution/errors';
 import { mapWithConcurrency, toItems } from './execution/runner';
-import { findOperation } from './resources';
+import { findOperation, nodeProperties } from './resources';
 
 export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
+
+let nodePropertiesOnce: ReturnType<typeof nodeProperties> | undefined;
 
 /** Dispatches resource × operation over the input items. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -18,20 +20,23 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
 	}
-	const concurrency = readConcurrency(this);
+	// Field problems are named by their label in the panel, taken from the node description.
+	const properties = (nodePropertiesOnce ??= nodeProperties());
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as WeChatCredentialData;
 	let client;
+	let concurrency;
 	try {
+		concurrency = readConcurrency(this);
 		client = createKfClient(credentials, { signal: this.getExecutionCancelSignal() });
 	} catch (error) {
-		throw toNodeError(this.getNode(), error, 0);
+		throw toNodeError(this.getNode(), error, 0, { properties });
 	}
 	const continueOnFail = this.continueOnFail();
 	const perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
 		try {
 			return toItems(await operation.execute.call(this, { itemIndex, client }), itemIndex);
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, itemIndex, client.secrets);
+			const nodeError = toNodeError(this.getNode(), error, itemIndex, { secrets: client.secrets, properties });
 			if (!continueOnFail) throw nodeError;
 			return [{ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } }];
 		}

@@ -103,28 +103,28 @@ describe('KfClient against the sandbox', () => {
 	});
 
 	it.each([
-		[{ httpStatus: 500 }, 'httpStatus', /answered HTTP 500 instead of 200: <html>500 Server Error<\/html>$/],
-		[{ malformedJson: true }, 'invalidJson', /answered with a body that is not JSON: \{"errcode":0,"errmsg":"ok",$/],
-		[{ emptyBody: true }, 'emptyBody', /answered with an empty body$/],
-	])('turns a bad answer (%j) into a clear transport error', async (fault, failure, message) => {
+		[{ httpStatus: 500 }, 'httpStatus', 'answered HTTP 500 instead of 200 (getkflist)', 'It answered: <html>500 Server Error</html>'],
+		[{ malformedJson: true }, 'invalidJson', 'answered with a body that is not JSON (getkflist)', 'It answered: {"errcode":0,"errmsg":"ok",'],
+		[{ emptyBody: true }, 'emptyBody', 'answered with an empty body (getkflist)', undefined],
+	])('turns a bad answer (%j) into a clear transport error naming the API host and the call', async (fault, failure, message, hint) => {
 		ctx.sb.setFault('/cgi-bin/customservice/getkflist', fault);
 		const error = (await caught(client().listAgents())) as WeChatTransportError;
 		expect(error).toBeInstanceOf(WeChatTransportError);
 		expect(error.failure).toBe(failure);
-		expect(error.message).toMatch(message);
-		expect(error.message.startsWith('/cgi-bin/customservice/getkflist answered')).toBe(true);
+		expect(error.message).toBe(`The WeChat API host at ${ctx.sb.url.replace('http://', '')} ${message}`);
+		expect(error.hint).toBe(hint);
 	});
 
 	it('times out with the credential’s timeout', async () => {
 		ctx.sb.setFault('/cgi-bin/customservice/getkflist', { delayMs: 5000 });
 		const error = (await caught(client({ timeoutSeconds: 1 }).listAgents())) as WeChatTransportError;
 		expect(error.failure).toBe('timeout');
-		expect(error.message).toBe(`No answer from ${ctx.sb.url}/cgi-bin/customservice/getkflist within 1 s (timeout)`);
+		expect(error.message).toBe(`No answer from the WeChat API host at ${ctx.sb.url.replace('http://', '')} within 1 s (getkflist)`);
 	});
 
 	it('reports an unreachable host without the secret or the token', async () => {
 		const error = await caught(client({ baseUrl: 'http://127.0.0.1:9' }).listAgents());
-		expect(error.message).toBe('Could not reach http://127.0.0.1:9/cgi-bin/stable_token: connect ECONNREFUSED 127.0.0.1:9');
+		expect(error.message).toBe('Could not connect to the WeChat API host at 127.0.0.1:9: the connection was refused (stable_token)');
 		expect(error.message).not.toContain('sandbox_secret');
 	});
 
@@ -172,9 +172,10 @@ describe('KfClient against the sandbox', () => {
 				tokenServerHeaderValue: 'key-123456',
 			}).listAgents(),
 		);
-		expect(error.message).toBe(
-			`${ctx.sb.url}/broken-token-server answered HTTP 503 instead of 200: down for maintenance, header was ***`,
-		);
+		expect(error.message).toBe(`The token server at ${ctx.sb.url.replace('http://', '')} answered HTTP 503 instead of 200`);
+		expect((error as WeChatTransportError).hint).toBe('It answered: down for maintenance, header was ***');
+		expect(JSON.stringify({ ...error, message: error.message })).not.toContain('key-123456');
+		expect(JSON.stringify({ ...error })).not.toContain('abcdef123456');
 	});
 
 	it('refuses bad credential settings before any request', () => {

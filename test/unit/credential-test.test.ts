@@ -34,8 +34,8 @@ describe('credential test', () => {
 	});
 
 	it.each([
-		['an invalid AppID', { appId: 'wx_nope' }, /^WeChat refused \(errcode 40013\): invalid appid rid: \S+ — The AppID is not valid\./],
-		['a wrong AppSecret', { appSecret: 'not-the-secret' }, /^WeChat refused \(errcode 40125\): invalid appsecret rid: \S+ — The AppSecret is not valid\./],
+		['an invalid AppID', { appId: 'wx_nope' }, /^WeChat: invalid appid \(errcode 40013\)\. The AppID is not valid\..* rid: \S+$/],
+		['a wrong AppSecret', { appSecret: 'not-the-secret' }, /^WeChat: invalid appsecret \(errcode 40125\)\. The AppSecret is not valid\..* rid: \S+$/],
 	])('reports %s in WeChat’s words with a hint', async (_what, overrides, message) => {
 		const result = await testCredential(overrides);
 		expect(result.status).toBe('Error');
@@ -48,20 +48,20 @@ describe('credential test', () => {
 		const result = await testCredential();
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(
-			/^WeChat refused \(errcode 40164\): invalid ip 203\.0\.113\.7 ipv6 ::ffff:203\.0\.113\.7, not in whitelist rid: \S+ — This server’s IP address is not in the Official Account’s IP whitelist\./,
+			/^WeChat: invalid ip 203\.0\.113\.7 ipv6 ::ffff:203\.0\.113\.7, not in whitelist \(errcode 40164\)\. This server’s IP address is not in the Official Account’s IP whitelist\..* rid: \S+$/,
 		);
 	});
 
 	it('reports a frozen AppSecret', async () => {
 		ctx.sb.state.apps.get('wx_sandbox_app')!.secretFrozen = true;
-		expect((await testCredential()).message).toMatch(/^WeChat refused \(errcode 40243\): .* — The AppSecret is frozen\./);
+		expect((await testCredential()).message).toMatch(/^WeChat: .* \(errcode 40243\)\. The AppSecret is frozen\./);
 	});
 
 	it('checks a fixed access token with one read-only kf call', async () => {
 		const bad = await testCredential({ tokenSource: 'accessToken', accessToken: 'expired-token-123' });
 		expect(bad).toEqual({
 			status: 'Error',
-			message: expect.stringMatching(/^WeChat refused \(errcode 40001\): invalid credential, access_token is invalid or not latest rid: \S+ — The credential uses a fixed access token, which cannot be refreshed\./),
+			message: expect.stringMatching(/^WeChat: invalid credential, access_token is invalid or not latest \(errcode 40001\)\. The credential uses a fixed access token, which cannot be refreshed\..* rid: \S+$/),
 		});
 		expect(bad.message).not.toContain('expired-token-123');
 		const token = await (await fetch(`${ctx.sb.url}/cgi-bin/stable_token`, {
@@ -71,6 +71,27 @@ describe('credential test', () => {
 		expect(await testCredential({ tokenSource: 'accessToken', accessToken: token })).toEqual({
 			status: 'OK',
 			message: 'WeChat accepted the access token',
+		});
+	});
+
+	it.each([
+		[0, '0'],
+		[301, '301'],
+		['soon', '"soon"'],
+	])('refuses a Timeout of %p seconds (1–300) instead of falling back to 30, before sending anything', async (timeoutSeconds, shown) => {
+		expect(await testCredential({ timeoutSeconds })).toEqual({
+			status: 'Error',
+			message: `The credential's Timeout must be a number of seconds from 1 to 300, got ${shown}`,
+		});
+		expect(ctx.sb.requests).toHaveLength(0);
+	});
+
+	it('names the token server and what to check when it is down', async () => {
+		const result = await testCredential({ tokenSource: 'tokenServer', tokenServerUrl: 'http://127.0.0.1:9/token', tokenServerHeaderValue: 'header-secret-77' });
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				"Could not connect to the token server at 127.0.0.1:9: the connection was refused. Nothing was sent. Check that the token server is running and reachable from n8n, and the credential's Token Server URL. (ECONNREFUSED)",
 		});
 	});
 

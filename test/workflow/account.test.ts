@@ -66,9 +66,7 @@ describe('Account: Create', () => {
 		expect(failed[0].json).toEqual({
 			kfAccount: 'alice@sandbox_oa',
 			nickname: 'Alice again',
-			error: expect.stringMatching(
-				/^WeChat refused the request \(errcode 65406\): custom service account exists rid: \S+ — The account already exists\. Use Account → Update to change its nickname\.$/,
-			),
+			error: 'WeChat: custom service account exists (errcode 65406)',
 			details: {
 				errcode: 65406,
 				errmsg: expect.stringMatching(/^custom service account exists rid: /),
@@ -78,10 +76,10 @@ describe('Account: Create', () => {
 		expect(failed[1].json).toEqual({
 			kfAccount: 'this_is_too_long@sandbox_oa',
 			nickname: 'Long',
-			error: 'Item 3: "kfAccount" prefix "this_is_too_long" is 16 characters; WeChat allows at most 10',
+			error: '"Account" prefix "this_is_too_long" is 16 characters; WeChat allows at most 10',
 		});
 		expect(failed[2].json.error).toBe(
-			'Item 4: "nickname" is 17 characters; WeChat allows at most 16 (a Chinese character or an emoji counts as one)',
+			'"Nickname" is 17 characters; WeChat allows at most 16 (a Chinese character or an emoji counts as one)',
 		);
 		// The branches behind the two outputs received exactly those items.
 		expect(result.json('Succeeded').map((j) => j.kf_account)).toEqual(['frank@sandbox_oa', 'grace@sandbox_oa']);
@@ -117,14 +115,14 @@ describe('Account: Create', () => {
 	});
 
 	it.each([
-		['alice', 'Item 0: "kfAccount" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "alice"'],
-		['a@b@sandbox_oa', 'Item 0: "kfAccount" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "a@b@sandbox_oa"'],
-		['@sandbox_oa', 'Item 0: "kfAccount" has no prefix before the "@" in "@sandbox_oa"'],
-		['alice@', 'Item 0: "kfAccount" has no Official Account WeChat ID after the "@" in "alice@"'],
-		['al-ice@sandbox_oa', 'Item 0: "kfAccount" prefix "al-ice" may contain only letters, digits and underscores'],
-		['客服@sandbox_oa', 'Item 0: "kfAccount" prefix "客服" may contain only letters, digits and underscores'],
-		[`alice@${'x'.repeat(31)}`, `Item 0: "kfAccount" suffix "${'x'.repeat(31)}" is not an Official Account WeChat ID (at most 30 characters, no spaces)`],
-		['', 'Item 0: "kfAccount" is required but empty'],
+		['alice', '"Account" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "alice"'],
+		['a@b@sandbox_oa', '"Account" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "a@b@sandbox_oa"'],
+		['@sandbox_oa', '"Account" has no prefix before the "@" in "@sandbox_oa"'],
+		['alice@', '"Account" has no Official Account WeChat ID after the "@" in "alice@"'],
+		['al-ice@sandbox_oa', '"Account" prefix "al-ice" may contain only letters, digits and underscores'],
+		['客服@sandbox_oa', '"Account" prefix "客服" may contain only letters, digits and underscores'],
+		[`alice@${'x'.repeat(31)}`, `"Account" suffix "${'x'.repeat(31)}" is not an Official Account WeChat ID (at most 30 characters, no spaces)`],
+		['', '"Account" is required but empty'],
 	])('rejects the account %j before any request', async (kfAccount, message) => {
 		const wf = withItems(stopOnError(loadWorkflow('account-create.workflow.json'), 'Create Account'), [
 			{ kfAccount, nickname: 'Nick' },
@@ -147,9 +145,9 @@ describe('Account: Create', () => {
 			{
 				kfAccount: 'judy@sandbox_oa',
 				nickname: `${sixteen}!`,
-				error: 'Item 1: "nickname" is 17 characters; WeChat allows at most 16 (a Chinese character or an emoji counts as one)',
+				error: '"Nickname" is 17 characters; WeChat allows at most 16 (a Chinese character or an emoji counts as one)',
 			},
-			{ kfAccount: 'ken@sandbox_oa', nickname: '   ', error: 'Item 2: "nickname" is required but empty' },
+			{ kfAccount: 'ken@sandbox_oa', nickname: '   ', error: '"Nickname" is required but empty' },
 		]);
 		expect(agent('ivan@sandbox_oa')?.kf_nick).toBe(sixteen);
 	});
@@ -190,9 +188,8 @@ describe('Account: Create', () => {
 			{ kfAccount: 'frank@other_oa', nickname: 'Frank' },
 		]);
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(
-			/^WeChat refused the request \(errcode 65401\): invalid custom service account rid: \S+ — The customer-service account is not valid\./,
-		);
+		expect(result.error?.message).toBe('WeChat: invalid custom service account (errcode 65401)');
+		expect(result.error?.description).toMatch(/^The customer-service account is not valid\..* rid: \S+$/);
 	});
 });
 
@@ -232,7 +229,7 @@ describe('Account: Update', () => {
 			sandboxCredential(ctx.sb),
 		);
 		expect(result.error?.message).toBe(
-			'Item 0: "password" must be a 32-character MD5 hex digest when "Password Is Plain" is off',
+			'"Password (Legacy)" must be a 32-character MD5 hex digest when "Password Is Plain" is off',
 		);
 		expect(ctx.sb.requestsTo('/customservice/kfaccount/update')).toHaveLength(1);
 	});
@@ -342,7 +339,7 @@ describe('Account: Invite', () => {
 		expect(failed[7]).toEqual({
 			kfAccount: 'dave@sandbox_oa',
 			inviteWx: '  ',
-			error: 'Item 7: "inviteWx" is required but empty',
+			error: '"WeChat ID to Invite" is required but empty',
 		});
 		expect(ctx.sb.requestsTo('/customservice/kfaccount/inviteworker')).toHaveLength(7);
 	});

@@ -108,19 +108,19 @@ describe('Avatar: Upload', () => {
 		expect(failed.map((i) => [i.pairedItem, i.json.error])).toEqual([
 			[
 				{ item: 1 },
-				'Item 1: "data" is not a binary field of this item (it has no binary data); set "Input Binary Field" to the field holding the JPEG',
+				'"Input Binary Field" names "data", which is not a binary field of this item (it has no binary data); set it to the field holding the JPEG',
 			],
 			[
 				{ item: 2 },
-				'Item 2: "data" is not a JPEG image: the file "photo.jpg" starts with 89 50 4E 47 (PNG), not FF D8 FF. WeChat accepts only JPEG avatars',
+				'"Input Binary Field" is not a JPEG image: the file "photo.jpg" starts with 89 50 4E 47 (PNG), not FF D8 FF. WeChat accepts only JPEG avatars',
 			],
 			[
 				{ item: 3 },
-				`Item 3: "data" is ${FIVE_MB + 1} bytes "big.jpg"; WeChat accepts avatars of at most 5 MB (${FIVE_MB} bytes)`,
+				`"Input Binary Field" is ${FIVE_MB + 1} bytes "big.jpg"; WeChat accepts avatars of at most 5 MB (${FIVE_MB} bytes)`,
 			],
 			[
 				{ item: 5 },
-				'Item 5: "data" is not a binary field of this item (it has: photo); set "Input Binary Field" to the field holding the JPEG',
+				'"Input Binary Field" names "data", which is not a binary field of this item (it has: photo); set it to the field holding the JPEG',
 			],
 		]);
 		expect(result.json('Failed')).toHaveLength(4);
@@ -225,8 +225,8 @@ describe('Avatar: Download', () => {
 			[{ item: 1 }, 'carol@sandbox_oa', 96],
 		]);
 		expect(result.output('Download Avatar', 1).map((i) => [i.pairedItem, i.json.error])).toEqual([
-			[{ item: 0 }, 'Item 0: "kfAccount" "nobody@sandbox_oa" is not an account of this Official Account (not in getkflist)'],
-			[{ item: 2 }, `Downloading ${ctx.sb.url}/mmhead/1002/132 failed with HTTP 404`],
+			[{ item: 0 }, '"Account" "nobody@sandbox_oa" is not an account of this Official Account (not in getkflist)'],
+			[{ item: 2 }, `The avatar URL at ${ctx.sb.url.replace('http://', '')} answered HTTP 404 instead of 200`],
 		]);
 	});
 

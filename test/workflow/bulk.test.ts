@@ -88,12 +88,12 @@ describe('Bulk: Options → Concurrency', () => {
 		const out = result.output('Send to Each');
 		expect(out.map((i) => i.pairedItem)).toEqual(items.map((_, n) => ({ item: n })));
 		expect(out.map((i) => i.json.openid ?? 'error')).toEqual(items.map((i, n) => (n === 3 ? 'error' : i.openid)));
-		expect(out[3].json.error).toMatch(/^WeChat refused the request \(errcode 40003\)/);
+		expect(out[3].json.error).toBe('WeChat: invalid openid (errcode 40003)');
 	});
 
 	it('refuses a concurrency above 20 before sending anything', async () => {
 		const result = await runWorkflow(bulkWorkflow(customers(2), 21), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toBe('Item 0: "Concurrency" (options.concurrency) must be a whole number from 1 to 20, got 21');
+		expect(result.error?.message).toBe('"Concurrency" must be a whole number from 1 to 20, got 21');
 		expect(ctx.sb.requests).toEqual([]);
 	});
 
@@ -121,7 +121,8 @@ describe('Bulk: busy answers (-1, 45011) and the daily quota (45009)', () => {
 	it('a read that stays busy is tried 4 times (3 retries), then reported with the attempts', async () => {
 		ctx.sb.setFault(WAITCASE, { errcode: -1 });
 		const result = await runWorkflow(getWaiting(), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(/^WeChat refused the request \(errcode -1\): system error rid: \S+ \(after 4 attempts\) — WeChat is busy/);
+		expect(result.error?.message).toBe('WeChat: system error (errcode -1)');
+		expect(result.error?.description).toMatch(/^WeChat is busy\..* Tried 4 times\. rid: \S+$/);
 		expect(ctx.sb.requestsTo(WAITCASE)).toHaveLength(4);
 	});
 
@@ -143,15 +144,18 @@ describe('Bulk: busy answers (-1, 45011) and the daily quota (45009)', () => {
 	it('a send that keeps getting 45011 is tried 4 times, then reported', async () => {
 		ctx.sb.setFault(SEND, { errcode: 45011 });
 		const result = await runWorkflow(sendOne(), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(/^WeChat refused the request \(errcode 45011\): .+ \(after 4 attempts\) — WeChat says the API is called too frequently/);
+		expect(result.error?.message).toMatch(/^WeChat: .+ \(errcode 45011\)$/);
+		expect(result.error?.description).toMatch(/^WeChat says the API is called too frequently\..* Tried 4 times\. rid: \S+$/);
 		expect(ctx.sb.requestsTo(SEND)).toHaveLength(4);
 	});
 
 	it('a send answered -1 is not retried: WeChat may have delivered it', async () => {
 		ctx.sb.setFault(SEND, { errcode: -1, times: 1 });
 		const result = await runWorkflow(sendOne(), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(/^WeChat refused the request \(errcode -1\): system error rid: \S+ — /);
-		expect(result.error?.message).toContain('not retried automatically');
+		expect(result.error?.message).toBe(
+			'WeChat: system error (errcode -1). WeChat may have sent the message anyway: check with Record → Get Many before sending it again',
+		);
+		expect(result.error?.description).toMatch(/^Not retried: repeating a change that WeChat may already have made could make it twice\. rid: \S+$/);
 		expect(ctx.sb.requestsTo(SEND)).toHaveLength(1);
 	});
 
@@ -161,7 +165,8 @@ describe('Bulk: busy answers (-1, 45011) and the daily quota (45009)', () => {
 	])('45009 on %s is never retried, and the message says so', async (_what, path, wf) => {
 		ctx.sb.setFault(path, { errcode: 45009 });
 		const result = await runWorkflow(wf(), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(/^WeChat refused the request \(errcode 45009\): reach max api daily quota limit rid: \S+ — The daily API quota is used up\. It is not retried;/);
+		expect(result.error?.message).toBe('WeChat: reach max api daily quota limit (errcode 45009)');
+		expect(result.error?.description).toMatch(/^The daily API quota is used up\. It is not retried;.* rid: \S+$/);
 		expect(ctx.sb.requestsTo(path)).toHaveLength(1);
 	});
 });

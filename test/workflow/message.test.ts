@@ -121,64 +121,64 @@ describe('Message: Send validates before sending', () => {
 	// resolves to "" (a missing field upstream) reaches the node's own check.
 	const EMPTY = '={{ $json.missing ?? "" }}';
 	const cases: Array<[string, Record<string, unknown>, string]> = [
-		['an empty text', { text: '   ' }, 'Item 0: "text" is required but empty'],
+		['an empty text', { text: '   ' }, '"Text" is required but empty'],
 		[
 			'a text over 2048 UTF-8 bytes',
 			{ text: '汉'.repeat(683) },
-			'Item 0: "text" is 2049 bytes in UTF-8; WeChat accepts at most 2048 bytes in one text message (about 682 Chinese characters). Split it into several messages',
+			'"Text" is 2049 bytes in UTF-8; WeChat accepts at most 2048 bytes in one text message (about 682 Chinese characters). Split it into several messages',
 		],
 		[
 			'a music URL that is not http(s)',
 			{ messageType: 'music', musicUrl: 'ftp://music.example.com/a.mp3', hqMusicUrl: 'https://music.example.com/a.mp3', thumbMediaId: 'T' },
-			'Item 0: "musicUrl" must be an http:// or https:// URL, got "ftp://music.example.com/a.mp3"',
+			'"Music URL" must be an http:// or https:// URL, got "ftp://music.example.com/a.mp3"',
 		],
 		[
 			'a music HQ URL that is not a URL',
 			{ messageType: 'music', musicUrl: 'https://music.example.com/a.mp3', hqMusicUrl: 'music.example.com/a.mp3', thumbMediaId: 'T' },
-			'Item 0: "hqMusicUrl" must be an http:// or https:// URL, got "music.example.com/a.mp3"',
+			'"High-Quality Music URL" must be an http:// or https:// URL, got "music.example.com/a.mp3"',
 		],
 		[
 			'news with two articles',
 			{ messageType: 'news', articles: { article: [{ title: 'A', url: 'https://a.example.com' }, { title: 'B', url: 'https://b.example.com' }] } },
-			'Item 0: "articles" must hold exactly 1 article (WeChat sends one article per customer-service news message), got 2',
+			'"Article" must hold exactly 1 article (WeChat sends one article per customer-service news message), got 2',
 		],
 		[
 			'news without an article',
 			{ messageType: 'news' },
-			'Item 0: "articles" must hold exactly 1 article (WeChat sends one article per customer-service news message), got 0',
+			'"Article" must hold exactly 1 article (WeChat sends one article per customer-service news message), got 0',
 		],
 		[
 			'a news article with a bad URL',
 			{ messageType: 'news', articles: { article: [{ title: 'A', url: 'javascript:alert(1)' }] } },
-			'Item 0: "articles[0].url" must be an http:// or https:// URL, got "javascript:alert(1)"',
+			'"Article 1 > URL" must be an http:// or https:// URL, got "javascript:alert(1)"',
 		],
 		[
 			'a news article with a bad picture URL',
 			{ messageType: 'news', articles: { article: [{ title: 'A', url: 'https://a.example.com', picUrl: 'a.jpg' }] } },
-			'Item 0: "articles[0].picUrl" must be an http:// or https:// URL, got "a.jpg"',
+			'"Article 1 > Picture URL" must be an http:// or https:// URL, got "a.jpg"',
 		],
 		[
 			'a news article without a title',
 			{ messageType: 'news', articles: { article: [{ url: 'https://a.example.com' }] } },
-			'Item 0: "articles[0].title" is required but empty',
+			'"Article 1 > Title" is required but empty',
 		],
 		[
 			'a menu answer without content',
 			{ messageType: 'msgmenu', menuItems: { item: [{ id: '1', content: 'Yes' }, { id: '2', content: ' ' }] } },
-			'Item 0: "menuItems[1].content" is required but empty',
+			'"Answer 2 > Content" is required but empty',
 		],
 		[
 			'a menu answer without an id',
 			{ messageType: 'msgmenu', menuItems: { item: [{ content: 'Yes' }] } },
-			'Item 0: "menuItems[0].id" is required but empty',
+			'"Answer 1 > ID" is required but empty',
 		],
-		['a menu without answers', { messageType: 'msgmenu', headContent: 'Q?' }, 'Item 0: "menuItems" needs at least one menu item'],
-		['an image without a media ID', { messageType: 'image', mediaId: EMPTY }, 'Item 0: "mediaId" is required but empty'],
-		['a mini program page without a page path', { messageType: 'miniprogrampage', title: 'T', miniProgramAppId: 'wx1', thumbMediaId: 'T', pagePath: EMPTY }, 'Item 0: "pagePath" is required but empty'],
-		['a card without a card ID', { messageType: 'wxcard', cardId: EMPTY }, 'Item 0: "cardId" is required but empty'],
-		['a published article without an ID', { messageType: 'mpnewsarticle', articleId: EMPTY }, 'Item 0: "articleId" is required but empty'],
-		['an agent account without its suffix', { kfAccount: 'alice' }, 'Item 0: "kfAccount" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "alice"'],
-		['an unknown message type', { messageType: 'location' }, 'Item 0: "messageType" must be one of text, image, voice, video, music, news, mpnews, mpnewsarticle, msgmenu, wxcard, miniprogrampage, got "location"'],
+		['a menu without answers', { messageType: 'msgmenu', headContent: 'Q?' }, '"Answers" needs at least one menu item'],
+		['an image without a media ID', { messageType: 'image', mediaId: EMPTY }, '"Media ID" is required but empty'],
+		['a mini program page without a page path', { messageType: 'miniprogrampage', title: 'T', miniProgramAppId: 'wx1', thumbMediaId: 'T', pagePath: EMPTY }, '"Page Path" is required but empty'],
+		['a card without a card ID', { messageType: 'wxcard', cardId: EMPTY }, '"Card ID" is required but empty'],
+		['a published article without an ID', { messageType: 'mpnewsarticle', articleId: EMPTY }, '"Article ID" is required but empty'],
+		['an agent account without its suffix', { kfAccount: 'alice' }, '"Send as Agent" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "alice"'],
+		['an unknown message type', { messageType: 'location' }, '"Message Type" must be one of text, image, voice, video, music, news, mpnews, mpnewsarticle, msgmenu, wxcard, miniprogrampage, got "location"'],
 	];
 	it.each(cases)('rejects %s, naming item and field, with no request', async (_what, params, message) => {
 		const result = await runWorkflow(withParams(sendWf(), 'Send Message', params), sandboxCredential(ctx.sb));
@@ -190,9 +190,8 @@ describe('Message: Send validates before sending', () => {
 describe('Message: Send, WeChat’s refusals', () => {
 	it('45015: the customer wrote more than 48 hours ago', async () => {
 		const result = await runWorkflow(withParams(sendWf(), 'Send Message', { openid: ZHOU }), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(
-			/^WeChat refused the request \(errcode 45015\): response out of time limit or subscription is canceled rid: \S+ — The customer has not interacted with the Official Account in the last 48 hours/,
-		);
+		expect(result.error?.message).toBe('WeChat: response out of time limit or subscription is canceled (errcode 45015)');
+		expect(result.error?.description).toMatch(/^The customer has not interacted with the Official Account in the last 48 hours.* rid: \S+$/);
 		expect(ctx.sb.requestsTo(SEND)).toHaveLength(1);
 		expect(ctx.sb.state.conversations.sent).toEqual([]);
 	});
@@ -218,7 +217,7 @@ describe('Message: Send, WeChat’s refusals', () => {
 		const items = result.output('Send to Each');
 		expect(items.slice(0, 5)).toEqual([0, 1, 2, 3, 4].map((n) => ({ json: { success: true, openid: LI, msgtype: 'text' }, pairedItem: { item: n } })));
 		expect(items[5].pairedItem).toEqual({ item: 5 });
-		expect(items[5].json.error).toMatch(/^WeChat refused the request \(errcode 45047\): out of response count limit rid: \S+ — .*after a customer’s message WeChat allows 5 within 48 hours/);
+		expect(items[5].json.error).toBe('WeChat: out of response count limit (errcode 45047)');
 		expect(items[5].json.details).toEqual({
 			errcode: 45047,
 			errmsg: expect.stringMatching(/^out of response count limit rid: /),
@@ -232,9 +231,9 @@ describe('Message: Send, WeChat’s refusals', () => {
 
 	it('40003 for a customer the account does not know, 65401 when sending as an unknown agent', async () => {
 		const stranger = await runWorkflow(withParams(sendWf(), 'Send Message', { openid: 'oStranger' }), sandboxCredential(ctx.sb));
-		expect(stranger.error?.message).toMatch(/^WeChat refused the request \(errcode 40003\): invalid openid/);
+		expect(stranger.error?.message).toBe('WeChat: invalid openid (errcode 40003)');
 		const ghost = await runWorkflow(withParams(sendWf(), 'Send Message', { kfAccount: 'ghost@sandbox_oa' }), sandboxCredential(ctx.sb));
-		expect(ghost.error?.message).toMatch(/^WeChat refused the request \(errcode 65401\): invalid custom service account/);
+		expect(ghost.error?.message).toBe('WeChat: invalid custom service account (errcode 65401)');
 		expect(ctx.sb.requestsTo(SEND).map((r) => r.json)).toEqual([
 			{ touser: 'oStranger', msgtype: 'text', text: { content: 'Hello' } },
 			{ touser: LI, msgtype: 'text', text: { content: 'Hello' }, customservice: { kf_account: 'ghost@sandbox_oa' } },
@@ -260,13 +259,13 @@ describe('Message: Typing', () => {
 	it('45015 outside the 48-hour window', async () => {
 		const wf = withParams(loadWorkflow('message-typing.workflow.json'), 'Show Typing', { openid: ZHOU });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(/^WeChat refused the request \(errcode 45015\)/);
+		expect(result.error?.message).toMatch(/^WeChat: .+ \(errcode 45015\)$/);
 	});
 
 	it('rejects an unknown command before sending', async () => {
 		const wf = withParams(loadWorkflow('message-typing.workflow.json'), 'Show Typing', { command: 'start' });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toBe('Item 0: "command" must be "typing" or "cancel", got "start"');
+		expect(result.error?.message).toBe('"Command" must be "typing" or "cancel", got "start"');
 		expect(apiRequests()).toEqual([]);
 	});
 });

@@ -211,9 +211,8 @@ describe('Record: Get Many through WorkflowExecute', () => {
 	it('WeChat’s 65417 reaches the user with its hint', async () => {
 		ctx.sb.setFault(MSG_LIST_PATH, { errcode: 65417, errmsg: 'starttime endtime range too long', times: 1 });
 		const result = await run(workflow());
-		expect(result.error?.message).toMatch(
-			/^WeChat refused the request \(errcode 65417\): starttime endtime range too long rid: \S+ — The time range is too long/,
-		);
+		expect(result.error?.message).toBe('WeChat: starttime endtime range too long (errcode 65417)');
+		expect(result.error?.description).toMatch(/^The time range is too long.* rid: \S+$/);
 	});
 
 	describe('validation before any request', () => {
@@ -221,37 +220,37 @@ describe('Record: Get Many through WorkflowExecute', () => {
 			[
 				'start after end',
 				{ startTime: '2024-03-02T00:00:00', endTime: '2024-03-01T00:00:00' },
-				'Item 0: "startTime" must not be after "endTime"',
+				'"Start Time" must not be after "End Time"',
 			],
 			[
 				'a range in the future',
 				{ startTime: '2999-01-01T00:00:00', endTime: '' },
-				'Item 0: "startTime" is in the future: there are no records yet',
+				'"Start Time" is in the future: there are no records yet',
 			],
 			[
 				'no start (an expression that gives nothing; n8n itself refuses a literal empty value)',
 				{ startTime: '={{ $json.missing ?? "" }}' },
-				'Item 0: "startTime" is required but empty',
+				'"Start Time" is required but empty',
 			],
 			[
 				'an invalid date',
 				{ startTime: '2024-02-30T00:00:00' },
-				'Item 0: "startTime" is not a valid date and time, got "2024-02-30T00:00:00" (use e.g. 2024-05-01T09:00:00)',
+				'"Start Time" is not a valid date and time, got "2024-02-30T00:00:00" (use e.g. 2024-05-01T09:00:00)',
 			],
 			[
 				'a getmsglist page size over 10000',
 				{ options: { pageSize: 20000 } },
-				'Item 0: "pageSize" must be a whole number from 1 to 10000 for the getmsglist API, got 20000',
+				'"Page Size" must be a whole number from 1 to 10000 for the getmsglist API, got 20000',
 			],
 			[
 				'a legacy page size over 50',
 				{ options: { api: 'legacy', pageSize: 100 } },
-				'Item 0: "pageSize" must be a whole number from 1 to 50 for the legacy getrecord API, got 100',
+				'"Page Size" must be a whole number from 1 to 50 for the legacy getrecord API, got 100',
 			],
 			[
 				'a limit of 0',
 				{ returnAll: false, limit: 0 },
-				'Item 0: "limit" must be a whole number of at least 1, got 0',
+				'"Limit" must be a whole number of at least 1, got 0',
 			],
 		];
 		it.each(cases)('%s', async (_name, params, message) => {

@@ -123,8 +123,8 @@ describe('Session: Create', () => {
 		arrange();
 		const wf = withParams(loadWorkflow('session-create.workflow.json'), 'Create Session', params);
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(new RegExp(`^WeChat refused the request \\(errcode ${errcode}\\): .+ rid: \\S+ — `));
-		expect(result.error?.message).toContain(hint);
+		expect(result.error?.message).toMatch(new RegExp(`^WeChat: .+ \\(errcode ${errcode}\\)$`));
+		expect(result.error?.description).toContain(hint);
 		expect(ctx.sb.requestsTo('/customservice/kfsession/create')).toHaveLength(1);
 		expect(ctx.sb.state.conversations.waiting.map((w) => w.openid)).toEqual([LI, HAN, TOM]);
 	});
@@ -133,7 +133,7 @@ describe('Session: Create', () => {
 		const wf = withParams(loadWorkflow('session-create.workflow.json'), 'Create Session', { kfAccount: 'alice' });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
 		expect(result.error?.message).toBe(
-			'Item 0: "kfAccount" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "alice"',
+			'"Agent Account" must be the full account "prefix@OfficialAccountWeChatID" with exactly one "@", got "alice"',
 		);
 		expect(apiRequests()).toEqual([]);
 	});
@@ -141,7 +141,7 @@ describe('Session: Create', () => {
 	it('rejects an empty openid before sending anything', async () => {
 		const wf = withParams(loadWorkflow('session-create.workflow.json'), 'Create Session', { openid: '  ' });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toBe('Item 0: "openid" is required but empty');
+		expect(result.error?.message).toBe('"Customer OpenID" is required but empty');
 		expect(apiRequests()).toEqual([]);
 	});
 });
@@ -163,7 +163,8 @@ describe('Session: Close', () => {
 	it('answers 65413 when that agent has no session with the customer', async () => {
 		const wf = withParams(loadWorkflow('session-close.workflow.json'), 'Close Session', { openid: LI });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(/^WeChat refused the request \(errcode 65413\): no effective session for the client rid: \S+ — The customer has no open session with this agent/);
+		expect(result.error?.message).toBe('WeChat: no effective session for the client (errcode 65413)');
+		expect(result.error?.description).toMatch(/^The customer has no open session with this agent.* rid: \S+$/);
 		expect((result.error as { description?: string }).description).toContain('Session → Get shows who serves the customer');
 	});
 });
@@ -193,7 +194,8 @@ describe('Session: Get', () => {
 	it('answers 40003 with a hint for an openid the account does not know', async () => {
 		const wf = withParams(loadWorkflow('session-get.workflow.json'), 'Get Session', { openid: 'oSomeoneElse' });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(/^WeChat refused the request \(errcode 40003\): invalid openid rid: \S+ — The openid is not valid for this Official Account/);
+		expect(result.error?.message).toBe('WeChat: invalid openid (errcode 40003)');
+		expect(result.error?.description).toMatch(/^The openid is not valid for this Official Account.* rid: \S+$/);
 	});
 });
 

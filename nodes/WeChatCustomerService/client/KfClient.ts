@@ -1,4 +1,4 @@
-import { WeChatClient, type WeChatResult } from './WeChatClient';
+import { WeChatClient, listIn, type WeChatResult } from './WeChatClient';
 import type { AccountBody } from './accounts';
 import { downloadMedia, uploadMedia, type DownloadedMedia, type MediaType, type UploadedMedia } from './media';
 import type { MultipartBody } from './multipart';
@@ -32,7 +32,7 @@ export class KfClient extends WeChatClient {
 			path: '/cgi-bin/customservice/getkflist',
 			kind: 'read',
 		});
-		return res.kf_list ?? [];
+		return listIn<KfAgent>(res, 'kf_list', '/cgi-bin/customservice/getkflist');
 	}
 
 	/** GET /cgi-bin/customservice/getonlinekflist */
@@ -42,17 +42,21 @@ export class KfClient extends WeChatClient {
 			path: '/cgi-bin/customservice/getonlinekflist',
 			kind: 'read',
 		});
-		return res.kf_online_list ?? [];
+		return listIn<KfOnlineAgent>(res, 'kf_online_list', '/cgi-bin/customservice/getonlinekflist');
 	}
 
 	/** POST /customservice/msgrecord/getmsglist: one page (≤ 24 h window, number ≤ 10000). */
 	async getMsgList(request: MsgListRequest): Promise<MsgListPage> {
-		return await this.call<MsgListPage>({ method: 'POST', path: MSG_LIST_PATH, kind: 'read', json: request });
+		const page = await this.call<MsgListPage>({ method: 'POST', path: MSG_LIST_PATH, kind: 'read', json: request });
+		listIn(page, 'recordlist', MSG_LIST_PATH);
+		return page;
 	}
 
 	/** POST /customservice/msgrecord/getrecord: one page of the legacy API (one China-time day, pagesize ≤ 50). */
 	async getRecordPage(request: LegacyRecordRequest): Promise<LegacyRecordPage> {
-		return await this.call<LegacyRecordPage>({ method: 'POST', path: LEGACY_RECORD_PATH, kind: 'read', json: request });
+		const page = await this.call<LegacyRecordPage>({ method: 'POST', path: LEGACY_RECORD_PATH, kind: 'read', json: request });
+		listIn(page, 'recordlist', LEGACY_RECORD_PATH);
+		return page;
 	}
 
 	/** Every chat record of a time range of any length, as an async iterator (windows and pages inside). */
@@ -134,7 +138,7 @@ export class KfClient extends WeChatClient {
 			kind: 'read',
 			query: { kf_account: kfAccount },
 		});
-		return res.sessionlist ?? [];
+		return listIn<KfSessionListItem>(res, 'sessionlist', '/customservice/kfsession/getsessionlist');
 	}
 
 	/** GET /customservice/kfsession/getwaitcase */
@@ -144,7 +148,8 @@ export class KfClient extends WeChatClient {
 			path: '/customservice/kfsession/getwaitcase',
 			kind: 'read',
 		});
-		return { count: Number(res.count ?? 0), waitcaselist: res.waitcaselist ?? [] };
+		const waitcaselist = listIn<KfWaitCaseList['waitcaselist'][number]>(res, 'waitcaselist', '/customservice/kfsession/getwaitcase');
+		return { count: Number(res.count ?? waitcaselist.length), waitcaselist };
 	}
 
 	/** POST /cgi-bin/message/custom/send */

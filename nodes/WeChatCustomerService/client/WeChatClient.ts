@@ -1,7 +1,24 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { parseJsonBody, sendHttp, sendHttpStream, type HttpSettings, type HttpStreamResponse } from '../transport/http';
-import { WeChatApiError, WeChatTransportError } from './errors';
+import {
+	describeUrl,
+	mayHaveReachedServer,
+	parseJsonBody,
+	sendHttp,
+	sendHttpStream,
+	type HttpSettings,
+	type HttpStreamResponse,
+} from '../transport/http';
+import {
+	AVATAR_URL,
+	MEDIA_URL,
+	WECHAT_API,
+	WeChatApiError,
+	WeChatOutcomeUnknownError,
+	WeChatTransportError,
+	callName,
+	endpointFailure,
+} from './errors';
 import { FIXED_TOKEN_HINT, TOKEN_REJECTED_CODES, type TokenServer } from './tokens';
 
 export interface RetryPolicy {
@@ -87,7 +104,12 @@ export class WeChatClient {
 		let busyRetries = 0;
 		for (let attempt = 1; ; attempt++) {
 			this.seenTokens.add(token);
-			const body = (await this.send(spec, token)) as T;
+			const body = (await this.send(spec, token).catch((error: unknown) => {
+				throw this.failure(error, spec);
+			})) as T;
+			if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+				throw this.failure(unexpectedShape(spec.path, `WeChat's answer to ${callName(spec.path)} is not a JSON object`), spec);
+			}
 			const errcode = typeof body.errcode === 'number' ? body.errcode : 0;
 			if (errcode === 0) return body;
 			const tokenRejected = TOKEN_REJECTED_CODES.has(errcode);
@@ -100,26 +122,42 @@ export class WeChatClient {
 				await this.backoff(busyRetries++);
 				continue;
 			}
-			throw new WeChatApiError({
+			const refusal = new WeChatApiError({
 				errcode,
 				errmsg: String(body.errmsg ?? ''),
 				path: spec.path,
 				attempts: attempt,
 				hint: tokenRejected && tokens.refreshable === false ? FIXED_TOKEN_HINT : undefined,
 			});
+			// -1 to a change: WeChat may have done it, so it is neither repeated nor called a refusal.
+			throw errcode === -1 && spec.kind === 'write' ? new WeChatOutcomeUnknownError(spec.path, refusal) : refusal;
 		}
+	}
+
+	/**
+	 * A failed request in words that name the WeChat API host and the call; for a change that
+	 * may have reached WeChat, an error saying that it may have been done and how to check.
+	 */
+	private failure(error: unknown, spec: CallSpec): unknown {
+		const { proxyUrl } = this.settings.http;
+		const named = endpointFailure(error, WECHAT_API, { call: callName(spec.path), proxyUrl, url: this.settings.apiBaseUrl });
+		const reached = error instanceof WeChatTransportError && (error.failure === 'invalidResponse' || mayHaveReachedServer(error));
+		if (spec.kind === 'write' && reached && named instanceof WeChatTransportError && named.failure !== 'cancelled') {
+			return new WeChatOutcomeUnknownError(spec.path, named);
+		}
+		return named;
 	}
 
 	/** Downloads a plain URL (e.g. an avatar on WeChat's CDN); no token involved. */
 	async download(url: string): Promise<{ body: Buffer; contentType?: string }> {
-		const res = await sendHttp({ method: 'GET', url }, { ...this.settings.http, secrets: this.secrets });
+		const proxyUrl = this.settings.http.proxyUrl;
+		const res = await sendHttp({ method: 'GET', url }, { ...this.settings.http, secrets: this.secrets }).catch((error: unknown) => {
+			throw endpointFailure(error, AVATAR_URL, { proxyUrl });
+		});
 		if (res.status !== 200) {
-			throw new WeChatTransportError(
-				'httpStatus',
-				url,
-				`Downloading ${url} failed with HTTP ${res.status}`,
-				res.status,
-			);
+			const where = describeUrl(url);
+			const error = new WeChatTransportError('httpStatus', where, `${where} answered HTTP ${res.status}`, res.status);
+			throw endpointFailure(error, AVATAR_URL, { proxyUrl });
 		}
 		const type = res.headers['content-type'];
 		return { body: res.body, contentType: Array.isArray(type) ? type[0] : type };
@@ -127,7 +165,9 @@ export class WeChatClient {
 
 	/** Streams a plain URL (e.g. a video on WeChat's CDN); no token involved. */
 	async downloadStream(url: string): Promise<HttpStreamResponse> {
-		return await sendHttpStream({ method: 'GET', url }, { ...this.settings.http, secrets: this.secrets });
+		return await sendHttpStream({ method: 'GET', url }, { ...this.settings.http, secrets: this.secrets }).catch((error: unknown) => {
+			throw endpointFailure(error, MEDIA_URL, { proxyUrl: this.settings.http.proxyUrl });
+		});
 	}
 
 	private buildUrl(spec: CallSpec, token: string): string {
@@ -171,4 +211,22 @@ export class WeChatClient {
 			throw new WeChatTransportError('cancelled', 'retry', 'The execution was cancelled while waiting to retry');
 		}
 	}
+}
+
+export const UNEXPECTED_SHAPE_HINT =
+	'WeChat answered without an error but not in its documented form, so nothing was output. Try again; if it keeps happening, check what sits between n8n and WeChat (the API Host or a proxy).';
+
+/** An answer with errcode 0 that is not of the documented shape: never read as "nothing". */
+export function unexpectedShape(path: string, message: string): WeChatTransportError {
+	return new WeChatTransportError('invalidResponse', path, message, { hint: UNEXPECTED_SHAPE_HINT });
+}
+
+/** The list `field` of a WeChat answer, or an error naming the call and the field. */
+export function listIn<T>(answer: WeChatResult, field: string, path: string): T[] {
+	const value = answer[field];
+	if (Array.isArray(value)) return value as T[];
+	const call = callName(path);
+	if (value === undefined) throw unexpectedShape(path, `WeChat's answer to ${call} has no "${field}" list`);
+	const kind = value === null ? 'null' : typeof value === 'string' ? 'text' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+	throw unexpectedShape(path, `WeChat's answer to ${call} has "${field}" as ${kind}, not a list`);
 }

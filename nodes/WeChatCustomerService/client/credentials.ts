@@ -57,6 +57,20 @@ export function apiBaseUrlOf(data: WeChatCredentialData): string {
 	return httpUrl(base, 'Base URL').replace(/\/+$/, '');
 }
 
+export const TIMEOUT_SECONDS = { min: 1, max: 300, default: 30 } as const;
+
+/** The credential's Timeout: empty means the default; anything outside 1–300 s is an error, not a silent default. */
+export function timeoutSecondsOf(raw: unknown): number {
+	if (raw === undefined || raw === null || raw === '') return TIMEOUT_SECONDS.default;
+	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+	if (!Number.isFinite(value) || value < TIMEOUT_SECONDS.min || value > TIMEOUT_SECONDS.max) {
+		throw new CredentialSettingsError(
+			`The credential's Timeout must be a number of seconds from ${TIMEOUT_SECONDS.min} to ${TIMEOUT_SECONDS.max}, got ${JSON.stringify(raw)}`,
+		);
+	}
+	return value;
+}
+
 export function credentialSettingsOf(data: WeChatCredentialData): CredentialSettings {
 	const tokenSource = (data.tokenSource || 'stableToken') as TokenSource;
 	if (!TOKEN_SOURCES.includes(tokenSource)) {
@@ -74,7 +88,7 @@ export function credentialSettingsOf(data: WeChatCredentialData): CredentialSett
 	if (tokenSource === 'accessToken' && !trimmed(data.accessToken)) {
 		throw new CredentialSettingsError("The credential's Access Token is empty");
 	}
-	const timeout = Number(data.timeoutSeconds ?? 30);
+	const timeout = timeoutSecondsOf(data.timeoutSeconds);
 	const proxyUrl = trimmed(data.proxyUrl);
 	return {
 		tokenSource,
@@ -86,7 +100,7 @@ export function credentialSettingsOf(data: WeChatCredentialData): CredentialSett
 		tokenServerHeaderValue: data.tokenServerHeaderValue ?? '',
 		accessToken: trimmed(data.accessToken),
 		http: {
-			timeoutMs: (Number.isFinite(timeout) && timeout > 0 ? timeout : 30) * 1000,
+			timeoutMs: timeout * 1000,
 			proxyUrl: proxyUrl ? httpUrl(proxyUrl, 'Proxy URL') : undefined,
 		},
 	};

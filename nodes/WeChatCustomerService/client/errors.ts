@@ -1,8 +1,12 @@
-import { hintFor } from './hints';
+import { hintFor, outcomeCheck } from './hints';
+import { WeChatTransportError } from '../transport/errors';
 
 // Transport owns its error and the redaction; everything above the client takes them from here.
 export { WeChatTransportError, type TransportFailure } from '../transport/errors';
 export { REDACTED, redact } from '../transport/redact';
+
+/** Who answered with an errcode: WeChat itself, or the central token server speaking its protocol. */
+export type RefusalSource = 'WeChat' | 'Token server';
 
 export interface Refusal {
 	errcode: number;
@@ -10,21 +14,36 @@ export interface Refusal {
 	path?: string;
 	attempts?: number;
 	hint?: string;
+	source?: RefusalSource;
+}
+
+/** WeChat ends most errmsgs with "rid: <request id>"; users need it apart, for WeChat's support. */
+export function splitRid(errmsg: string): { text: string; rid?: string } {
+	const m = /^(.*?)\s*\brid:\s*(\S+)\s*$/s.exec(errmsg);
+	return m ? { text: m[1], rid: m[2] } : { text: errmsg.trim() };
 }
 
 /**
- * The one wording of a WeChat refusal: `node` for an execution error, `credential` for the
- * credential test, `error` for the error's own message (logs).
+ * The one wording of a refusal: `node` is the message of an execution error (`WeChat: errmsg
+ * (errcode N)`), `credential` the single line of the credential test, `error` the error's own
+ * message (logs).
  */
 export function refusalMessage(r: Refusal, style: 'node' | 'credential' | 'error'): string {
-	const hint = r.hint ? ` — ${r.hint}` : '';
-	if (style === 'error') return `WeChat error ${r.errcode} on ${r.path ?? ''}: ${r.errmsg}${hint}`;
-	if (style === 'credential') return `WeChat refused (errcode ${r.errcode}): ${r.errmsg}${hint}`;
-	const retried = (r.attempts ?? 1) > 1 ? ` (after ${r.attempts} attempts)` : '';
-	return `WeChat refused the request (errcode ${r.errcode}): ${r.errmsg}${retried}${hint}`;
+	if (style === 'error') return `WeChat error ${r.errcode} on ${r.path ?? ''}: ${r.errmsg}${r.hint ? ` — ${r.hint}` : ''}`;
+	const message = `${r.source ?? 'WeChat'}: ${splitRid(r.errmsg).text} (errcode ${r.errcode})`;
+	if (style === 'node') return message;
+	const description = refusalDescription(r);
+	return description ? `${message}. ${description}` : message;
 }
 
-/** WeChat answered with `errcode != 0`. */
+/** The description of a refusal: the hint once, how often it was tried, then WeChat's rid. */
+export function refusalDescription(r: Refusal): string {
+	const { rid } = splitRid(r.errmsg);
+	const parts = [r.hint, (r.attempts ?? 1) > 1 ? `Tried ${r.attempts} times.` : '', rid ? `rid: ${rid}` : ''];
+	return parts.filter(Boolean).join(' ');
+}
+
+/** WeChat (or the token server) answered with `errcode != 0`. */
 export class WeChatApiError extends Error {
 	readonly errcode: number;
 	readonly errmsg: string;
@@ -32,9 +51,10 @@ export class WeChatApiError extends Error {
 	readonly path: string;
 	/** Whether the client already retried the call (busy / token refresh) before giving up. */
 	readonly attempts: number;
+	readonly source: RefusalSource;
 
-	constructor(args: { errcode: number; errmsg: string; path: string; attempts?: number; hint?: string }) {
-		const hint = args.hint ?? hintFor(args.errcode);
+	constructor(args: { errcode: number; errmsg: string; path: string; attempts?: number; hint?: string; source?: RefusalSource }) {
+		const hint = args.hint ?? (args.source === 'Token server' ? '' : hintFor(args.errcode));
 		super(refusalMessage({ ...args, hint }, 'error'));
 		this.name = 'WeChatApiError';
 		this.errcode = args.errcode;
@@ -42,6 +62,7 @@ export class WeChatApiError extends Error {
 		this.hint = hint;
 		this.path = args.path;
 		this.attempts = args.attempts ?? 1;
+		this.source = args.source ?? 'WeChat';
 	}
 }
 
@@ -53,5 +74,114 @@ export class WeChatInputError extends Error {
 		super(message);
 		this.name = 'WeChatInputError';
 		this.field = field;
+	}
+}
+
+/** One side a request goes to, named as the user knows it, with the credential field that sets it. */
+export interface Endpoint {
+	name: string;
+	setting?: string;
+}
+
+export const WECHAT_API: Endpoint = { name: 'the WeChat API host', setting: 'API Host (or Base URL)' };
+export const TOKEN_SERVER: Endpoint = { name: 'the token server', setting: 'Token Server URL' };
+export const AVATAR_URL: Endpoint = { name: 'the avatar URL' };
+export const MEDIA_URL: Endpoint = { name: 'the media URL' };
+const PROXY: Endpoint = { name: 'the proxy', setting: 'Proxy URL' };
+
+/** The call as WeChat's documentation names it: /cgi-bin/customservice/getkflist → getkflist. */
+export function callName(path: string): string {
+	return path.replace(/^\/cgi-bin\//, '/').replace(/^\/customservice\//, '/').replace(/^\//, '');
+}
+
+function hostOf(url: string | undefined): string {
+	return url && URL.canParse(url) ? new URL(url).host : 'the configured address';
+}
+
+const NO_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function unreachable(code: string | undefined, at: Endpoint, host: string, suffix: string): { message: string; hint?: string } {
+	const check = `Check that ${at.name} is running and reachable from n8n${at.setting ? `, and the credential's ${at.setting}` : ''}.`;
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		return { message: `Could not find ${at.name}: no address for ${host}${suffix}`, hint: `Nothing was sent. ${check} (${code})` };
+	}
+	const why = code === 'ECONNREFUSED' ? 'the connection was refused' : 'no connection could be made';
+	return { message: `Could not connect to ${at.name} at ${host}: ${why}${suffix}`, hint: `Nothing was sent. ${check} (${code})` };
+}
+
+/**
+ * The transport's failure in words that name the side that failed (`endpoint`, or the proxy),
+ * its host (never a path, query or password) and the call, with a hint as the description.
+ */
+export function endpointFailure(
+	error: unknown,
+	endpoint: Endpoint,
+	options: { call?: string; proxyUrl?: string; url?: string } = {},
+): unknown {
+	if (!(error instanceof WeChatTransportError) || error.failure === 'cancelled' || error.failure === 'invalidResponse') return error;
+	const host = hostOf(options.url ?? error.path);
+	const suffix = options.call ? ` (${options.call})` : '';
+	const proxyHost = options.proxyUrl ? hostOf(options.proxyUrl) : '';
+	const Name = capital(endpoint.name);
+	const words = (message: string, hint?: string) =>
+		new WeChatTransportError(error.failure, error.path, message, {
+			httpStatus: error.httpStatus,
+			code: error.code,
+			detail: error.detail,
+			snippet: error.snippet,
+			timeoutSeconds: error.timeoutSeconds,
+			hint: hint ?? error.hint,
+		});
+	switch (error.failure) {
+		case 'timeout':
+			return words(`No answer from ${endpoint.name} at ${host} within ${error.timeoutSeconds} s${suffix}`, `The credential's Timeout is ${error.timeoutSeconds} s.`);
+		case 'httpStatus':
+			return words(`${Name} at ${host} answered HTTP ${error.httpStatus} instead of 200${suffix}`, error.snippet ? `It answered: ${error.snippet}` : undefined);
+		case 'emptyBody':
+			return words(`${Name} at ${host} answered with an empty body${suffix}`);
+		case 'invalidJson':
+			return words(`${Name} at ${host} answered with a body that is not JSON${suffix}`, error.snippet ? `It answered: ${error.snippet}` : undefined);
+		default: {
+			const tunnel = /Proxy response \((\d+)\)/.exec(error.detail ?? '');
+			if (proxyHost && tunnel) {
+				const hint =
+					tunnel[1] === '407'
+						? 'Nothing was sent. The proxy wants a user name and password it accepts: put them in the Proxy URL, e.g. http://user:password@proxy:3128.'
+						: `Nothing was sent. The proxy could not or would not open a connection to ${host}.`;
+				return words(`The proxy at ${proxyHost} refused to connect to ${endpoint.name} (HTTP ${tunnel[1]})`, hint);
+			}
+			if (error.code && NO_CONNECTION.has(error.code)) {
+				const { message, hint } = proxyHost ? unreachable(error.code, PROXY, proxyHost, '') : unreachable(error.code, endpoint, host, suffix);
+				return words(message, hint);
+			}
+			if (['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED'].includes(error.code ?? '')) {
+				return words(`The connection to ${endpoint.name} at ${host} was closed before it answered${suffix}`);
+			}
+			return words(`Could not reach ${endpoint.name} at ${host}${suffix}`, error.detail ? `The network said: ${error.detail}` : undefined);
+		}
+	}
+}
+
+/**
+ * A change whose outcome is unknown: a timeout, a connection lost after the request went out, an
+ * answer that is not WeChat's, or errcode -1. Never retried: WeChat may have done it.
+ */
+export class WeChatOutcomeUnknownError extends Error {
+	readonly path: string;
+	readonly reason: WeChatApiError | WeChatTransportError;
+	readonly hint: string;
+
+	constructor(path: string, reason: WeChatApiError | WeChatTransportError) {
+		const check = outcomeCheck(path);
+		const said = reason instanceof WeChatApiError ? refusalMessage(reason, 'node') : reason.message;
+		super(`${said}. WeChat may have ${check.done} anyway: ${check.then}`);
+		this.name = 'WeChatOutcomeUnknownError';
+		this.path = path;
+		this.reason = reason;
+		const detail = reason instanceof WeChatApiError ? (splitRid(reason.errmsg).rid ? `rid: ${splitRid(reason.errmsg).rid}` : '') : (reason.hint ?? '');
+		this.hint = ['Not retried: repeating a change that WeChat may already have made could make it twice.', detail]
+			.filter(Boolean)
+			.join(' ');
 	}
 }

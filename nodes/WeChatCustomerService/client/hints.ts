@@ -75,3 +75,21 @@ const HINTS: Record<number, string> = {
 export function hintFor(errcode: number): string {
 	return HINTS[errcode] ?? '';
 }
+
+/** What a change may have done when its outcome is unknown, and how the user can check. */
+const OUTCOME_CHECKS: Record<string, { done: string; then: string }> = {
+	'/customservice/kfaccount/add': { done: 'created the account', then: 'check with Agent → Get Many before running it again' },
+	'/customservice/kfaccount/update': { done: 'updated the account', then: 'check with Agent → Get Many before running it again' },
+	'/customservice/kfaccount/del': { done: 'deleted the account', then: 'check with Agent → Get Many before running it again' },
+	'/customservice/kfaccount/inviteworker': { done: 'sent the invitation', then: 'check invite_status with Agent → Get Many before running it again' },
+	'/customservice/kfaccount/uploadheadimg': { done: 'set the avatar', then: 'check with Avatar → Download before running it again' },
+	'/customservice/kfsession/create': { done: 'assigned the customer', then: 'check with Session → Get before running it again' },
+	'/customservice/kfsession/close': { done: 'closed the session', then: 'check with Session → Get before running it again' },
+	'/cgi-bin/media/upload': { done: 'stored the file', then: 'upload it again to get a media_id you can use (an unused one expires after 3 days)' },
+	'/cgi-bin/message/custom/send': { done: 'sent the message', then: 'check with Record → Get Many before sending it again' },
+	'/cgi-bin/message/custom/typing': { done: 'shown the typing indicator', then: 'it ends by itself within 15 seconds' },
+};
+
+export function outcomeCheck(path: string): { done: string; then: string } {
+	return OUTCOME_CHECKS[path] ?? { done: 'done it', then: 'check before running it again' };
+}

@@ -92,7 +92,7 @@ export function validateRecordQuery(q: RecordQuery, now: number): void {
 	if (!isWholeNumber(q.startTime) || q.startTime < 0) throw new WeChatInputError('startTime', 'is not a valid time');
 	if (!isWholeNumber(q.endTime) || q.endTime < 0) throw new WeChatInputError('endTime', 'is not a valid time');
 	if (q.startTime > now) throw new WeChatInputError('startTime', 'is in the future: there are no records yet');
-	if (q.startTime > q.endTime) throw new WeChatInputError('startTime', 'must not be after "endTime"');
+	if (q.startTime > q.endTime) throw new WeChatInputError('startTime', 'must not be after "End Time"');
 	if (q.api !== 'msgList' && q.api !== 'legacy') {
 		throw new WeChatInputError('api', `must be "msgList" or "legacy", got "${String(q.api)}"`);
 	}

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 
 import { describeUrl, parseJsonBody, sendHttp } from '../transport/http';
 import { secretsOf, type CredentialSettings } from './credentials';
-import { WeChatApiError, WeChatTransportError } from './errors';
+import { TOKEN_SERVER, WECHAT_API, WeChatApiError, WeChatTransportError, callName, endpointFailure } from './errors';
 
 /**
  * The token server (中控服务器) interface of the Go mp/dkf package: any deployment can implement it.
@@ -116,13 +116,16 @@ export class FixedTokenServer implements TokenServer {
 	}
 }
 
-function readToken(body: unknown, path: string): FetchedToken {
+function readToken(body: unknown, path: string, url: string): FetchedToken {
 	const data = (body ?? {}) as { access_token?: unknown; expires_in?: unknown; errcode?: unknown; errmsg?: unknown };
+	const fromTokenServer = !path.startsWith('/');
 	if (typeof data.errcode === 'number' && data.errcode !== 0) {
-		throw new WeChatApiError({ errcode: data.errcode, errmsg: String(data.errmsg ?? ''), path });
+		const source = fromTokenServer ? 'Token server' : 'WeChat';
+		throw new WeChatApiError({ errcode: data.errcode, errmsg: String(data.errmsg ?? ''), path, source });
 	}
 	if (typeof data.access_token !== 'string' || data.access_token === '') {
-		throw new WeChatTransportError('invalidResponse', path, `${path} answered without an access_token`);
+		const who = fromTokenServer ? `The token server at ${new URL(url).host}` : `WeChat's answer to ${callName(path)}`;
+		throw new WeChatTransportError('invalidResponse', path, `${who} answered without an access_token`);
 	}
 	const expiresIn = Number(data.expires_in);
 	return {
@@ -133,8 +136,21 @@ function readToken(body: unknown, path: string): FetchedToken {
 
 async function fetchJson(settings: CredentialSettings, url: string, path: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) {
 	const secrets = secretsOf(settings);
-	const res = await sendHttp({ url, ...init }, { ...settings.http, secrets });
-	return readToken(parseJsonBody(res, path, secrets), path);
+	// A WeChat path ("/cgi-bin/stable_token") or the token server's address.
+	const named = (error: unknown) =>
+		path.startsWith('/')
+			? endpointFailure(error, WECHAT_API, { call: callName(path), proxyUrl: settings.http.proxyUrl, url })
+			: endpointFailure(error, TOKEN_SERVER, { proxyUrl: settings.http.proxyUrl, url });
+	const res = await sendHttp({ url, ...init }, { ...settings.http, secrets }).catch((error: unknown) => {
+		throw named(error);
+	});
+	let body: unknown;
+	try {
+		body = parseJsonBody(res, path, secrets);
+	} catch (error) {
+		throw named(error);
+	}
+	return readToken(body, path, url);
 }
 
 export function stableTokenFetcher(s: CredentialSettings): TokenFetcher {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldProblemError } from './errors';
+import { WeChatInputError } from '../client/errors';
 
 export const MAX_CONCURRENCY = 20;
 
@@ -17,14 +17,10 @@ export const concurrencyOption: INodeProperties = {
 
 /** Options → Concurrency of the run (read from the first item: one width for all items). */
 export function readConcurrency(ctx: IExecuteFunctions): number {
-	const value = Number(ctx.getNodeParameter('options.concurrency', 0, 1));
-	if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
-		throw fieldProblemError(
-			ctx.getNode(),
-			0,
-			'Concurrency',
-			`(options.concurrency) must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${value}`,
-		);
+	const raw = ctx.getNodeParameter('options.concurrency', 0, 1) as unknown;
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
+		throw new WeChatInputError('options.concurrency', `must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(raw)}`);
 	}
 	return value;
 }

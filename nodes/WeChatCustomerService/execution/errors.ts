@@ -3,25 +3,59 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type INode,
+	type INodeProperties,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import {
 	WeChatApiError,
 	WeChatInputError,
+	WeChatOutcomeUnknownError,
 	WeChatTransportError,
 	redact,
+	refusalDescription,
 	refusalMessage,
 } from '../client/errors';
+import { fieldLabel } from './labels';
 
-/** The one wording of a bad field: `Item N: "field" problem`. */
-export function fieldProblem(itemIndex: number, field: string, problem: string): string {
-	return `Item ${itemIndex}: "${field}" ${problem}`;
+export interface NodeErrorOptions {
+	/** Values to scrub from every text (tokens, secrets). */
+	secrets?: readonly string[];
+	/** The node description's properties, to name a field by its label in the panel. */
+	properties?: readonly INodeProperties[];
 }
 
-/** A NodeOperationError that names the item and the field, raised before any request. */
-export function fieldProblemError(node: INode, itemIndex: number, field: string, problem: string): NodeOperationError {
-	return new NodeOperationError(node, fieldProblem(itemIndex, field, problem), { itemIndex });
+/**
+ * n8n's NodeApiError and NodeOperationError replace a message that contains a Node.js error code
+ * (ECONNREFUSED, EEXIST, …, anywhere in the text) or whose code is one, with their own words
+ * ("The service refused the connection - perhaps it is offline"), in 1.x and 2.x alike. The
+ * node's own words are set again once the constructor has run.
+ */
+function inOurWords<E extends NodeApiError | NodeOperationError>(error: E, message: string, description?: string): E {
+	error.message = message;
+	error.description = description || undefined;
+	return error;
+}
+
+/** The one wording of a bad field: `"Label" problem`; the parameter name goes to the description. */
+export function fieldProblem(label: string, problem: string): string {
+	return `"${label}" ${problem}`;
+}
+
+/** A NodeOperationError that names the field by its label, for item `itemIndex`, raised before any request. */
+export function fieldProblemError(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	problem: string,
+	properties: readonly INodeProperties[] = [],
+): NodeOperationError {
+	const label = fieldLabel(properties, node.parameters, field);
+	const message = fieldProblem(label ?? field, problem);
+	const description = label ? `Parameter name: ${field}` : undefined;
+	const error = inOurWords(new NodeOperationError(node, message, { itemIndex, description }), message, description);
+	error.context.parameter = field;
+	return error;
 }
 
 /** Turns anything thrown while handling an item into the n8n error a user should see. */
@@ -29,43 +63,49 @@ export function toNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
-	secrets: readonly string[] = [],
+	options: NodeErrorOptions | readonly string[] = {},
 ): NodeApiError | NodeOperationError {
+	const { secrets = [], properties = [] } = Array.isArray(options) ? { secrets: options } : (options as NodeErrorOptions);
+	const scrub = (text: string | undefined) => (text ? redact(text, secrets) : undefined);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	if (error instanceof WeChatApiError) {
-		const message = redact(refusalMessage(error, 'node'), secrets);
-		return new NodeApiError(
-			node,
-			{ errcode: error.errcode, errmsg: redact(error.errmsg, secrets) } as JsonObject,
-			{
-				message,
-				description: error.hint || undefined,
-				itemIndex,
-			},
+	const api = (response: JsonObject, message: string, description: string | undefined, httpCode?: number) =>
+		inOurWords(
+			new NodeApiError(node, response, { message, description, itemIndex, httpCode: httpCode ? String(httpCode) : undefined }),
+			message,
+			description,
 		);
+	if (error instanceof WeChatApiError) {
+		const response = { errcode: error.errcode, errmsg: scrub(error.errmsg) ?? '', hint: error.hint } as JsonObject;
+		return api(response, scrub(refusalMessage(error, 'node'))!, scrub(refusalDescription(error)));
+	}
+	if (error instanceof WeChatOutcomeUnknownError) {
+		const reason = error.reason;
+		const response = (
+			reason instanceof WeChatApiError
+				? { errcode: reason.errcode, errmsg: scrub(reason.errmsg) ?? '', outcome: 'unknown' }
+				: { failure: reason.failure, outcome: 'unknown' }
+		) as JsonObject;
+		return api(response, scrub(error.message)!, scrub(error.hint));
 	}
 	if (error instanceof WeChatTransportError) {
-		return new NodeApiError(node, { failure: error.failure } as JsonObject, {
-			message: redact(error.message, secrets),
-			httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
-			itemIndex,
-		});
+		return api({ failure: error.failure } as JsonObject, scrub(error.message)!, scrub(error.hint), error.httpStatus);
 	}
 	if (error instanceof WeChatInputError) {
-		return fieldProblemError(node, itemIndex, error.field, error.message);
+		return fieldProblemError(node, itemIndex, error.field, scrub(error.message)!, properties);
 	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, redact(message, secrets), { itemIndex });
+	const message = scrub(error instanceof Error ? error.message : String(error)) ?? 'Unknown error';
+	return inOurWords(new NodeOperationError(node, message, { itemIndex }), message);
 }
 
 /** The json of an item sent to the error output: only keys n8n recognises as an error item. */
 export function errorItemJson(error: NodeApiError | NodeOperationError): IDataObject {
 	const details: IDataObject = {};
-	const context = (error as NodeApiError).errorResponse as IDataObject | undefined;
-	if (context && typeof context.errcode === 'number') {
-		details.errcode = context.errcode;
-		details.errmsg = context.errmsg;
+	const response = (error as NodeApiError).errorResponse as IDataObject | undefined;
+	if (response && typeof response.errcode === 'number') {
+		details.errcode = response.errcode;
+		details.errmsg = response.errmsg;
 	}
-	if (error.description) details.hint = error.description;
+	const hint = typeof response?.hint === 'string' ? response.hint : error instanceof NodeApiError ? error.description : undefined;
+	if (hint) details.hint = hint;
 	return Object.keys(details).length ? { error: error.message, details } : { error: error.message };
 }

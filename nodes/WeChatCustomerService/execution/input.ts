@@ -1,15 +1,27 @@
-import type { IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { fieldProblemError } from './errors';
+import { WeChatInputError } from '../client/errors';
 
-/** A NodeOperationError that names the item and the field, raised before any request. */
+/**
+ * A bad field, raised before any request. The router turns it into n8n's error with the
+ * field's label and the item (toNodeError), like every other field problem.
+ */
 export function inputError(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
+	_ctx: IExecuteFunctions,
+	_itemIndex: number,
 	field: string,
 	problem: string,
-): NodeOperationError {
-	return fieldProblemError(ctx.getNode(), itemIndex, field, problem);
+): WeChatInputError {
+	return new WeChatInputError(field, problem);
+}
+
+/** Reads a number parameter; text that is not a number is an error that quotes what was typed. */
+export function numberParam(ctx: IExecuteFunctions, itemIndex: number, name: string, fallback: number): number {
+	const raw = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	if (raw === undefined || raw === null || raw === '') return fallback;
+	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+	if (!Number.isFinite(value)) throw inputError(ctx, itemIndex, name, `must be a number, got ${JSON.stringify(raw)}`);
+	return value;
 }
 
 /** Reads a string parameter, trimmed; empty is an error unless `optional`. */

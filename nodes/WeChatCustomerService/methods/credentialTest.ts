@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { credentialSettingsOf, secretsOf, type WeChatCredentialData } from '../client/credentials';
-import { WeChatApiError, redact, refusalMessage } from '../client/errors';
+import { WeChatApiError, WeChatTransportError, redact, refusalMessage } from '../client/errors';
 import { KfClient } from '../client/KfClient';
 import { FixedTokenServer, stableTokenFetcher, tokenServerFetcher } from '../client/tokens';
 
@@ -13,6 +13,8 @@ function describe(error: unknown, secrets: readonly string[]): string {
 	if (error instanceof WeChatApiError) {
 		return redact(refusalMessage(error, 'credential'), secrets);
 	}
+	// The dialog shows one line: the side that failed, then what to do about it.
+	if (error instanceof WeChatTransportError && error.hint) return redact(`${error.message}. ${error.hint}`, secrets);
 	return redact(error instanceof Error ? error.message : String(error), secrets);
 }
 

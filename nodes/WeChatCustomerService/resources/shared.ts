@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ACCOUNT_PREFIX_MAX, ACCOUNT_SUFFIX_MAX, validateKfAccount } from '../client/accounts';
+import { ACCOUNT_PREFIX_MAX, ACCOUNT_SUFFIX_MAX, validateKfAccount, validateOpenid } from '../client/accounts';
 import type { WeChatResult } from '../client/WeChatClient';
 import { ZonedFormatter, isValidTimeZone } from '../client/zonedTime';
 import { concurrencyOption } from '../execution/concurrency';
@@ -118,7 +118,7 @@ export const openidProperty: INodeProperties = {
 };
 
 export function readOpenid(ctx: IExecuteFunctions, itemIndex: number): string {
-	return stringParam(ctx, itemIndex, 'openid');
+	return validateOpenid(stringParam(ctx, itemIndex, 'openid'));
 }
 
 /** `{kf_account, operation, success: true}` plus whatever WeChat returned besides errcode 0 / errmsg "ok". */

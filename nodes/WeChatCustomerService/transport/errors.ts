@@ -7,17 +7,43 @@ export type TransportFailure =
 	| 'invalidJson'
 	| 'invalidResponse';
 
+/** What the transport knows about a failure, for words that name the side that failed. */
+export interface TransportDetails {
+	httpStatus?: number;
+	/** Node.js / undici error code, e.g. ECONNREFUSED, UND_ERR_SOCKET. */
+	code?: string;
+	/** The low-level error text (already redacted). */
+	detail?: string;
+	/** The start of an unexpected body (already redacted). */
+	snippet?: string;
+	/** The time limit that ran out. */
+	timeoutSeconds?: number;
+	/** What the user can do about it (shown as the error's description). */
+	hint?: string;
+}
+
 /** The request did not produce a usable WeChat answer (network, HTTP status, body). */
 export class WeChatTransportError extends Error {
 	readonly failure: TransportFailure;
 	readonly path: string;
 	readonly httpStatus?: number;
+	readonly code?: string;
+	readonly detail?: string;
+	readonly snippet?: string;
+	readonly timeoutSeconds?: number;
+	readonly hint?: string;
 
-	constructor(failure: TransportFailure, path: string, message: string, httpStatus?: number) {
+	constructor(failure: TransportFailure, path: string, message: string, details: number | TransportDetails = {}) {
 		super(message);
 		this.name = 'WeChatTransportError';
 		this.failure = failure;
 		this.path = path;
-		this.httpStatus = httpStatus;
+		const d = typeof details === 'number' ? { httpStatus: details } : details;
+		this.httpStatus = d.httpStatus;
+		this.code = d.code;
+		this.detail = d.detail;
+		this.snippet = d.snippet;
+		this.timeoutSeconds = d.timeoutSeconds;
+		this.hint = d.hint;
 	}
 }

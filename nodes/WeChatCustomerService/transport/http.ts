@@ -103,6 +103,7 @@ function requestFailure(
 			'timeout',
 			where,
 			`No ${during === 'request' ? 'answer' : 'complete download'} from ${where} within ${Math.round(settings.timeoutMs / 1000)} s (timeout)`,
+			{ timeoutSeconds: Math.round(settings.timeoutMs / 1000) },
 		);
 	}
 	if (settings.signal?.aborted) {
@@ -116,6 +117,7 @@ function requestFailure(
 		'network',
 		where,
 		redact(`${during === 'request' ? 'Could not reach' : 'The download was interrupted from'} ${where}: ${detail}`, settings.secrets ?? []),
+		{ code, detail: redact(String(detail), settings.secrets ?? []) },
 	);
 	return code && NEVER_CONNECTED.has(code) ? notSent(failure) : failure;
 }
@@ -142,7 +144,7 @@ function httpStatusError(where: string, status: number, body: Buffer, secrets: r
 		'httpStatus',
 		where,
 		redact(`${where} answered HTTP ${status} instead of 200${snippet ? `: ${snippet}` : ''}`, secrets),
-		status,
+		{ httpStatus: status, snippet: redact(snippet, secrets) },
 	);
 }
 
@@ -240,7 +242,7 @@ export function parseJsonBody(res: HttpResponse, where: string, secrets: readonl
 			'invalidJson',
 			where,
 			redact(`${where} answered with a body that is not JSON: ${text.slice(0, 120)}`, secrets),
-			200,
+			{ httpStatus: 200, snippet: redact(text.slice(0, 120), secrets) },
 		);
 	}
 	return parsed;

@@ -56,7 +56,7 @@ describe('validateRecordQuery', () => {
 	});
 
 	it('refuses reversed and future ranges and out-of-range page sizes', () => {
-		expect(problem({ startTime: T0 + 1, endTime: T0 })).toBe('startTime: must not be after "endTime"');
+		expect(problem({ startTime: T0 + 1, endTime: T0 })).toBe('startTime: must not be after "End Time"');
 		expect(problem({ startTime: now + 1, endTime: now + 2 })).toBe('startTime: is in the future: there are no records yet');
 		expect(problem({ pageSize: 10001 })).toBe(
 			'pageSize: must be a whole number from 1 to 10000 for the getmsglist API, got 10001',

@@ -28,7 +28,7 @@ export const uploadAvatar: OperationDefinition = {
 		const kfAccount = readKfAccount(this, itemIndex);
 		const property = stringParam(this, itemIndex, 'binaryPropertyName');
 		const { bytes: image, fileName: given } = await readBinaryInput(this, itemIndex, property, 'Input Binary Field', 'the JPEG');
-		validateAvatar(image, property, given);
+		validateAvatar(image, 'binaryPropertyName', given);
 		const fileName = avatarFileName(kfAccount, given);
 		const res = await client.uploadHeadImage(kfAccount, avatarMultipart(image, fileName));
 		return { ...accountResult(kfAccount, 'upload', res), file_name: fileName, file_size: image.length };

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError, stringParam } from '../../execution/input';
+import { inputError, numberParam, stringParam } from '../../execution/input';
+import { validateOpenid } from '../../client/accounts';
 import type { OperationDefinition } from '../../execution/types';
 import {
 	MAX_PAGE_SIZE,
@@ -43,6 +44,11 @@ function readTime(ctx: IExecuteFunctions, itemIndex: number, name: string, timeZ
 		);
 	}
 	return seconds;
+}
+
+/** The optional customer filter: WeChat's legacy API receives it, so it is checked like any openid. */
+function optionalOpenid(value: string): string | undefined {
+	return value ? validateOpenid(value, 'options.openid') : undefined;
 }
 
 export const getAllRecords: OperationDefinition = {
@@ -149,10 +155,10 @@ export const getAllRecords: OperationDefinition = {
 			startTime,
 			endTime,
 			api,
-			pageSize: Number(this.getNodeParameter('options.pageSize', itemIndex, MAX_PAGE_SIZE[api] ?? 0)),
-			openid: stringParam(this, itemIndex, 'options.openid', { optional: true }) || undefined,
+			pageSize: numberParam(this, itemIndex, 'options.pageSize', MAX_PAGE_SIZE[api] ?? 0),
+			openid: optionalOpenid(stringParam(this, itemIndex, 'options.openid', { optional: true })),
 			worker: stringParam(this, itemIndex, 'options.worker', { optional: true }) || undefined,
-			limit: returnAll ? undefined : Number(this.getNodeParameter('limit', itemIndex, 50)),
+			limit: returnAll ? undefined : numberParam(this, itemIndex, 'limit', 50),
 		};
 		validateRecordQuery(query, now);
 		const zone = new ZonedFormatter(timeZone);
