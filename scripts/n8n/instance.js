@@ -14,6 +14,8 @@ const NODE_TYPE = 'n8n-nodes-wechat-customer-service.weChatCustomerService';
 const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
 /** The credential every example and e2e workflow references. */
 const CREDENTIAL = { id: 'sandboxCred0001', name: 'WeChat sandbox' };
+/** The push credential the trigger examples reference (the sandbox pushes with it). */
+const PUSH_CREDENTIAL = { id: 'sandboxPush0001', name: 'WeChat sandbox push', type: 'weChatOfficialAccountPushApi' };
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'WeChat-Demo-2026' };
 const BROWSER_ID = 'wechat-cs-local-browser';
 
@@ -84,7 +86,14 @@ async function prepareUserFolder(rt, userFolder, { sandboxUrl, workflows }) {
 	const credFile = path.join(importDir, 'credentials.json');
 	fs.writeFileSync(
 		credFile,
-		JSON.stringify([{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data: credentialData(sandboxUrl) }], null, 2),
+		JSON.stringify(
+			[
+				{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data: credentialData(sandboxUrl) },
+				{ ...PUSH_CREDENTIAL, data: sandboxModule().sandboxPushCredentialData() },
+			],
+			null,
+			2,
+		),
 	);
 	t0 = Date.now();
 	await cli(rt, userFolder, ['import:credentials', `--input=${credFile}`], 'credential');
@@ -257,6 +266,7 @@ module.exports = {
 	NODE_TYPE,
 	CREDENTIAL_TYPE,
 	CREDENTIAL,
+	PUSH_CREDENTIAL,
 	OWNER,
 	BROWSER_ID,
 	buildPackage,

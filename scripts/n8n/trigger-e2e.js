@@ -16,18 +16,15 @@ const { REPO_ROOT, ensureRuntime, n8nCli } = require('./runtime');
 const { buildPackage, startSandbox, prepareUserFolder, startN8n, Rest, freePort } = require('./instance');
 
 const WORKFLOW_FILE = path.join(REPO_ROOT, 'test-e2e', 'trigger', 'e2e-trigger.json');
-const PUSH_CREDENTIAL = { id: 'sandboxPush0001', name: 'WeChat sandbox push', type: 'weChatOfficialAccountPushApi' };
+
+/** fetch with a deadline: a hung request fails the check instead of stalling the suite. */
+function fetchT(url, init = {}) {
+	return fetch(url, { signal: AbortSignal.timeout(30000), ...init });
+}
 
 function sandboxModules() {
 	const base = path.join(REPO_ROOT, 'build-dev', 'sandbox');
 	return { push: require(path.join(base, 'push')), route: require(path.join(base, 'routes', 'push')) };
-}
-
-async function importPushCredential(rt, userFolder, data) {
-	const file = path.join(userFolder, 'import', 'push-credential.json');
-	fs.writeFileSync(file, JSON.stringify([{ ...PUSH_CREDENTIAL, data }], null, 2));
-	const r = await n8nCli(rt, userFolder, ['import:credentials', `--input=${file}`]);
-	if (r.code !== 0) throw new Error(`import:credentials (push) failed: ${(r.stdout + r.stderr).slice(-2000)}`);
 }
 
 /** Marks a workflow active before `n8n start` (2.x: publish:workflow; 1.x: update:workflow --active=true). */
@@ -41,7 +38,7 @@ async function waitRegistered(url, timeoutMs = 60000) {
 	const t0 = Date.now();
 	while (Date.now() - t0 < timeoutMs) {
 		// The trigger answers an unsigned GET with 401; anything else is n8n before the webhook is registered.
-		const res = await fetch(url).catch(() => null);
+		const res = await fetchT(url).catch(() => null);
 		if (res && res.status === 401) return res.status;
 		await new Promise((r) => setTimeout(r, 500));
 	}
@@ -52,7 +49,7 @@ async function waitRegistered(url, timeoutMs = 60000) {
 async function waitRest(baseUrl, timeoutMs = 60000) {
 	const t0 = Date.now();
 	while (Date.now() - t0 < timeoutMs) {
-		const res = await fetch(`${baseUrl}/rest/settings`).catch(() => null);
+		const res = await fetchT(`${baseUrl}/rest/settings`).catch(() => null);
 		if (res && res.status === 200) return;
 		await new Promise((r) => setTimeout(r, 500));
 	}
@@ -91,38 +88,49 @@ function assert(cond, message) {
 }
 
 /**
- * Runs every trigger check on one runtime. `record(name, fn)` is the caller's reporter: it runs fn and records
- * pass/fail. Returns after stopping what it started.
+ * A sandbox and a fresh n8n (own user folder and port) with the package, both credentials and the published trigger
+ * workflow, its webhook registered. `run(ctx)` gets { n8n, sandbox, wf, url, rest }; everything is stopped after it.
  */
-async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '.e2e-artifacts') } = {}) {
-	const { push, route } = sandboxModules();
-	const P = push.SANDBOX_PUSH;
-	const target = (mode, extra = {}) => ({ token: P.token, encodingAESKey: P.encodingAESKey, appId: P.appId, mode, ...extra });
+async function withTriggerInstance(rt, name, artifacts, run) {
 	fs.mkdirSync(artifacts, { recursive: true });
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `wcs-trigger-${rt.key}-`));
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `wcs-${name}-${rt.key}-`));
 	const sandbox = await startSandbox({ port: 0, seed: 'demo' });
 	let n8n = null;
 	try {
 		await prepareUserFolder(rt, userFolder, { sandboxUrl: sandbox.url, workflows: [WORKFLOW_FILE] });
-		await importPushCredential(rt, userFolder, { token: P.token, encodingAESKey: P.encodingAESKey, appId: P.appId });
 		const wf = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
 		await publish(rt, userFolder, wf.id);
-		const port = await freePort();
-		n8n = await startN8n(rt, userFolder, { port, logFile: path.join(artifacts, `trigger-n8n-${rt.key}.log`) });
+		n8n = await startN8n(rt, userFolder, { port: await freePort(), logFile: path.join(artifacts, `${name}-n8n-${rt.key}.log`) });
 		const rest = new Rest(n8n.url);
 		await waitRest(n8n.url);
 		await rest.ownerSession();
-		const webhookId = wf.nodes[0].webhookId;
-		const url = `${n8n.url}/webhook/${webhookId}/webhook`;
-		const tag = `[n8n ${rt.n8nVersion}]`;
+		const url = `${n8n.url}/webhook/${wf.nodes[0].webhookId}/webhook`;
 		await waitRegistered(url);
+		return await run({ n8n, sandbox, wf, url, rest });
+	} finally {
+		if (n8n) await n8n.stop();
+		await sandbox.stop();
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+/**
+ * Runs every trigger check on one runtime. `record(name, fn)` is the caller's reporter: it runs fn and records
+ * pass/fail. Returns after stopping what it started.
+ */
+async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '.e2e-artifacts'), skipBrowser = false, updateScreenshot = false } = {}) {
+	const { push, route } = sandboxModules();
+	const P = push.SANDBOX_PUSH;
+	const target = (mode, extra = {}) => ({ token: P.token, encodingAESKey: P.encodingAESKey, appId: P.appId, mode, ...extra });
+	const tag = `[n8n ${rt.n8nVersion}]`;
+	await withTriggerInstance(rt, 'trigger', artifacts, async ({ n8n, sandbox, wf, url, rest }) => {
 
 		await record(`${tag} trigger: GET URL verification echoes echostr as text/plain; a wrong signature gets 401`, async () => {
-			const ok = await fetch(`${url}?${push.verificationQuery(P.token, '4375120948345356249')}`);
+			const ok = await fetchT(`${url}?${push.verificationQuery(P.token, '4375120948345356249')}`);
 			const body = await ok.text();
 			assert(ok.status === 200 && body === '4375120948345356249', `verification: ${ok.status} ${body}`);
 			assert(/^text\/plain/.test(ok.headers.get('content-type') || ''), `content-type ${ok.headers.get('content-type')}`);
-			const bad = await fetch(`${url}?${push.verificationQuery('WrongToken123', '4375120948345356249')}`);
+			const bad = await fetchT(`${url}?${push.verificationQuery('WrongToken123', '4375120948345356249')}`);
 			const badBody = await bad.text();
 			assert(bad.status === 401 && !badBody.includes('4375120948345356249'), `forged verification: ${bad.status} ${badBody}`);
 			return 'GET 200 echostr, forged GET 401';
@@ -150,7 +158,7 @@ async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '
 			const xml = push.pushXml({ type: 'text', content: '我要人工客服', from: 'oE2eSafeCustomer001', to: P.originalId }, Math.floor(Date.now() / 1000));
 			transferPush = push.signPush(target('safe'), xml, { openid: 'oE2eSafeCustomer001' });
 			sandbox.state.conversations.customerWrites('oE2eSafeCustomer001', sandbox.clock.now());
-			const res = await fetch(`${url}?${transferPush.query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: transferPush.body });
+			const res = await fetchT(`${url}?${transferPush.query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: transferPush.body });
 			transferReply = await res.text();
 			const check = push.checkReply(target('safe'), res.status, res.headers.get('content-type') || '', transferReply);
 			assert(check.problems.length === 0, check.problems.join('; '));
@@ -165,7 +173,7 @@ async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '
 		});
 
 		await record(`${tag} trigger: WeChat's retry of the same push gets the same reply and starts no execution`, async () => {
-			const res = await fetch(`${url}?${transferPush.query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: transferPush.body });
+			const res = await fetchT(`${url}?${transferPush.query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: transferPush.body });
 			const body = await res.text();
 			assert(res.status === 200 && body === transferReply, `repeat answered ${res.status} with other bytes`);
 			await new Promise((r) => setTimeout(r, 1500));
@@ -177,7 +185,7 @@ async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '
 		await record(`${tag} trigger: forgeries are refused (401/400/413) with no execution recorded and no secret in any answer`, async () => {
 			const xml = () => push.pushXml({ type: 'text', content: 'forged', from: 'oE2eForger', to: P.originalId }, Math.floor(Date.now() / 1000));
 			const post = async (signed, contentType = 'text/xml') => {
-				const res = await fetch(`${url}?${signed.query}`, { method: 'POST', headers: { 'content-type': contentType }, body: signed.body });
+				const res = await fetchT(`${url}?${signed.query}`, { method: 'POST', headers: { 'content-type': contentType }, body: signed.body });
 				return { status: res.status, body: await res.text() };
 			};
 			const cases = [];
@@ -212,26 +220,21 @@ async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '
 			return cases.map(([n, , got]) => `${n} → ${got.status}`).join('; ') + `; executions still ${expected}`;
 		});
 
-		if (rt.key !== '1x' && !process.argv.includes('--skip-browser')) {
+		if (rt.key !== '1x' && !skipBrowser) {
 			await record(`${tag} trigger: the panel in the editor listens for a test event and shows the decrypted safe-mode push`, async () =>
-				await panelScreenshot(n8n.url, wf, sandbox, route, artifacts),
+				await panelScreenshot(n8n.url, wf, sandbox, route, artifacts, updateScreenshot),
 			);
 		}
-	} finally {
-		if (n8n) await n8n.stop();
-		await sandbox.stop();
-		fs.rmSync(userFolder, { recursive: true, force: true });
-	}
+	});
 }
 
 /**
  * A user's view: open the trigger's panel, "Listen for test event", let the sandbox push a safe-mode message to the
  * test URL, and wait for the decrypted item in the output pane. Saves trigger-panel.png (docs/ with --update-screenshot).
  */
-async function panelScreenshot(baseUrl, wf, sandbox, route, artifacts) {
+async function panelScreenshot(baseUrl, wf, sandbox, route, artifacts, update) {
 	const { launchBrowser } = require('./lib/browser');
 	const { watchTraffic, signIn, openNodeOnCanvas } = require('./lib/editor');
-	const update = process.argv.includes('--update-screenshot');
 	const browser = await launchBrowser({ withFonts: update });
 	try {
 		const page = await browser.newPage();
@@ -256,7 +259,15 @@ async function panelScreenshot(baseUrl, wf, sandbox, route, artifacts) {
 		await page.waitForFunction((sel) => /7\d{18}|MsgId/.test(document.querySelector(sel)?.innerText || ''), { timeout: 30000 }, NDV).catch(() => {
 			throw new Error('the output pane did not show the pushed item');
 		});
-		await new Promise((r) => setTimeout(r, 800));
+		// Show the item as JSON and the webhook URLs, as the README describes them; no tooltip over the output.
+		await page.evaluate((sel) => {
+			const ndv = document.querySelector(sel);
+			const click = (re) => [...ndv.querySelectorAll('button, label, span, div')].find((e) => e.children.length === 0 && re.test(e.textContent.trim()))?.click();
+			click(/^JSON$/);
+			click(/^Webhook URLs$/);
+		}, NDV);
+		await page.mouse.move(5, 895);
+		await new Promise((r) => setTimeout(r, 1200));
 		const shot = path.join(artifacts, 'trigger-panel.png');
 		await page.screenshot({ path: shot });
 		if (update) fs.copyFileSync(shot, path.join(REPO_ROOT, 'docs', 'trigger-panel.png'));
@@ -288,18 +299,7 @@ async function runXmlParserHangCheck(rt, record, { artifacts = path.join(REPO_RO
 	const { push } = sandboxModules();
 	const P = push.SANDBOX_PUSH;
 	const target = { token: P.token, encodingAESKey: P.encodingAESKey, appId: P.appId, mode: 'safe' };
-	fs.mkdirSync(artifacts, { recursive: true });
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `wcs-xmlhang-${rt.key}-`));
-	const sandbox = await startSandbox({ port: 0, seed: 'demo' });
-	let n8n = null;
-	try {
-		await prepareUserFolder(rt, userFolder, { sandboxUrl: sandbox.url, workflows: [WORKFLOW_FILE] });
-		await importPushCredential(rt, userFolder, { token: P.token, encodingAESKey: P.encodingAESKey, appId: P.appId });
-		const wf = JSON.parse(fs.readFileSync(WORKFLOW_FILE, 'utf8'));
-		await publish(rt, userFolder, wf.id);
-		n8n = await startN8n(rt, userFolder, { port: await freePort(), logFile: path.join(artifacts, `xml-hang-n8n-${rt.key}.log`) });
-		const url = `${n8n.url}/webhook/${wf.nodes[0].webhookId}/webhook`;
-		await waitRegistered(url);
+	await withTriggerInstance(rt, 'xml-hang', artifacts, async ({ url }) => {
 		await record(`[n8n ${rt.n8nVersion}] upstream bug reproduced on a throwaway n8n: an unresolvable entity then a truncated text/xml body leave n8n's XML parser stuck`, async () => {
 			const signed = () => push.signPush(target, push.pushXml({ type: 'text', content: 'after', to: P.originalId }, Math.floor(Date.now() / 1000)));
 			const before = signed();
@@ -317,14 +317,10 @@ async function runXmlParserHangCheck(rt, record, { artifacts = path.join(REPO_RO
 			assert(octet.status === 200 && octet.body === 'success', `the octet-stream bypass failed: ${seen}`);
 			return seen;
 		});
-	} finally {
-		if (n8n) await n8n.stop();
-		await sandbox.stop();
-		fs.rmSync(userFolder, { recursive: true, force: true });
-	}
+	});
 }
 
-module.exports = { runTriggerChecks, runXmlParserHangCheck, importPushCredential, publish, waitRegistered, executions };
+module.exports = { runTriggerChecks, runXmlParserHangCheck, publish, waitRegistered, executions };
 
 if (require.main === module) {
 	(async () => {
@@ -346,7 +342,8 @@ if (require.main === module) {
 				console.log(`FAIL  ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)\n      ${e.stack || e.message}`);
 			}
 		};
-		if (!argv.includes('--hang-only')) await runTriggerChecks(rt, record);
+		const options = { skipBrowser: argv.includes('--skip-browser'), updateScreenshot: argv.includes('--update-screenshot') };
+		if (!argv.includes('--hang-only')) await runTriggerChecks(rt, record, options);
 		if (!argv.includes('--no-hang')) await runXmlParserHangCheck(rt, record);
 		console.log(`trigger-e2e: ${passed} passed, ${failed} failed`);
 		process.exit(failed ? 1 : 0);

@@ -15,6 +15,7 @@ module.exports = [
 	require('./editorPolish'),
 	require('./npmStart'),
 	require('./npmStartRestart'),
+	require('./trigger'),
 	require('./n8n1x'),
 	require('./coverage'),
 ];
