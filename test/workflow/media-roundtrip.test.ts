@@ -135,6 +135,8 @@ describe.each<BinaryMode>(['default', 'filesystem'])('Media round trip, %s binar
 	});
 
 	it('expires on the sandbox clock: one second before 3 days it downloads, at 3 days it is 40007 and no file', async () => {
+		// A frozen clock: real seconds passing during the test must not count.
+		ctx.sb.clock.freezeAt(ctx.sb.clock.now());
 		const image = sampleFile('jpeg', 2_000);
 		const media = ctx.sb.state.media.add('image', image, ctx.sb.clock.now());
 		const wf = withInputs(loadWorkflow('media-download.workflow.json'), [{ json: { mediaId: media.media_id } }]);
