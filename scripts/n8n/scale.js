@@ -153,12 +153,8 @@ async function main() {
 
 async function pushes(ctx) {
 	const { rest, cluster, creds, wfs } = ctx;
-	const { SANDBOX_PUSH } = require(path.join(REPO_ROOT, 'build-dev', 'sandbox', 'push'));
-	const pushCred = await createCredential(rest, 'WeChat sandbox push', PUSH_CREDENTIAL_TYPE, {
-		token: SANDBOX_PUSH.token,
-		encodingAESKey: SANDBOX_PUSH.encodingAESKey,
-		appId: SANDBOX_PUSH.appId,
-	});
+	const { sandboxPushCredentialData } = require(path.join(REPO_ROOT, 'build-dev', 'sandbox'));
+	const pushCred = await createCredential(rest, 'WeChat sandbox push', PUSH_CREDENTIAL_TYPE, sandboxPushCredentialData());
 	// The trigger also answers GET (URL verification): served once it stops answering 404.
 	wfs.push = await createPublished(rest, cluster.main.url, pushWorkflow(creds.stable, pushCred), (status) => status !== 404 && status !== 0);
 	await pushChecks(ctx, wfs.push);
