@@ -115,7 +115,8 @@ async function main() {
 	const rest = new Rest(cluster.main.url);
 	await rest.ownerSession();
 
-	const cred = (name, data) => createCredential(rest, name, CREDENTIAL_TYPE, { appId: 'wx_sandbox_app', appSecret: 'sandbox_secret', apiHost: 'custom', baseUrl: meter.url, timeoutSeconds: 30, ...data });
+	const { sandboxCredentialData } = require(path.join(REPO_ROOT, 'build-dev', 'sandbox'));
+	const cred = (name, data) => createCredential(rest, name, CREDENTIAL_TYPE, { ...sandboxCredentialData(meter.url), ...data });
 	const creds = {
 		stable: await cred('WeChat sandbox (stable token)', { tokenSource: 'stableToken' }),
 		classic: await cred('WeChat sandbox (classic token)', { tokenSource: 'classicToken' }),
