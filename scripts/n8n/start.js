@@ -25,6 +25,10 @@ const { OWNER, CREDENTIAL, buildPackage, sandboxModule, startSandbox, prepareUse
 const { portFree } = require('./lib/ports');
 const { describePortOwner } = require('./lib/portOwner');
 const { selectExamples, recordImported } = require('./lib/examples');
+const { publish } = require('./trigger-e2e');
+
+/** The trigger example that receives pushes as soon as npm start is ready (a workflow must be published to). */
+const LIVE_TRIGGER_EXAMPLE = 'wcsExAutoReply01';
 
 const args = new Set(process.argv.slice(2));
 /** What is running, so that a failure half-way still stops it. */
@@ -104,6 +108,13 @@ function printBanner({ rt, n8n, sandbox, session, examples, secs }) {
 		const wf = readJson(f);
 		console.log(`    ${n8n.url}/workflow/${wf.id}   ${wf.name}`);
 	}
+	const live = examples.map(readJson).find((wf) => wf.id === LIVE_TRIGGER_EXAMPLE);
+	const trigger = live && live.nodes.find((n) => n.webhookId);
+	if (trigger) {
+		const url = `${n8n.url}/webhook/${trigger.webhookId}/webhook`;
+		console.log(`  "${live.name}" is published; its trigger's Server URL: ${url}`);
+		console.log(`  Push a customer message:  npm run sandbox -- push --url ${url} --content "你好"`);
+	}
 	console.log('  Press Ctrl-C to stop n8n and the sandbox.');
 	console.log(line);
 }
@@ -129,6 +140,8 @@ async function main() {
 
 	const examples = workflowFiles(path.join(REPO_ROOT, 'examples'));
 	await importExamples(rt, userFolder, sandbox, examples);
+	const live = examples.map(readJson).find((wf) => wf.id === LIVE_TRIGGER_EXAMPLE);
+	if (live) await publish(rt, userFolder, live.id);
 	if (running.stopping) return;
 	running.n8nStarting = startN8nOn(rt, userFolder, n8nPort);
 	const n8n = await running.n8nStarting;
