@@ -35,6 +35,17 @@ function expectNoSecrets(call: WebhookCall, extra: string[] = []) {
 	for (const s of [...SECRETS, ...DERIVED, ...extra]) expect(seen).not.toContain(s);
 }
 
+/** The worked example's message as an item: WeChat's names, CreateTime a number, MsgId text. */
+const VECTOR_ITEM = {
+	ToUserName: 'gh_3f9c2a7e5b1d',
+	FromUserName: SAFE.openid,
+	CreateTime: 1767225600,
+	MsgType: 'text',
+	Content: '你好，我要转人工客服',
+	MsgId: '7460012345678901234',
+	openid: SAFE.openid,
+};
+
 beforeEach(() => pushDeduplicator.clear());
 afterEach(() => jest.restoreAllMocks());
 
@@ -84,13 +95,7 @@ describe('accepted pushes', () => {
 		});
 		expect(call.result.noWebhookResponse).toBe(true);
 		expect(call.item).toEqual({
-			ToUserName: 'gh_3f9c2a7e5b1d',
-			FromUserName: SAFE.openid,
-			CreateTime: 1767225600,
-			MsgType: 'text',
-			Content: '你好，我要转人工客服',
-			MsgId: '7460012345678901234',
-			openid: SAFE.openid,
+			...VECTOR_ITEM,
 			createTimeIso: '2026-01-01T08:00:00+08:00',
 			encrypted: false,
 			reply: 'success',
@@ -108,13 +113,7 @@ describe('accepted pushes', () => {
 		expect(call.response.status).toBe(200);
 		expect(call.response.body).toBe('success');
 		expect(call.item).toEqual({
-			ToUserName: 'gh_3f9c2a7e5b1d',
-			FromUserName: SAFE.openid,
-			CreateTime: 1767225600,
-			MsgType: 'text',
-			Content: '你好，我要转人工客服',
-			MsgId: '7460012345678901234',
-			openid: SAFE.openid,
+			...VECTOR_ITEM,
 			createTimeIso: '2026-01-01T00:00:00+00:00',
 			encrypted: true,
 			reply: 'success',
