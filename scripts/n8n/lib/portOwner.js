@@ -22,16 +22,11 @@ function listeningInodes(port) {
 	return inodes;
 }
 
-/** `{ pid, command }` of the process holding `port` in LISTEN, or null when it cannot be seen. */
-function portOwner(port) {
-	const inodes = listeningInodes(port);
-	if (inodes.size === 0) return null;
-	let pids = [];
-	try {
-		pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-	} catch {
-		return null;
-	}
+/**
+ * The first of `pids` with an open fd on a socket whose inode is in `inodes` (a Set of decimal strings, as
+ * /proc/net/tcp prints them), returned as given; null when none does or /proc does not say.
+ */
+function pidHoldingSocket(inodes, pids) {
 	for (const pid of pids) {
 		let fds = [];
 		try {
@@ -44,21 +39,34 @@ function portOwner(port) {
 			try {
 				target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
 			} catch {
-				continue;
+				continue; // closed meanwhile
 			}
 			const m = /^socket:\[(\d+)\]$/.exec(target);
-			if (m && inodes.has(m[1])) {
-				let command = '';
-				try {
-					command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
-				} catch {
-					/* gone meanwhile */
-				}
-				return { pid: Number(pid), command };
-			}
+			if (m && inodes.has(m[1])) return pid;
 		}
 	}
 	return null;
+}
+
+/** `{ pid, command }` of the process holding `port` in LISTEN, or null when it cannot be seen. */
+function portOwner(port) {
+	const inodes = listeningInodes(port);
+	if (inodes.size === 0) return null;
+	let pids = [];
+	try {
+		pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+	} catch {
+		return null;
+	}
+	const pid = pidHoldingSocket(inodes, pids);
+	if (pid === null) return null;
+	let command = '';
+	try {
+		command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+	} catch {
+		/* gone meanwhile */
+	}
+	return { pid: Number(pid), command };
 }
 
 /** "process 1234 (node … n8n start)", or "another process" when /proc does not say. */
@@ -70,4 +78,4 @@ function describePortOwner(port) {
 	return `process ${owner.pid}${command ? ` (${command})` : ''}`;
 }
 
-module.exports = { portOwner, describePortOwner };
+module.exports = { portOwner, describePortOwner, pidHoldingSocket };

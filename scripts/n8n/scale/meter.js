@@ -6,6 +6,7 @@
  */
 const fs = require('fs');
 const http = require('http');
+const { pidHoldingSocket } = require('../lib/portOwner');
 
 const TOKEN_PATHS = new Set(['/cgi-bin/token', '/cgi-bin/stable_token']);
 /** WeChat's "this access_token is no good" errcodes: invalid, invalid, expired. */
@@ -22,26 +23,6 @@ function socketInode(localPort, remotePort) {
 	for (const line of fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
 		const f = line.trim().split(/\s+/);
 		if (f.length > 9 && f[1].endsWith(want) && f[2].endsWith(rem)) return f[9];
-	}
-	return null;
-}
-
-function pidHolding(inode, pids) {
-	const target = `socket:[${inode}]`;
-	for (const pid of pids) {
-		let fds = [];
-		try {
-			fds = fs.readdirSync(`/proc/${pid}/fd`);
-		} catch {
-			continue;
-		}
-		for (const fd of fds) {
-			try {
-				if (fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === target) return pid;
-			} catch {
-				/* closed meanwhile */
-			}
-		}
 	}
 	return null;
 }
@@ -87,7 +68,7 @@ async function startMeter(targetUrl, processes, { extraTokenPaths = [] } = {}) {
 		try {
 			const inode = socketInode(socket.remotePort, server.address().port);
 			const procs = processes();
-			const pid = inode && pidHolding(inode, procs.map((p) => p.pid));
+			const pid = inode && pidHoldingSocket(new Set([inode]), procs.map((p) => p.pid));
 			const p = procs.find((x) => x.pid === pid);
 			name = p ? p.name : pid ? `pid ${pid}` : 'unknown';
 		} catch {
