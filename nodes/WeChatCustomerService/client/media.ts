@@ -48,10 +48,6 @@ function accepted(rule: MediaRule): string {
 	return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
-export function isMediaType(value: string): value is MediaType {
-	return (MEDIA_TYPES as readonly string[]).includes(value);
-}
-
 /**
  * Checks a file for `type` by its content and size, as WeChat will; returns what it is.
  * `field` is the binary property the user named.

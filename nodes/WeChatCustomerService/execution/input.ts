@@ -40,3 +40,22 @@ export function stringParam(
 	if (!result && !options.optional) throw inputError(ctx, itemIndex, name, 'is required but empty');
 	return result;
 }
+
+/**
+ * Reads an options parameter; an expression can give anything, so a value not among `allowed` is an error
+ * naming what is allowed (`expected`, by default "one of a, b, c").
+ */
+export function optionParam<T extends string>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	allowed: readonly T[],
+	fallback: T,
+	expected = `one of ${allowed.join(', ')}`,
+): T {
+	const raw = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw)) {
+		throw inputError(ctx, itemIndex, name, `must be ${expected}, got "${String(raw)}"`);
+	}
+	return raw as T;
+}

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../execution/input';
-import { MEDIA_TYPES, isMediaType, type MediaType } from '../../client/media';
+import { optionParam } from '../../execution/input';
+import { MEDIA_TYPES, type MediaType } from '../../client/media';
 
 /** The Media Type parameter: what the file is, with WeChat's limits for each. */
 export const mediaTypeProperty: INodeProperties = {
@@ -20,9 +20,5 @@ export const mediaTypeProperty: INodeProperties = {
 };
 
 export function readMediaType(ctx: IExecuteFunctions, itemIndex: number): MediaType {
-	const value = String(ctx.getNodeParameter('mediaType', itemIndex, 'image'));
-	if (!isMediaType(value)) {
-		throw inputError(ctx, itemIndex, 'mediaType', `must be one of ${MEDIA_TYPES.join(', ')}, got "${value}"`);
-	}
-	return value;
+	return optionParam(ctx, itemIndex, 'mediaType', MEDIA_TYPES, 'image');
 }

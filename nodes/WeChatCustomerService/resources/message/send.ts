@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { readMediaUpload, type MediaUpload } from '../../execution/binary';
 import type { OperationDefinition } from '../../execution/types';
 import type { MediaType } from '../../client/media';
-import { inputError } from '../../execution/input';
+import { optionParam } from '../../execution/input';
 import { MESSAGE_TYPES, type MessageType } from '../../client/messages';
 import { MEDIA_SOURCE_TYPES, messageProperties, readPayload } from './fields';
 import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
@@ -13,9 +13,8 @@ type PendingUpload = MediaUpload & { key: 'media_id' | 'thumb_media_id' };
 /** With Media Source "Binary File": the item's file (and a video's thumbnail), checked, ready to upload. */
 async function readUploads(ctx: IExecuteFunctions, itemIndex: number, messageType: MessageType): Promise<PendingUpload[]> {
 	if (!MEDIA_SOURCE_TYPES.includes(messageType)) return [];
-	const source = String(ctx.getNodeParameter('mediaSource', itemIndex, 'mediaId'));
+	const source = optionParam(ctx, itemIndex, 'mediaSource', ['mediaId', 'binary'], 'mediaId', 'mediaId or binary');
 	if (source === 'mediaId') return [];
-	if (source !== 'binary') throw inputError(ctx, itemIndex, 'mediaSource', `must be mediaId or binary, got "${source}"`);
 	const uploads: PendingUpload[] = [
 		{ key: 'media_id', ...(await readMediaUpload(ctx, itemIndex, messageType as MediaType, 'binaryPropertyName')) },
 	];
@@ -42,10 +41,7 @@ export const sendMessage: OperationDefinition = {
 	],
 	async execute({ itemIndex, client }) {
 		const openid = readOpenid(this, itemIndex);
-		const messageType = this.getNodeParameter('messageType', itemIndex, 'text') as MessageType;
-		if (!MESSAGE_TYPES.includes(messageType)) {
-			throw inputError(this, itemIndex, 'messageType', `must be one of ${MESSAGE_TYPES.join(', ')}, got "${messageType}"`);
-		}
+		const messageType = optionParam(this, itemIndex, 'messageType', MESSAGE_TYPES, 'text');
 		const uploads = await readUploads(this, itemIndex, messageType);
 		const payload = readPayload(this, itemIndex, messageType, uploads.map((u) => u.key));
 		const kfAccount = readKfAccount(this, itemIndex, true);

@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../../execution/types';
-import { inputError } from '../../execution/input';
+import { optionParam } from '../../execution/input';
 import { TYPING_COMMANDS } from '../../client/messages';
 import { openidProperty, optionsCollection, readOpenid } from '../shared';
 
@@ -28,11 +28,9 @@ export const sendTyping: OperationDefinition = {
 	],
 	async execute({ itemIndex, client }) {
 		const openid = readOpenid(this, itemIndex);
-		const command = this.getNodeParameter('command', itemIndex, 'typing') as keyof typeof TYPING_COMMANDS;
+		const commands = Object.keys(TYPING_COMMANDS) as (keyof typeof TYPING_COMMANDS)[];
+		const command = optionParam(this, itemIndex, 'command', commands, 'typing', '"typing" or "cancel"');
 		const wechatCommand = TYPING_COMMANDS[command];
-		if (!wechatCommand) {
-			throw inputError(this, itemIndex, 'command', `must be "typing" or "cancel", got "${command}"`);
-		}
 		await client.sendTyping(openid, wechatCommand);
 		return { success: true, openid, command: wechatCommand };
 	},
