@@ -1,4 +1,4 @@
-// Chat records (reference rows 13–14, §4): windows, paging and guards. Knows nothing of n8n.
+// Chat records (msgrecord/getmsglist and the legacy getrecord): windows, paging and guards. Knows nothing of n8n.
 import { WeChatInputError, WeChatTransportError } from './errors';
 import type { KfRecord } from './types';
 import type { ZonedFormatter } from './zonedTime';
@@ -8,7 +8,7 @@ export const LEGACY_RECORD_PATH = '/customservice/msgrecord/getrecord';
 
 export type RecordApi = 'msgList' | 'legacy';
 
-/** WeChat's page caps: getmsglist `number` ≤ 10000 (W1); getrecord `pagesize` ≤ 50 (C5). */
+/** WeChat's page caps: getmsglist `number` ≤ 10000; getrecord `pagesize` ≤ 50. */
 export const MAX_PAGE_SIZE: Record<RecordApi, number> = { msgList: 10000, legacy: 50 };
 
 /** getmsglist accepts at most 24 h per query; both ends are inclusive, so a window spans 86400 s. */
@@ -17,7 +17,7 @@ export const MSG_LIST_WINDOW_SECONDS = 86400;
 /** China time (Asia/Shanghai) is UTC+8 all year: the legacy API's calendar day. */
 const CHINA_OFFSET_SECONDS = 8 * 3600;
 
-/** The seed's opercode list (mp/dkf Record.OperCode). */
+/** The opercodes WeChat documents for a record (as listed by the Go SDK's mp/dkf Record.OperCode). */
 export const OPERCODE_NAMES: Readonly<Record<number, string>> = {
 	1000: 'sessionCreatedUnaccepted',
 	1001: 'sessionAccepted',
