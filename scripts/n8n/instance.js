@@ -190,6 +190,15 @@ async function startN8n(rt, userFolder, { port = 5678, logFile, extraEnv = {}, e
 	throw new Error(`n8n did not become ready within ${readyTimeoutMs / 1000}s`);
 }
 
+/** A response body as JSON, or undefined when it is not JSON (an HTML error page, a proxy's text). */
+function jsonOrUndefined(text) {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
 /** Minimal REST client holding the n8n-auth cookie. */
 class Rest {
 	constructor(baseUrl) {
@@ -208,12 +217,7 @@ class Rest {
 			if (m) this.cookie = m[1];
 		}
 		const text = await res.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
+		const json = jsonOrUndefined(text);
 		if (!res.ok) {
 			const err = new Error(`${method} ${p} → ${res.status}: ${text.slice(0, 500)}`);
 			err.status = res.status;
@@ -277,6 +281,7 @@ module.exports = {
 	freePort,
 	workflowFiles,
 	readJson,
+	jsonOrUndefined,
 	prepareUserFolder,
 	startN8n,
 	Rest,

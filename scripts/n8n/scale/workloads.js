@@ -5,7 +5,7 @@
  */
 const crypto = require('crypto');
 
-const { NODE_TYPE, CREDENTIAL_TYPE } = require('../instance');
+const { NODE_TYPE, CREDENTIAL_TYPE, jsonOrUndefined } = require('../instance');
 
 const DAY = 86400;
 const CHINA = 8 * 3600;
@@ -147,12 +147,7 @@ async function drive(url, { total, inFlight, timeoutMs = 120000, body = () => ({
 				signal: AbortSignal.timeout(timeoutMs),
 			});
 			const text = await res.text();
-			let json;
-			try {
-				json = JSON.parse(text);
-			} catch {
-				json = undefined;
-			}
+			const json = jsonOrUndefined(text);
 			results[i] = { status: res.status, ms: Date.now() - s, json, text: json ? undefined : text.slice(0, 300) };
 		} catch (e) {
 			results[i] = { status: 0, ms: Date.now() - s, error: e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000}s` : e.message };
