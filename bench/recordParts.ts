@@ -6,7 +6,6 @@ import { createInterface } from 'node:readline';
 
 import {
 	NodeConnectionTypes,
-	NodeHelpers,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
@@ -17,13 +16,12 @@ import { Agent, request } from 'undici';
 import { operationName } from '../nodes/WeChatCustomerService/client/records';
 import { ZonedFormatter } from '../nodes/WeChatCustomerService/client/zonedTime';
 import { RecordStore } from '../sandbox/records';
-import { createNodeTypes } from '../test/helpers/nodes';
+import { NODE_TYPE, createNodeTypes } from '../test/helpers/nodes';
 import type { WorkflowJson } from '../test/helpers/workflow';
 import { BENCH_DAYS, BENCH_T0, MSG_LIST_PATH, generateBenchRecords } from './msgListServer';
 
 export { BENCH_DAYS, BENCH_T0 };
 export const NODE_NAME = 'Chat Records';
-const NODE_TYPE = 'n8n-nodes-wechat-customer-service.weChatCustomerService';
 
 export interface FastServer {
 	url: string;
@@ -147,7 +145,6 @@ export function itemColumns(records: number): ItemColumns {
 
 /** C: node types with a stub that emits the columns' items (what n8n costs for N items). */
 export function stubNodeTypes(columns: ItemColumns): INodeTypes {
-	const base = createNodeTypes();
 	const stub: INodeType = {
 		description: {
 			displayName: 'Bench Items',
@@ -180,12 +177,7 @@ export function stubNodeTypes(columns: ItemColumns): INodeTypes {
 			return [out];
 		},
 	};
-	return {
-		getByName: (type) => (type === 'bench.items' ? stub : base.getByName(type)),
-		getByNameAndVersion: (type, version) =>
-			type === 'bench.items' ? stub : NodeHelpers.getVersionedNodeType(base.getByName(type), version),
-		getKnownTypes: () => ({}),
-	};
+	return createNodeTypes({ 'bench.items': stub });
 }
 
 export const stubWorkflow: WorkflowJson = twoNodes({

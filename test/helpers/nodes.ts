@@ -91,12 +91,14 @@ class NoOpStub implements INodeType {
 	}
 }
 
-export function createNodeTypes(): INodeTypes {
+/** The node and the stubs above; `extra` adds node types by name (a benchmark's own item source). */
+export function createNodeTypes(extra: Record<string, INodeType> = {}): INodeTypes {
 	const types: Record<string, INodeType | IVersionedNodeType> = {
 		'n8n-nodes-base.manualTrigger': new ManualTriggerStub(),
 		'n8n-nodes-base.noOp': new NoOpStub(),
 		'test.fixedItems': new FixedItemsStub(),
 		[NODE_TYPE]: new WeChatCustomerService(),
+		...extra,
 	};
 	return {
 		getByName: (type) => types[type],
