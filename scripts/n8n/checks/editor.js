@@ -10,6 +10,7 @@ const path = require('path');
 const { REPO_ROOT } = require('../runtime');
 const { workflowFiles, readJson } = require('../instance');
 const { launchBrowser } = require('../lib/browser');
+const { signedInN8n } = require('../lib/session');
 const editor = require('../lib/editor');
 
 const WORKFLOW = 'wcsExAgents000001';
@@ -20,8 +21,7 @@ module.exports = {
 	needs: 'n8n',
 	skipFlag: '--skip-browser',
 	async run(ctx) {
-		const { url, rest } = await ctx.n8n();
-		if (!rest.cookie) await rest.ownerSession(); // signed in already when an earlier check ran
+		const { url, rest } = await signedInN8n(ctx);
 		const shot = async (page, name) => await page.screenshot({ path: path.join(ctx.artifacts, name) });
 		const updateDocs = ctx.flag('--update-screenshot');
 		const browser = await launchBrowser({ timings: ctx.timings, withFonts: updateDocs });

@@ -11,6 +11,7 @@ const path = require('path');
 const { REPO_ROOT } = require('../runtime');
 const { CREDENTIAL, NODE_TYPE } = require('../instance');
 const { launchBrowser } = require('../lib/browser');
+const { signedInN8n } = require('../lib/session');
 const editor = require('../lib/editor');
 
 const ALIASES = ['微信', '客服', '公众号', '多客服', 'weixin', 'WeChat', 'kf', 'customer service'];
@@ -74,8 +75,7 @@ module.exports = {
 	needs: 'n8n',
 	skipFlag: '--skip-browser',
 	async run(ctx) {
-		const { url, rest } = await ctx.n8n();
-		if (!rest.cookie) await rest.ownerSession();
+		const { url, rest } = await signedInN8n(ctx);
 		const shots = [];
 		const shot = async (page, name) => {
 			await page.screenshot({ path: path.join(ctx.artifacts, name) });

@@ -4,6 +4,8 @@
  * https://api.weixin.qq.com/cgi-bin/customservice/getkflist reaches the sandbox with the access_token the
  * WeChat Customer Service node cached (one token request for both), and the token appears nowhere in the execution.
  */
+const { signedInN8n } = require('../lib/session');
+
 const HTTP_WORKFLOW = 'wcsExHttpToken01';
 const NODE_WORKFLOW = 'wcsExAgents000001';
 
@@ -11,8 +13,7 @@ module.exports = {
 	name: 'HTTP Request node: the credential adds the managed access_token',
 	needs: 'n8n',
 	async run(ctx) {
-		const { rest } = await ctx.n8n();
-		if (!rest.cookie) await rest.ownerSession(); // signed in already when an earlier check ran
+		const { rest } = await signedInN8n(ctx);
 		const sb = await ctx.restartSandbox();
 		sb.clearRequests();
 		// The node runs first: whatever token an earlier check left in n8n's cache is unknown to this fresh sandbox,
