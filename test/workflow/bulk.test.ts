@@ -31,18 +31,22 @@ function bulkWorkflow(items: object[], concurrency: number) {
 
 /**
  * Wraps the sandbox's send route: counts requests in flight and holds each one longer the
- * earlier its item is, so answers come back in reverse order.
+ * earlier its item is, so answers come back in reverse order. The first requests also wait
+ * (up to 5 s) until `width` are in flight, so a slow machine cannot hide the concurrency.
  */
-function trackInFlight(total: number) {
+function trackInFlight(total: number, width: number) {
 	const send = messageRoutes.find((r) => r.path === SEND);
 	if (!send) throw new Error('no send route');
-	const stats = { now: 0, max: 0, finished: [] as string[] };
+	const stats = { now: 0, max: 0, started: 0, finished: [] as string[] };
 	ctx.sb.addRoute({
 		...send,
 		handler: async (req, sb) => {
 			stats.now += 1;
+			stats.started += 1;
 			stats.max = Math.max(stats.max, stats.now);
 			const n = Number(/#(\d+)/.exec(JSON.stringify(req.json))?.[1] ?? 0);
+			const t0 = Date.now();
+			while (stats.max < width && stats.started < total && Date.now() - t0 < 5000) await delay(2);
 			await delay(10 + (total - n) * 4);
 			try {
 				return await send.handler(req, sb);
@@ -58,7 +62,7 @@ function trackInFlight(total: number) {
 describe('Bulk: Options → Concurrency', () => {
 	it('runs up to 5 requests at once, keeps input order and pairing, and fetches one token', async () => {
 		const items = customers(12);
-		const stats = trackInFlight(12);
+		const stats = trackInFlight(12, 5);
 		const result = await runWorkflow(bulkWorkflow(items, 5), sandboxCredential(ctx.sb));
 		expect(result.error).toBeUndefined();
 		expect(stats.max).toBe(5);
@@ -72,7 +76,7 @@ describe('Bulk: Options → Concurrency', () => {
 
 	it('sends one at a time with the default concurrency of 1, in input order', async () => {
 		const items = customers(6);
-		const stats = trackInFlight(6);
+		const stats = trackInFlight(6, 1);
 		const result = await runWorkflow(bulkWorkflow(items, 1), sandboxCredential(ctx.sb));
 		expect(result.error).toBeUndefined();
 		expect(stats.max).toBe(1);
