@@ -117,6 +117,22 @@ module.exports = [
 		},
 	},
 	{
+		name: 'media: upload a JPEG as temporary media and download it again',
+		workflow: 'wcsE2eMedia000001',
+		assert({ out, binary, sb }) {
+			const up = out('Upload')[0];
+			assert.equal(up.type, 'image');
+			assert.ok(typeof up.media_id === 'string' && up.media_id.length > 0, 'upload answered a media_id');
+			const file = binary('Download');
+			assert.ok(file && file.data, 'download put a binary into "data"');
+			assert.equal(file.data.mimeType, 'image/jpeg');
+			assert.equal(sb.requestsTo('/cgi-bin/media/upload').length, 1, 'one upload');
+			const gets = sb.requestsTo('/cgi-bin/media/get');
+			assert.equal(gets.length, 1, 'one download');
+			assert.equal(gets[0].query.media_id, up.media_id, 'the download asked for the uploaded media_id');
+		},
+	},
+	{
 		name: 'record: limit with getmsglist and with the legacy API',
 		workflow: 'wcsE2eRecord00001',
 		assert({ out, sb }) {
