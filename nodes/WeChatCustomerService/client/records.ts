@@ -29,10 +29,14 @@ export const OPERCODE_NAMES: Readonly<Record<number, string>> = {
 	2003: 'agentReceived',
 };
 
-const OPERCODE_LOOKUP = new Map<unknown, string>(Object.entries(OPERCODE_NAMES).map(([code, name]) => [Number(code), name]));
+/** OPERCODE_NAMES by opercode − 1000: an array index per record instead of a hash lookup. */
+const OPERCODE_BY_OFFSET: readonly (string | undefined)[] = Array.from(
+	{ length: Math.max(...Object.keys(OPERCODE_NAMES).map(Number)) - 999 },
+	(_, offset) => OPERCODE_NAMES[offset + 1000],
+);
 
 export function operationName(opercode: unknown): string {
-	return OPERCODE_LOOKUP.get(opercode) ?? 'unknown';
+	return (typeof opercode === 'number' && OPERCODE_BY_OFFSET[opercode - 1000]) || 'unknown';
 }
 
 export interface RecordQuery {

@@ -37,6 +37,10 @@ describe('record windows', () => {
 			'unknown',
 		]);
 	});
+
+	it('is unknown for what is not a listed whole number: strings, fractions, out of range, missing', () => {
+		expect(['2002', 2002.5, 999, 0, -1, NaN, null, undefined].map(operationName)).toEqual(Array(8).fill('unknown'));
+	});
 });
 
 describe('validateRecordQuery', () => {
