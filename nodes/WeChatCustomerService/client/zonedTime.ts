@@ -100,11 +100,15 @@ function pad2(n: number): string {
 	return n < 10 ? `0${n}` : String(n);
 }
 
+/** "00:00" … "23:59", by minute of the day. */
+const HOURS_MINUTES: readonly string[] = Array.from({ length: 1440 }, (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`);
+
 /**
  * Formats unix seconds as ISO 8601 with the zone's offset (2024-05-01T09:00:00+08:00). Offsets
- * are cached per day (see offsetAt), and the text up to the minute is built
- * once per minute: a record in the same minute as the previous one costs one concatenation with
- * a prebuilt ":ss+hh:mm" tail, one in the same second none (chat records come in time order).
+ * are cached per day (see offsetAt); the date text is built once per local day and the text up
+ * to the minute once per minute, from tables: a record in the same minute as the previous one
+ * costs one concatenation with a prebuilt ":ss+hh:mm" tail, one in the same second none
+ * (chat records come in time order).
  */
 export class ZonedFormatter {
 	private readonly offsets = new Map<number, number>();
@@ -116,6 +120,10 @@ export class ZonedFormatter {
 	private minuteEnd = 0;
 	private minutePrefix = '';
 	private minuteTails: string[] = [];
+	private tailsOffset = NaN;
+	/** The cached local day (days since 1970-01-01 in wall time) and its "2024-05-01T". */
+	private localDay = NaN;
+	private dayPrefix = '';
 	private lastUnix = -1;
 	private lastIso = '';
 
@@ -161,8 +169,14 @@ export class ZonedFormatter {
 		const localMinute = Math.floor(local / 60) * 60;
 		this.minuteStart = localMinute - offset;
 		this.minuteEnd = Math.min(this.minuteStart + 60, (Math.floor(unix / 900) + 1) * 900);
-		// 2024-05-01T09:00 (toISOString is UTC, so feed it the local wall time).
-		this.minutePrefix = new Date(localMinute * 1000).toISOString().slice(0, 16);
+		const localDay = Math.floor(localMinute / 86400);
+		if (localDay !== this.localDay) {
+			// toISOString is UTC, so feed it the local wall time.
+			this.localDay = localDay;
+			this.dayPrefix = new Date(localDay * 86400_000).toISOString().slice(0, 11);
+		}
+		this.minutePrefix = this.dayPrefix + HOURS_MINUTES[(localMinute - localDay * 86400) / 60];
+		if (offset === this.tailsOffset) return;
 		let tails = this.tails.get(offset);
 		if (!tails) {
 			const abs = Math.abs(Math.round(offset / 60));
@@ -170,6 +184,7 @@ export class ZonedFormatter {
 			tails = Array.from({ length: 60 }, (_, sec) => `:${pad2(sec)}${suffix}`);
 			this.tails.set(offset, tails);
 		}
+		this.tailsOffset = offset;
 		this.minuteTails = tails;
 	}
 }
