@@ -1,7 +1,8 @@
 // The pieces the chat-record benchmarks share: the fast server child, the node's workflow (A),
 // a bare undici loop (B) and n8n's floor, a stub node emitting the same items (C).
 import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 import {
@@ -21,6 +22,14 @@ import type { WorkflowJson } from '../test/helpers/workflow';
 import { BENCH_DAYS, BENCH_T0, MSG_LIST_PATH, generateBenchRecords } from './msgListServer';
 
 export { BENCH_DAYS, BENCH_T0 };
+
+/** The repository: the first folder above this file that holds the n8n harness (build-dev/ or another outDir). */
+export function repoRoot(): string {
+	for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+		if (existsSync(join(dir, 'scripts', 'n8n', 'runtime.js'))) return dir;
+	}
+	throw new Error('scripts/n8n/runtime.js not found above this file');
+}
 export const NODE_NAME = 'Chat Records';
 
 export interface FastServer {
@@ -105,8 +114,11 @@ export function recordWorkflow(
 	});
 }
 
-/** B: the same pages with undici and JSON.parse, nothing else. Returns [records, requests]. */
-export async function bareLoop(url: string, dispatcher: Agent): Promise<[number, number]> {
+/**
+ * B: the same pages with undici and JSON.parse, nothing else. Returns [records, requests].
+ * With `kept`, each page's parsed records are kept there (B′: what holding them costs the collector).
+ */
+export async function bareLoop(url: string, dispatcher: Agent, kept?: unknown[][]): Promise<[number, number]> {
 	let records = 0;
 	let requests = 0;
 	for (let d = 0; d < BENCH_DAYS; d++) {
@@ -121,6 +133,7 @@ export async function bareLoop(url: string, dispatcher: Agent): Promise<[number,
 			requests++;
 			const page = JSON.parse(await res.body.text()) as { recordlist: unknown[]; msgid: number };
 			records += page.recordlist.length;
+			kept?.push(page.recordlist);
 			if (page.recordlist.length < 10000) break;
 			msgid = page.msgid;
 		}

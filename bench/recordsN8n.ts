@@ -5,17 +5,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
-import { recordWorkflow, startFastServer } from './recordParts';
+import { recordWorkflow, repoRoot, startFastServer } from './recordParts';
 
-/** The repository: the first folder above this file that holds the n8n harness (build-dev/ or another outDir). */
-function repoRoot(): string {
-	for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-		if (existsSync(join(dir, 'scripts', 'n8n', 'runtime.js'))) return dir;
-	}
-	throw new Error('scripts/n8n/runtime.js not found above this file');
-}
 const ROOT = repoRoot();
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the n8n harness is plain CommonJS */
