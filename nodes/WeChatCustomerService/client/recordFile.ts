@@ -13,7 +13,7 @@ export const RECORD_FILE_MIME_TYPES: Record<RecordFileFormat, string> = {
 	csv: 'text/csv',
 };
 
-/** The columns of an empty range's CSV: the fields every record item has, in item order. */
+/** The CSV columns every file has, in item order: the fields of a record item. */
 const ITEM_FIELDS = ['time_iso', 'operation', 'worker', 'openid', 'text', 'opercode', 'time'];
 
 /** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
@@ -37,7 +37,8 @@ export interface RecordFileProgress {
 /**
  * The records of `pages` as one file's bytes: JSON Lines (one item's JSON a line), or CSV in
  * UTF-8 with a BOM (so Excel reads Chinese text), a header row and CRLF rows, the columns being
- * the items' fields in item order (taken from the first record). One chunk per page, pulled only
+ * the items' fields in item order, then any further field the first record has (the header is
+ * written before later records are read; a field missing from a record is an empty cell). One chunk per page, pulled only
  * when the reader wants more, so one page at a time is in memory whatever the range.
  */
 export function recordFileStream(
@@ -56,7 +57,7 @@ export function recordFileStream(
 				for (const record of page) {
 					const item: DescribedRecord = describeRecord(record, zone);
 					if (!columns) {
-						columns = Object.keys(item);
+						columns = [...ITEM_FIELDS, ...Object.keys(item).filter((key) => !ITEM_FIELDS.includes(key))];
 						text = `\uFEFF${csvRow(columns)}`;
 					}
 					text += csvRow(columns.map((c) => item[c]));
