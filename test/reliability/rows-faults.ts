@@ -3,6 +3,7 @@
 // unknown are never repeated.
 import { BUILTIN_AVATAR } from '../../sandbox/avatars';
 import { SECRETS, TOKEN_SERVER_HEADER, TOKEN_SERVER_PATH, type Env, type Row } from './table';
+import { LI, WANG, ALICE } from '../helpers/demo';
 
 const STABLE = 'POST /cgi-bin/stable_token';
 const TOKEN_SERVER = `GET ${TOKEN_SERVER_PATH}`;
@@ -10,9 +11,6 @@ const KF_LIST = 'GET /cgi-bin/customservice/getkflist';
 const ONLINE = 'GET /cgi-bin/customservice/getonlinekflist';
 const SEND = 'POST /cgi-bin/message/custom/send';
 
-const LI = 'oDemo_LiLei_7fQx2mZk9pW1';
-const WANG = 'oDemo_WangFang_Yt5rE1qZ8';
-const ALICE = 'alice@sandbox_oa';
 const TIMEOUT = { timeoutSeconds: 1 };
 const SLOW = 3000;
 

@@ -2,9 +2,8 @@
 // name the field by its label in the node panel.
 import { BUILTIN_AVATAR } from '../../sandbox/avatars';
 import type { Row } from './table';
+import { LI, ALICE } from '../helpers/demo';
 
-const LI = 'oDemo_LiLei_7fQx2mZk9pW1';
-const ALICE = 'alice@sandbox_oa';
 /** Empty at run time; a literal "" would be caught by n8n's own required-parameter check first. */
 const EMPTY = '={{ "" }}';
 const hourAgo = () => new Date(Date.now() - 3600_000).toISOString();

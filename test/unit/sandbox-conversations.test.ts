@@ -1,8 +1,8 @@
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from '../../sandbox';
 import { useSandbox } from '../helpers/sandbox';
+import { LI } from '../helpers/demo';
 
 const ctx = useSandbox('demo');
-const LI = 'oDemo_LiLei_7fQx2mZk9pW1';
 
 async function token(): Promise<string> {
 	const res = await fetch(`${ctx.sb.url}/cgi-bin/stable_token`, {

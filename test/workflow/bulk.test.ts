@@ -4,12 +4,12 @@ import { messageRoutes } from '../../sandbox/routes/messages';
 import { continueOnFail, withParams } from '../helpers/patch';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
 import { loadWorkflow, runWorkflow } from '../helpers/workflow';
+import { LI } from '../helpers/demo';
 
 const ctx = useSandbox('demo');
 
 const SEND = '/cgi-bin/message/custom/send';
 const WAITCASE = '/customservice/kfsession/getwaitcase';
-const LI = 'oDemo_LiLei_7fQx2mZk9pW1';
 
 /** `count` in-window customers, each with one item {openid, text}. */
 function customers(count: number) {

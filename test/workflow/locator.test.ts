@@ -5,11 +5,9 @@ import { searchAccounts, searchAgents } from '../../nodes/WeChatCustomerService/
 import { withParams } from '../helpers/patch';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
 import { loadWorkflow, runWorkflow, type WorkflowJson } from '../helpers/workflow';
+import { LI, ALICE, BOB } from '../helpers/demo';
 
 const ctx = useSandbox('demo');
-const LI = 'oDemo_LiLei_7fQx2mZk9pW1';
-const ALICE = 'alice@sandbox_oa';
-const BOB = 'bob@sandbox_oa';
 const description = new WeChatCustomerService().description;
 
 function apiCalls() {

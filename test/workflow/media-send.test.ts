@@ -2,10 +2,9 @@ import { KB, partsOf, sampleFile, uploadRequests, useBinaryMode, withInputs, typ
 import { withParams } from '../helpers/patch';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
 import { loadWorkflow, runWorkflow, type WorkflowJson } from '../helpers/workflow';
+import { LI, HAN } from '../helpers/demo';
 
 const ctx = useSandbox('demo');
-const LI = 'oDemo_LiLei_7fQx2mZk9pW1';
-const HAN = 'oDemo_HanMeimei_3vNc8aLr';
 const NODE = 'Send From Binary';
 const SEND = '/cgi-bin/message/custom/send';
 

@@ -1,14 +1,10 @@
 import { loadWorkflow, runWorkflow } from '../helpers/workflow';
 import { continueOnFail, withParams } from '../helpers/patch';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
+import { LI, HAN, TOM, ZHOU, ALICE } from '../helpers/demo';
 
 const ctx = useSandbox('demo');
 
-const LI = 'oDemo_LiLei_7fQx2mZk9pW1';
-const HAN = 'oDemo_HanMeimei_3vNc8aLr';
-const TOM = 'oDemo_Tom_Lk2pQ9xW4sEd6u';
-const ZHOU = 'oDemo_ZhouJie_Qw9eR3tY5u';
-const ALICE = 'alice@sandbox_oa';
 const SEND = '/cgi-bin/message/custom/send';
 
 function apiRequests() {

@@ -9,9 +9,10 @@ import { pushFromSandbox } from '../../sandbox/routes/push';
 import { withParams } from '../helpers/patch';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
 import { loadWorkflow, runWorkflow } from '../helpers/workflow';
+import { ZHOU } from '../helpers/demo';
 
 const ctx = useSandbox('demo');
-const ZHOU = 'oDemo_ZhouJie_Qw9eR3tY5u'; // wrote 3 days ago: outside the 48 hours
+// ZHOU wrote 3 days ago: outside the 48 hours
 
 const OPTIONS: TriggerOptions = {
 	events: ['*'],

@@ -1,15 +1,9 @@
 import { loadWorkflow, runWorkflow } from '../helpers/workflow';
 import { withParams } from '../helpers/patch';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
+import { LI, WANG, HAN, TOM, ZHAO, ALICE } from '../helpers/demo';
 
 const ctx = useSandbox('demo');
-
-const LI = 'oDemo_LiLei_7fQx2mZk9pW1';
-const HAN = 'oDemo_HanMeimei_3vNc8aLr';
-const TOM = 'oDemo_Tom_Lk2pQ9xW4sEd6u';
-const WANG = 'oDemo_WangFang_Yt5rE1qZ8';
-const ZHAO = 'oDemo_ZhaoQiang_Pm4kU7bV';
-const ALICE = 'alice@sandbox_oa';
 
 /** What createtime_iso must read in Asia/Shanghai (UTC+8 all year). */
 const shanghaiIso = (unix: number) => `${new Date((unix + 8 * 3600) * 1000).toISOString().slice(0, 19)}+08:00`;
