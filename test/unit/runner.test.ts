@@ -1,4 +1,4 @@
-import { pairedItems, toItems } from '../../nodes/WeChatCustomerService/execution/runner';
+import { toItems } from '../../nodes/WeChatCustomerService/execution/runner';
 
 describe('toItems', () => {
 	it('wraps plain results paired with the input item, one shared pairedItem per input', () => {
@@ -11,12 +11,9 @@ describe('toItems', () => {
 		expect(toItems({ b: 1 }, 0)).toEqual([{ json: { b: 1 }, pairedItem: { item: 0 } }]);
 	});
 
-	it('re-pairs full items (binary kept) and hands on items an operation built whole as they are', () => {
+	it('re-pairs full items (binary kept)', () => {
 		const binary = { data: { data: 'x', mimeType: 'text/plain' } };
 		expect(toItems([{ json: { c: 1 }, binary }], 1)).toEqual([{ json: { c: 1 }, binary, pairedItem: { item: 1 } }]);
-		const built = [{ json: { d: 1 }, pairedItem: { item: 2 } }];
-		expect(toItems(pairedItems(built), 2)).toBe(built);
-		// Not marked: wrapped again like any result.
 		expect(toItems([{ json: { d: 1 }, pairedItem: { item: 9 } }], 2)).toEqual([{ json: { d: 1 }, pairedItem: { item: 2 } }]);
 	});
 });

@@ -35,24 +35,12 @@ function isExecutionData(value: unknown): value is INodeExecutionData {
 	return typeof value === 'object' && value !== null && 'json' in value && typeof (value as { json: unknown }).json === 'object';
 }
 
-const alreadyPaired = new WeakSet<INodeExecutionData[]>();
-
-/**
- * Marks items an operation built whole, pairedItem included, so that toItems hands them on as
- * they are instead of wrapping each again: a list of a million records is then walked once.
- */
-export function pairedItems(items: INodeExecutionData[]): INodeExecutionData[] {
-	alreadyPaired.add(items);
-	return items;
-}
-
 /**
  * Wraps an operation's result as output items paired with input item `itemIndex`. The items of
  * one input share one pairedItem object: n8n only reads it, and a list of a million records
  * then costs a million fewer objects.
  */
 export function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
-	if (Array.isArray(result) && alreadyPaired.has(result as INodeExecutionData[])) return result as INodeExecutionData[];
 	const list: unknown[] = Array.isArray(result) ? result : [result];
 	const pairedItem = { item: itemIndex };
 	const items = new Array<INodeExecutionData>(list.length);

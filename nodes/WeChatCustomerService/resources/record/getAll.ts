@@ -1,13 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError, numberParam, stringParam } from '../../execution/input';
-import { pairedItems } from '../../execution/runner';
 import { validateOpenid } from '../../client/accounts';
 import type { OperationDefinition } from '../../execution/types';
 import {
 	MAX_PAGE_SIZE,
 	describeRecord,
 	validateRecordQuery,
+	type DescribedRecord,
 	type RecordApi,
 	type RecordQuery,
 } from '../../client/records';
@@ -165,12 +165,11 @@ export const getAllRecords: OperationDefinition = {
 		const output = this.getNodeParameter('output', itemIndex, 'items');
 		if (output === 'file') return await writeRecordFile(this, itemIndex, client, query, zone);
 		if (output !== 'items') throw inputError(this, itemIndex, 'output', `must be "items" or "file", got "${String(output)}"`);
-		// Page by page (the record iterator's cheaper twin): each record becomes its output item at once.
-		const items: INodeExecutionData[] = [];
-		const pairedItem = { item: itemIndex };
+		const out: DescribedRecord[] = [];
+		// Page by page (the record iterator's cheaper twin): each record becomes its output object.
 		for await (const page of client.iterateRecordPages(query)) {
-			for (const record of page) items.push({ json: describeRecord(record, zone) as unknown as IDataObject, pairedItem });
+			for (const record of page) out.push(describeRecord(record, zone));
 		}
-		return pairedItems(items);
+		return out;
 	},
 };
