@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -8,11 +9,9 @@ import {
 
 import { weChatOfficialAccountPushApiTest } from './methods/pushCredentialTest';
 import { triggerProperties } from './trigger/description';
+import { checkTriggerParameters } from './trigger/options';
 import { handleWebhook } from './trigger/webhook';
 
-// WeChat has no API to register a Server URL: the account owner pastes it in the console, so there is
-// nothing for webhookMethods (checkExists/create/delete) to do.
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class WeChatCustomerServiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WeChat Customer Service Trigger',
@@ -37,6 +36,21 @@ export class WeChatCustomerServiceTrigger implements INodeType {
 
 	methods = {
 		credentialTest: { weChatOfficialAccountPushApiTest },
+	};
+
+	// Nothing to register at WeChat (the Server URL is pasted in the console): activation only reads the parameters.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkTriggerParameters.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await checkTriggerParameters.call(this);
+			},
+			async delete(): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * The WeChat Customer Service Trigger in a real n8n, through n8n's own HTTP server: a published workflow answers the
- * URL verification, turns plain and safe-mode pushes from the sandbox into one execution each (and the workflow's
+ * URL verification, turns compatible and safe-mode pushes from the sandbox into one execution each (and the workflow's
  * Message → Send reaches the sandbox), transfers on a keyword with an encrypted, signed reply, answers a repeat with
  * the same bytes and no second execution, and refuses forgeries (401/400/413) with no execution recorded.
  *
@@ -137,14 +137,15 @@ async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '
 		});
 
 		let expected = 0;
-		await record(`${tag} trigger: plain-mode push → one execution with WeChat's fields; Message → Send reaches the sandbox`, async () => {
-			const r = await route.pushFromSandbox(sandbox, { url, type: 'text', content: '你好 plain', from: 'oE2ePlainCustomer01', mode: 'plain' });
+		// The credential has an EncodingAESKey, so it takes encrypted pushes only (a plain one is among the forgeries below).
+		await record(`${tag} trigger: compatible-mode push → one execution with WeChat's fields; Message → Send reaches the sandbox`, async () => {
+			const r = await route.pushFromSandbox(sandbox, { url, type: 'text', content: '你好 plain', from: 'oE2ePlainCustomer01', mode: 'compatible' });
 			assert(r.status === 200 && r.body === 'success', `reply ${r.status} ${r.body}`);
 			expected += 1;
 			const [ex] = await waitExecutions(rest, wf.id, expected);
 			const { item, status } = await triggerItem(rest, rt, ex.id);
 			assert(status === 'success', `execution status ${status}`);
-			assert(item.Content === '你好 plain' && item.MsgType === 'text' && item.encrypted === false, JSON.stringify(item));
+			assert(item.Content === '你好 plain' && item.MsgType === 'text' && item.encrypted === true, JSON.stringify(item));
 			assert(typeof item.MsgId === 'string' && /^\d{19}$/.test(item.MsgId), `MsgId ${JSON.stringify(item.MsgId)}`);
 			assert(typeof item.CreateTime === 'number' && item.FromUserName === 'oE2ePlainCustomer01', JSON.stringify(item));
 			const sent = sandbox.state.conversations.sent.filter((m) => m.touser === 'oE2ePlainCustomer01');
@@ -189,9 +190,11 @@ async function runTriggerChecks(rt, record, { artifacts = path.join(REPO_ROOT, '
 				return { status: res.status, body: await res.text() };
 			};
 			const cases = [];
-			const badSig = push.signPush(target('plain', { token: 'ForgedToken999' }), xml());
+			const badSig = push.signPush(target('safe', { token: 'ForgedToken999' }), xml());
 			cases.push(['bad signature', 401, await post(badSig)]);
-			const stale = push.signPush(target('plain'), xml(), { timestamp: Math.floor(Date.now() / 1000) - 3600 });
+			const downgrade = push.signPush(target('plain'), xml());
+			cases.push(['plain body to a credential with an EncodingAESKey', 401, await post(downgrade)]);
+			const stale = push.signPush(target('safe'), xml(), { timestamp: Math.floor(Date.now() / 1000) - 3600 });
 			cases.push(['stale timestamp', 401, await post(stale)]);
 			const future = push.signPush(target('safe'), xml(), { timestamp: Math.floor(Date.now() / 1000) + 3600 });
 			cases.push(['future timestamp', 401, await post(future)]);

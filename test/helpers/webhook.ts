@@ -1,4 +1,4 @@
-import { WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
@@ -12,6 +12,8 @@ import {
 } from 'n8n-workflow';
 
 import { WeChatCustomerServiceTrigger } from '../../nodes/WeChatCustomerService/WeChatCustomerServiceTrigger.node';
+import { pushDeduplicator } from '../../nodes/WeChatCustomerService/push/dedup';
+import { signedUrlMemory } from '../../nodes/WeChatCustomerService/push/replay';
 
 export const TRIGGER_TYPE = 'n8n-nodes-wechat-customer-service.weChatCustomerServiceTrigger';
 
@@ -42,16 +44,27 @@ export interface WebhookRequest {
 	contentType?: string;
 }
 
-/**
- * Calls the trigger's webhook() through n8n-core's real WebhookContext, as n8n's webhook
- * server does, with a request whose raw bytes are kept and a response that records writes.
- */
-export async function callTrigger(
+/** Empties the process-wide trigger memories: the dedup memory and the signed-URL memory. */
+export function forgetPushes(): void {
+	pushDeduplicator.clear();
+	signedUrlMemory.clear();
+}
+
+/** Each test starts with the trigger memories empty, and the real clock. */
+export function useFreshTriggerMemory(): void {
+	beforeEach(forgetPushes);
+	afterEach(() => jest.restoreAllMocks());
+}
+
+interface TriggerSetup {
+	node: INode;
+	workflow: Workflow;
+}
+
+function triggerSetup(
 	parameters: INodeParameters,
-	credential: ICredentialDataDecryptedObject,
-	request: WebhookRequest,
 	options: { workflowId?: string; nodeId?: string; timezone?: string } = {},
-): Promise<WebhookCall> {
+): TriggerSetup {
 	const description = trigger.description;
 	const node: INode = {
 		id: options.nodeId ?? 'trigger-node',
@@ -75,6 +88,32 @@ export async function callTrigger(
 		},
 		settings: { executionOrder: 'v1', timezone: options.timezone ?? 'Asia/Shanghai' },
 	});
+	return { node, workflow };
+}
+
+/**
+ * What n8n does when the workflow is activated: the POST webhook's checkExists, then create
+ * when it says no (n8n's WebhookService.createWebhookIfNotExists), in a real HookContext.
+ */
+export async function activateTrigger(parameters: INodeParameters): Promise<boolean> {
+	const { node, workflow } = triggerSetup(parameters);
+	const methods = trigger.webhookMethods.default;
+	const ctx = new HookContext(workflow, node, {} as IWorkflowExecuteAdditionalData, 'trigger', 'activate');
+	return (await methods.checkExists.call(ctx)) || (await methods.create.call(ctx));
+}
+
+/**
+ * Calls the trigger's webhook() through n8n-core's real WebhookContext, as n8n's webhook
+ * server does, with a request whose raw bytes are kept and a response that records writes.
+ */
+export async function callTrigger(
+	parameters: INodeParameters,
+	credential: ICredentialDataDecryptedObject,
+	request: WebhookRequest,
+	options: { workflowId?: string; nodeId?: string; timezone?: string } = {},
+): Promise<WebhookCall> {
+	const description = trigger.description;
+	const { node, workflow } = triggerSetup(parameters, options);
 	const rawBody = request.body === undefined ? undefined : Buffer.from(request.body);
 	const req = {
 		method: request.method,

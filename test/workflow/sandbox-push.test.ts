@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { PushDeduplicator } from '../../nodes/WeChatCustomerService/push/dedup';
 import { receivePush, type TriggerOptions } from '../../nodes/WeChatCustomerService/push/receive';
+import { SignedUrlMemory } from '../../nodes/WeChatCustomerService/push/replay';
 import { pushSettingsOf } from '../../nodes/WeChatCustomerService/push/settings';
 import { SANDBOX_PUSH } from '../../sandbox/push';
 import { pushFromSandbox } from '../../sandbox/routes/push';
@@ -33,6 +34,7 @@ const received: unknown[] = [];
 beforeAll(async () => {
 	const settings = pushSettingsOf(SANDBOX_PUSH);
 	const dedup = new PushDeduplicator();
+	const signedUrls = new SignedUrlMemory();
 	server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
@@ -42,7 +44,7 @@ beforeAll(async () => {
 				settings,
 				{ method: req.method ?? 'GET', query: Object.fromEntries(u.searchParams), rawBody: Buffer.concat(chunks) },
 				OPTIONS,
-				{ dedup, now: Date.now },
+				{ dedup, signedUrls, now: Date.now },
 			);
 			if (answer.item) received.push(answer.item);
 			res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);
@@ -67,12 +69,18 @@ describe('sandbox push', () => {
 	});
 
 	it('every mode and type the trigger accepts; a transfer reply is read and verified like WeChat would', async () => {
-		for (const mode of ['plain', 'compatible', 'safe'] as const) {
+		// The receiver's credential has an EncodingAESKey: a plain push is not the key holder's.
+		const plain = await pushFromSandbox(ctx.sb, { url, type: 'text', content: '转人工', from: 'oPushT', mode: 'plain' });
+		expect([plain.status, plain.body]).toEqual([
+			401,
+			'The credential has an EncodingAESKey, so a push without encrypt_type=aes and msg_signature is refused',
+		]);
+		for (const mode of ['compatible', 'safe'] as const) {
 			const r = await pushFromSandbox(ctx.sb, { url, type: 'text', content: '转人工', from: 'oPushT', mode });
 			expect([r.status, r.kind, r.encrypted, r.problems, r.fields.KfAccount]).toEqual([
 				200,
 				'transfer_customer_service',
-				mode !== 'plain',
+				true,
 				[],
 				'alice@sandbox_oa',
 			]);

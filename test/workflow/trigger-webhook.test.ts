@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 
-import { pushDeduplicator } from '../../nodes/WeChatCustomerService/push/dedup';
 import { SANDBOX_PUSH, checkReply, isCustomerMessage, pushXml, sandboxDecrypt, signPush, type PushMode, type PushSpec } from '../../sandbox/push';
-import { callTrigger, type WebhookCall } from '../helpers/webhook';
+import { callTrigger, useFreshTriggerMemory, type WebhookCall } from '../helpers/webhook';
 import { OFFICIAL, SAFE, safeBody } from '../unit/push/vectors';
 
 const CREDENTIAL = { token: SANDBOX_PUSH.token, encodingAESKey: SANDBOX_PUSH.encodingAESKey, appId: SANDBOX_PUSH.appId };
@@ -46,8 +45,7 @@ const VECTOR_ITEM = {
 	openid: SAFE.openid,
 };
 
-beforeEach(() => pushDeduplicator.clear());
-afterEach(() => jest.restoreAllMocks());
+useFreshTriggerMemory();
 
 describe('URL verification (GET)', () => {
 	it('echoes echostr byte for byte as text/plain when the signature is right (official example)', async () => {
@@ -116,6 +114,7 @@ describe('accepted pushes', () => {
 			...VECTOR_ITEM,
 			createTimeIso: '2026-01-01T00:00:00+00:00',
 			encrypted: true,
+			encryptionKey: 'current',
 			reply: 'success',
 			rawXml: SAFE.xml,
 		});
@@ -161,13 +160,13 @@ describe('accepted pushes', () => {
 
 	it('transferOnKeywords: text with a keyword (any case, full-width comma list) transfers; others and events acknowledge', async () => {
 		const params = { reply: 'transferOnKeywords', transferKeywords: '人工，客服, HUMAN' };
-		const hit = await callTrigger(params, CREDENTIAL, push('plain', { type: 'text', content: 'I want a Human please' }));
+		const hit = await callTrigger(params, PLAIN_CREDENTIAL, push('plain', { type: 'text', content: 'I want a Human please' }));
 		expect(hit.item?.reply).toBe('transfer_customer_service');
-		const zh = await callTrigger(params, CREDENTIAL, push('plain', { type: 'text', content: '转人工' }));
+		const zh = await callTrigger(params, PLAIN_CREDENTIAL, push('plain', { type: 'text', content: '转人工' }));
 		expect(zh.item?.reply).toBe('transfer_customer_service');
-		const miss = await callTrigger(params, CREDENTIAL, push('plain', { type: 'text', content: '你好' }));
+		const miss = await callTrigger(params, PLAIN_CREDENTIAL, push('plain', { type: 'text', content: '你好' }));
 		expect([miss.response.body, miss.item?.reply]).toEqual(['success', 'success']);
-		const voice = await callTrigger(params, CREDENTIAL, push('plain', { type: 'voice', content: '人工' }));
+		const voice = await callTrigger(params, PLAIN_CREDENTIAL, push('plain', { type: 'voice', content: '人工' }));
 		expect(voice.item?.reply).toBe('success');
 		const event = await callTrigger({ reply: 'transfer' }, CREDENTIAL, push('safe', { type: 'kf_close_session', kfAccount: 'alice@x' }));
 		expect([event.response.body, event.item?.reply, event.item?.KfAccount]).toEqual(['success', 'success', 'alice@x']);
@@ -198,7 +197,7 @@ describe('accepted pushes', () => {
 	});
 
 	it('a push of a type not selected is answered success and starts nothing', async () => {
-		const call = await callTrigger({ events: ['kf_close_session'] }, CREDENTIAL, push('plain', { type: 'text' }));
+		const call = await callTrigger({ events: ['kf_close_session'] }, PLAIN_CREDENTIAL, push('plain', { type: 'text' }));
 		expect(call.response.body).toBe('success');
 		expect(call.result).toEqual({ noWebhookResponse: true });
 	});
@@ -223,24 +222,24 @@ describe('deduplication', () => {
 	it('events repeat by FromUserName + CreateTime + Event; another event in the same second is new', async () => {
 		const at = Math.floor(Date.now() / 1000);
 		const close = push('plain', { type: 'kf_close_session', from: 'oE1', createTime: at, kfAccount: 'a@x' });
-		expect((await callTrigger({}, CREDENTIAL, close)).item).toBeDefined();
-		expect((await callTrigger({}, CREDENTIAL, close)).item).toBeUndefined();
+		expect((await callTrigger({}, PLAIN_CREDENTIAL, close)).item).toBeDefined();
+		expect((await callTrigger({}, PLAIN_CREDENTIAL, close)).item).toBeUndefined();
 		const create = push('plain', { type: 'kf_create_session', from: 'oE1', createTime: at, kfAccount: 'a@x' });
-		expect((await callTrigger({}, CREDENTIAL, create)).item).toBeDefined();
+		expect((await callTrigger({}, PLAIN_CREDENTIAL, create)).item).toBeDefined();
 	});
 
 	it('with deduplicate off, every delivery starts an execution', async () => {
 		const req = push('plain', { type: 'text', msgId: '123' });
 		const params = { options: { deduplicate: false } };
-		expect((await callTrigger(params, CREDENTIAL, req)).item).toBeDefined();
-		expect((await callTrigger(params, CREDENTIAL, req)).item).toBeDefined();
+		expect((await callTrigger(params, PLAIN_CREDENTIAL, req)).item).toBeDefined();
+		expect((await callTrigger(params, PLAIN_CREDENTIAL, req)).item).toBeDefined();
 	});
 
 	it('another credential never shares the memory', async () => {
 		const req = push('plain', { type: 'text', msgId: '456' });
-		expect((await callTrigger({}, CREDENTIAL, req)).item).toBeDefined();
+		expect((await callTrigger({}, PLAIN_CREDENTIAL, req)).item).toBeDefined();
 		// same token (so the signature verifies), different AppID: a different credential
-		const other = { ...CREDENTIAL, appId: 'wx0123456789abcdef' };
+		const other = { ...PLAIN_CREDENTIAL, appId: 'wx0123456789abcdef' };
 		expect((await callTrigger({}, other, req)).item).toBeDefined();
 	});
 });
@@ -251,11 +250,11 @@ describe('refusals start nothing and record nothing', () => {
 	it('401: bad signature, missing signature, wrong msg_signature', async () => {
 		const req = push('plain', { type: 'text' });
 		expectRefused(
-			await callTrigger({}, CREDENTIAL, { ...req, query: req.query.replace(/signature=[0-9a-f]+/, 'signature=' + '0'.repeat(40)) }),
+			await callTrigger({}, PLAIN_CREDENTIAL, { ...req, query: req.query.replace(/signature=[0-9a-f]+/, 'signature=' + '0'.repeat(40)) }),
 			401,
 			'The signature is not valid',
 		);
-		expectRefused(await callTrigger({}, CREDENTIAL, { ...req, query: req.query.replace(/signature=[0-9a-f]+&/, '') }), 401, 'The signature is not valid');
+		expectRefused(await callTrigger({}, PLAIN_CREDENTIAL, { ...req, query: req.query.replace(/signature=[0-9a-f]+&/, '') }), 401, 'The signature is not valid');
 		const safe = push('safe', { type: 'text' });
 		expectRefused(
 			await callTrigger({}, CREDENTIAL, { ...safe, query: safe.query.replace(/msg_signature=[0-9a-f]+/, 'msg_signature=' + 'a'.repeat(40)) }),
@@ -266,12 +265,12 @@ describe('refusals start nothing and record nothing', () => {
 
 	it('401: stale and future timestamps (default 300 s); maxAgeSeconds 0 turns the check off', async () => {
 		const stale = push('plain', { type: 'text' }, { timestamp: now() - 301 });
-		expectRefused(await callTrigger({}, CREDENTIAL, stale), 401, "The timestamp is more than 300 seconds away from this server's clock");
+		expectRefused(await callTrigger({}, PLAIN_CREDENTIAL, stale), 401, "The timestamp is more than 300 seconds away from this server's clock");
 		const future = push('safe', { type: 'text' }, { timestamp: now() + 400 });
 		expectRefused(await callTrigger({}, CREDENTIAL, future), 401, "The timestamp is more than 300 seconds away from this server's clock");
-		expect((await callTrigger({ options: { maxAgeSeconds: 0 } }, CREDENTIAL, stale)).item).toBeDefined();
+		expect((await callTrigger({ options: { maxAgeSeconds: 0 } }, PLAIN_CREDENTIAL, stale)).item).toBeDefined();
 		const inside = push('plain', { type: 'text' }, { timestamp: now() - 50 });
-		expectRefused(await callTrigger({ options: { maxAgeSeconds: 30 } }, CREDENTIAL, inside), 401, "The timestamp is more than 30 seconds away from this server's clock");
+		expectRefused(await callTrigger({ options: { maxAgeSeconds: 30 } }, PLAIN_CREDENTIAL, inside), 401, "The timestamp is more than 30 seconds away from this server's clock");
 	});
 
 	it('401: wrong AppID, tampered ciphertext, bad padding', async () => {
@@ -316,26 +315,26 @@ describe('refusals start nothing and record nothing', () => {
 			const s = signPush({ ...CREDENTIAL, mode: 'plain' }, body);
 			return { method: 'POST' as const, query: s.query, body: s.body };
 		};
-		expectRefused(await callTrigger({}, CREDENTIAL, signedPlain('<xml><MsgType>text</xml>')), 400, /^The XML was refused: /);
+		expectRefused(await callTrigger({}, PLAIN_CREDENTIAL, signedPlain('<xml><MsgType>text</xml>')), 400, /^The XML was refused: /);
 		expectRefused(
-			await callTrigger({}, CREDENTIAL, signedPlain('<!DOCTYPE xml [<!ENTITY e "x">]><xml><Content>&e;</Content></xml>')),
+			await callTrigger({}, PLAIN_CREDENTIAL, signedPlain('<!DOCTYPE xml [<!ENTITY e "x">]><xml><Content>&e;</Content></xml>')),
 			400,
 			'The XML was refused: a DOCTYPE is not allowed',
 		);
 		const inner = signPush(target('safe'), '<!DOCTYPE xml><xml><ToUserName><![CDATA[gh]]></ToUserName></xml>');
 		expectRefused(await callTrigger({}, CREDENTIAL, { method: 'POST', query: inner.query, body: inner.body }), 400, 'The XML was refused: a DOCTYPE is not allowed');
 		expectRefused(
-			await callTrigger({}, CREDENTIAL, signedPlain('<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><CreateTime>1</CreateTime></xml>')),
+			await callTrigger({}, PLAIN_CREDENTIAL, signedPlain('<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><CreateTime>1</CreateTime></xml>')),
 			400,
 			'The message has no MsgType',
 		);
 		const req = push('plain', { type: 'text' });
-		expectRefused(await callTrigger({}, CREDENTIAL, { ...req, query: `${req.query}&encrypt_type=des` }), 400, 'The encrypt_type is neither raw nor aes');
+		expectRefused(await callTrigger({}, PLAIN_CREDENTIAL, { ...req, query: `${req.query}&encrypt_type=des` }), 400, 'The encrypt_type is neither raw nor aes');
 	});
 
 	it('413: a body over 1 MiB, before anything else', async () => {
 		const req = push('plain', { type: 'text', content: 'x'.repeat(1024 * 1024) });
-		expectRefused(await callTrigger({}, CREDENTIAL, req), 413, 'The body is larger than 1 MiB');
+		expectRefused(await callTrigger({}, PLAIN_CREDENTIAL, req), 413, 'The body is larger than 1 MiB');
 	});
 
 	it('a broken credential is answered 500 without an execution and logged without the token', async () => {

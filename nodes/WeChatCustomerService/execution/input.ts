@@ -1,13 +1,21 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IGetNodeParameterOptions } from 'n8n-workflow';
 
 import { WeChatInputError } from '../client/errors';
+
+/**
+ * What the readers use of a context: the action node's, or a trigger's read as item 0 (its
+ * parameters have no item), so that both nodes read parameters alike.
+ */
+export interface ParameterSource {
+	getNodeParameter(name: string, itemIndex: number, fallback?: unknown, options?: IGetNodeParameterOptions): unknown;
+}
 
 /**
  * A bad field, raised before any request. The router turns it into n8n's error with the
  * field's label and the item (toNodeError), like every other field problem.
  */
 export function inputError(
-	_ctx: IExecuteFunctions,
+	_ctx: ParameterSource,
 	_itemIndex: number,
 	field: string,
 	problem: string,
@@ -16,7 +24,7 @@ export function inputError(
 }
 
 /** Reads a number parameter; text that is not a number is an error that quotes what was typed. */
-export function numberParam(ctx: IExecuteFunctions, itemIndex: number, name: string, fallback: number): number {
+export function numberParam(ctx: ParameterSource, itemIndex: number, name: string, fallback: number): number {
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
 	if (raw === undefined || raw === null || raw === '') return fallback;
 	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
@@ -26,7 +34,7 @@ export function numberParam(ctx: IExecuteFunctions, itemIndex: number, name: str
 
 /** Reads a string parameter, trimmed; empty is an error unless `optional`. */
 export function stringParam(
-	ctx: IExecuteFunctions,
+	ctx: ParameterSource,
 	itemIndex: number,
 	name: string,
 	options: { optional?: boolean; trim?: boolean; extractValue?: boolean } = {},
@@ -46,16 +54,40 @@ export function stringParam(
  * naming what is allowed (`expected`, by default "one of a, b, c").
  */
 export function optionParam<T extends string>(
-	ctx: IExecuteFunctions,
+	ctx: ParameterSource,
 	itemIndex: number,
 	name: string,
 	allowed: readonly T[],
 	fallback: T,
 	expected = `one of ${allowed.join(', ')}`,
 ): T {
-	const raw = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	return allowedOption(ctx, itemIndex, name, ctx.getNodeParameter(name, itemIndex, fallback), allowed, expected);
+}
+
+function allowedOption<T extends string>(
+	ctx: ParameterSource,
+	itemIndex: number,
+	name: string,
+	raw: unknown,
+	allowed: readonly T[],
+	expected: string,
+): T {
 	if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw)) {
 		throw inputError(ctx, itemIndex, name, `must be ${expected}, got "${String(raw)}"`);
 	}
 	return raw as T;
+}
+
+/** Reads a multi-options parameter: every value must be among `allowed`, as for `optionParam`. */
+export function optionListParam<T extends string>(
+	ctx: ParameterSource,
+	itemIndex: number,
+	name: string,
+	allowed: readonly T[],
+	fallback: T[],
+	expected = `one of ${allowed.join(', ')}`,
+): T[] {
+	const raw = ctx.getNodeParameter(name, itemIndex, fallback);
+	if (!Array.isArray(raw)) throw inputError(ctx, itemIndex, name, `must be a list, got "${String(raw)}"`);
+	return raw.map((value) => allowedOption(ctx, itemIndex, name, value, allowed, expected));
 }

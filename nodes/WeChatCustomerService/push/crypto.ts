@@ -41,26 +41,61 @@ function refuse(reason: string): never {
 	throw new PushRejected(401, `The encrypted message was refused: ${reason}`);
 }
 
+function ciphertextOf(encrypted: string): Buffer {
+	if (!BASE64_PATTERN.test(encrypted) || encrypted.length % 4 !== 0) refuse('the Encrypt text is not base64');
+	const data = Buffer.from(encrypted, 'base64');
+	if (data.length === 0 || data.length % BLOCK !== 0) refuse('the ciphertext length is not a multiple of 32');
+	return data;
+}
+
+/** The message bytes, or why this key does not open the ciphertext. */
+function openWith(key: Buffer, data: Buffer, appId: string): Buffer | string {
+	const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
+	decipher.setAutoPadding(false);
+	const frame = Buffer.concat([decipher.update(data), decipher.final()]);
+	const pad = frame[frame.length - 1];
+	if (pad < 1 || pad > BLOCK) return 'bad padding';
+	for (let i = frame.length - pad; i < frame.length; i++) if (frame[i] !== pad) return 'bad padding';
+	const end = frame.length - pad;
+	if (end < 20) return 'the frame is too short';
+	const msgLength = frame.readUInt32BE(16);
+	if (20 + msgLength > end) return 'the length field points outside the frame';
+	if (!frame.subarray(20 + msgLength, end).equals(Buffer.from(appId, 'utf8'))) {
+		return 'the AppID inside does not match the credential';
+	}
+	return frame.subarray(20, 20 + msgLength);
+}
+
 /**
  * Decrypts an `Encrypt` text strictly: length a multiple of 32, padding 1..32 with every byte
  * equal, length field inside the frame, AppID equal to `appId`. Returns the message bytes.
  */
 export function decryptMessage(key: Buffer, encrypted: string, appId: string): Buffer {
-	if (!BASE64_PATTERN.test(encrypted) || encrypted.length % 4 !== 0) refuse('the Encrypt text is not base64');
-	const data = Buffer.from(encrypted, 'base64');
-	if (data.length === 0 || data.length % BLOCK !== 0) refuse('the ciphertext length is not a multiple of 32');
-	const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
-	decipher.setAutoPadding(false);
-	const frame = Buffer.concat([decipher.update(data), decipher.final()]);
-	const pad = frame[frame.length - 1];
-	if (pad < 1 || pad > BLOCK) refuse('bad padding');
-	for (let i = frame.length - pad; i < frame.length; i++) if (frame[i] !== pad) refuse('bad padding');
-	const end = frame.length - pad;
-	if (end < 20) refuse('the frame is too short');
-	const msgLength = frame.readUInt32BE(16);
-	if (20 + msgLength > end) refuse('the length field points outside the frame');
-	if (!frame.subarray(20 + msgLength, end).equals(Buffer.from(appId, 'utf8'))) {
-		refuse('the AppID inside does not match the credential');
+	return decryptWithKeys([{ label: 'EncodingAESKey', key }], encrypted, appId).message;
+}
+
+/** A key and the credential field it comes from, as the user sees it. */
+export interface LabelledKey {
+	label: string;
+	key: Buffer;
+}
+
+/**
+ * Tries each key in order with every check of `decryptMessage` (after a key rotation a push may
+ * still come encrypted with the previous key); the first that opens the message wins. A wrong
+ * key fails the padding or AppID check, so the order cannot make one key read as the other.
+ */
+export function decryptWithKeys<K extends LabelledKey>(
+	keys: readonly K[],
+	encrypted: string,
+	appId: string,
+): { message: Buffer; key: K } {
+	const data = ciphertextOf(encrypted);
+	const reasons: string[] = [];
+	for (const k of keys) {
+		const opened = openWith(k.key, data, appId);
+		if (typeof opened !== 'string') return { message: opened, key: k };
+		reasons.push(keys.length === 1 ? opened : `${opened} with the ${k.label}`);
 	}
-	return frame.subarray(20, 20 + msgLength);
+	refuse(reasons.join('; '));
 }

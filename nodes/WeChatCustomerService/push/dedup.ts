@@ -1,3 +1,4 @@
+import { ExpiringMemory } from './memory';
 import type { PushMessage } from './message';
 
 /** What a push was answered; a repeat gets exactly this again. */
@@ -21,41 +22,9 @@ export function dedupKey(scope: string, m: PushMessage): string {
 	return `${scope}|e|${m.FromUserName}|${m.CreateTime}|${event}`;
 }
 
-export class PushDeduplicator {
-	private readonly seen = new Map<string, { at: number; answer: StoredAnswer }>();
-
-	constructor(
-		readonly ttlMs = DEDUP_TTL_MS,
-		readonly maxEntries = 100_000,
-		public now: () => number = Date.now,
-	) {}
-
-	get(key: string): StoredAnswer | undefined {
-		const hit = this.seen.get(key);
-		if (!hit) return undefined;
-		if (this.now() - hit.at >= this.ttlMs) {
-			this.seen.delete(key);
-			return undefined;
-		}
-		return hit.answer;
-	}
-
-	remember(key: string, answer: StoredAnswer): void {
-		const now = this.now();
-		// Entries are in insertion order, so expired ones are at the front.
-		for (const [k, v] of this.seen) {
-			if (now - v.at < this.ttlMs && this.seen.size < this.maxEntries) break;
-			this.seen.delete(k);
-		}
-		this.seen.set(key, { at: now, answer });
-	}
-
-	get size(): number {
-		return this.seen.size;
-	}
-
-	clear(): void {
-		this.seen.clear();
+export class PushDeduplicator extends ExpiringMemory<StoredAnswer> {
+	constructor(ttlMs = DEDUP_TTL_MS, maxEntries = 100_000, now: () => number = () => Date.now()) {
+		super(ttlMs, maxEntries, now);
 	}
 }
 

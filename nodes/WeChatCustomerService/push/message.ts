@@ -4,6 +4,9 @@ import type { XmlObject, XmlValue } from './xml';
 
 export type PushReply = 'success' | 'transfer_customer_service';
 
+/** Which EncodingAESKey opened an encrypted push: once no item says `previous`, that key can go. */
+export type EncryptionKeyUsed = 'current' | 'previous';
+
 /** One accepted push as an item: WeChat's elements with WeChat's names, plus our fields. */
 export interface PushItem {
 	[name: string]: XmlValue | number | boolean | undefined;
@@ -14,6 +17,7 @@ export interface PushItem {
 	openid: string;
 	createTimeIso: string;
 	encrypted: boolean;
+	encryptionKey?: EncryptionKeyUsed;
 	reply: PushReply;
 	rawXml?: string;
 }
@@ -74,7 +78,13 @@ function isoIn(unix: number, timeZone: string): string {
 
 export function toItem(
 	m: PushMessage,
-	extra: { encrypted: boolean; reply: PushReply; timeZone: string; rawXml?: string },
+	extra: {
+		encrypted: boolean;
+		encryptionKey?: EncryptionKeyUsed;
+		reply: PushReply;
+		timeZone: string;
+		rawXml?: string;
+	},
 ): PushItem {
 	const item: PushItem = {
 		...m.fields,
@@ -85,6 +95,7 @@ export function toItem(
 		openid: m.FromUserName,
 		createTimeIso: isoIn(m.CreateTime, extra.timeZone),
 		encrypted: extra.encrypted,
+		...(extra.encryptionKey ? { encryptionKey: extra.encryptionKey } : {}),
 		reply: extra.reply,
 	};
 	if (extra.rawXml !== undefined) item.rawXml = extra.rawXml;

@@ -1,13 +1,15 @@
-import { decryptMessage } from './crypto';
+import { decryptWithKeys, type LabelledKey } from './crypto';
 import { PushDeduplicator, dedupKey, type StoredAnswer } from './dedup';
 import { MAX_BODY_BYTES, PushRejected } from './errors';
-import { isEvent, pushType, readMessage, toItem, type PushItem, type PushReply } from './message';
+import { isEvent, pushType, readMessage, toItem, type EncryptionKeyUsed, type PushItem, type PushReply } from './message';
 import { SUCCESS, encryptedReplyXml, transferReplyXml } from './reply';
 import type { PushSettings } from './settings';
+import type { SignedUrlMemory } from './replay';
 import { pushSignature, signatureMatches } from './signature';
 import { parseWeChatXml } from './xml';
 
-export type ReplyMode = 'acknowledge' | 'transfer' | 'transferOnKeywords';
+export const REPLY_MODES = ['acknowledge', 'transfer', 'transferOnKeywords'] as const;
+export type ReplyMode = (typeof REPLY_MODES)[number];
 
 export interface TriggerOptions {
 	/** `*` or message types / event names, lower case. */
@@ -39,6 +41,7 @@ export interface PushAnswer extends StoredAnswer {
 
 export interface ReceiveDeps {
 	dedup: PushDeduplicator;
+	signedUrls: SignedUrlMemory;
 	/** Unix milliseconds. */
 	now: () => number;
 }
@@ -83,13 +86,32 @@ function verify(req: PushRequest): PushAnswer {
 interface Opened {
 	xml: Buffer;
 	encrypted: boolean;
+	/** The key that opened the push: the reply is encrypted with it. */
+	key?: { which: EncryptionKeyUsed; aesKey: Buffer };
 }
 
-function open(s: PushSettings, req: PushRequest, opts: TriggerOptions, nowMs: number): Opened {
+/** The first body under a signed URL is the only one it may carry, until its timestamp leaves Max Age. */
+function checkReplay(deps: ReceiveDeps, query: Record<string, unknown>, body: Buffer, maxAgeSeconds: number): void {
+	const timestamp = queryString(query, 'timestamp') ?? '';
+	const signature = queryString(query, 'signature') ?? queryString(query, 'msg_signature') ?? '';
+	// Accepted while |now - timestamp| <= maxAge, so needed until (timestamp + maxAge) s, inclusive.
+	const expiresAt = maxAgeSeconds > 0 ? (Number(timestamp) + maxAgeSeconds) * 1000 + 1 : undefined;
+	deps.signedUrls.check({ timestamp, nonce: queryString(query, 'nonce') ?? '', signature }, body, expiresAt);
+}
+
+function open(s: PushSettings, req: PushRequest, opts: TriggerOptions, deps: ReceiveDeps, nowMs: number): Opened {
 	const body = req.rawBody ?? Buffer.alloc(0);
 	const encryptType = queryString(req.query, 'encrypt_type');
 	if (encryptType === undefined || encryptType === '' || encryptType === 'raw') {
+		// Compatible and safe mode always send encrypt_type=aes and msg_signature; a plain body is not the key holder's.
+		if (s.aesKey) {
+			throw new PushRejected(
+				401,
+				'The credential has an EncodingAESKey, so a push without encrypt_type=aes and msg_signature is refused',
+			);
+		}
 		checkSignature(s, req.query, opts, nowMs);
+		checkReplay(deps, req.query, body, opts.maxAgeSeconds);
 		return { xml: body, encrypted: false };
 	}
 	if (encryptType !== 'aes') throw new PushRejected(400, 'The encrypt_type is neither raw nor aes');
@@ -102,12 +124,23 @@ function open(s: PushSettings, req: PushRequest, opts: TriggerOptions, nowMs: nu
 	if (!signatureMatches(pushSignature(s.token, timestamp, nonce, encrypt), req.query.msg_signature)) {
 		throw new PushRejected(401, 'The msg_signature is not valid');
 	}
+	if (!s.aesKey || !s.appId) {
+		// Compatible mode carries the message in clear too: without a key it is read like a plain push
+		// (same signature, same trust), so encryption can be switched on or off without losing pushes.
+		if (typeof envelope.MsgType !== 'string' || req.query.signature === undefined) {
+			throw new PushRejected(401, 'The push is encrypted but the credential has no EncodingAESKey and AppID');
+		}
+		checkSignature(s, req.query, opts, nowMs);
+		checkReplay(deps, req.query, body, opts.maxAgeSeconds);
+		return { xml: body, encrypted: false };
+	}
 	if (req.query.signature !== undefined) checkSignature(s, req.query, opts, nowMs);
 	else checkTimestamp(timestamp, opts.maxAgeSeconds, nowMs);
-	if (!s.aesKey || !s.appId) {
-		throw new PushRejected(401, 'The push is encrypted but the credential has no EncodingAESKey and AppID');
-	}
-	return { xml: decryptMessage(s.aesKey, encrypt, s.appId), encrypted: true };
+	checkReplay(deps, req.query, body, opts.maxAgeSeconds);
+	const keys: Array<LabelledKey & { which: EncryptionKeyUsed }> = [{ which: 'current', label: 'EncodingAESKey', key: s.aesKey }];
+	if (s.previousAesKey) keys.push({ which: 'previous', label: 'Previous EncodingAESKey', key: s.previousAesKey });
+	const { message, key } = decryptWithKeys(keys, encrypt, s.appId);
+	return { xml: message, encrypted: true, key: { which: key.which, aesKey: key.key } };
 }
 
 function wantsTransfer(opts: TriggerOptions, fields: Record<string, unknown>, event: boolean): boolean {
@@ -122,8 +155,11 @@ function wantsTransfer(opts: TriggerOptions, fields: Record<string, unknown>, ev
 function accept(s: PushSettings, req: PushRequest, opts: TriggerOptions, deps: ReceiveDeps): PushAnswer {
 	const nowMs = deps.now();
 	if ((req.rawBody?.length ?? 0) > MAX_BODY_BYTES) throw new PushRejected(413, 'The body is larger than 1 MiB');
-	const { xml, encrypted } = open(s, req, opts, nowMs);
-	const message = readMessage(parseWeChatXml(xml));
+	const { xml, encrypted, key: usedKey } = open(s, req, opts, deps, nowMs);
+	const fields = parseWeChatXml(xml);
+	// A compatible-mode push read without a key: the item is the message, not the envelope.
+	if (!encrypted) delete fields.Encrypt;
+	const message = readMessage(fields);
 	const type = pushType(message);
 	if (!opts.events.includes('*') && !opts.events.includes(type)) {
 		return { status: 200, contentType: TEXT, body: SUCCESS, note: `"${type}" is not among the selected events` };
@@ -138,14 +174,15 @@ function accept(s: PushSettings, req: PushRequest, opts: TriggerOptions, deps: R
 	if (reply !== SUCCESS) {
 		const now = Math.floor(nowMs / 1000);
 		const plain = transferReplyXml(message, now, opts.transferKfAccount || undefined);
-		const body = encrypted
-			? encryptedReplyXml(plain, { token: s.token, aesKey: s.aesKey as Buffer, appId: s.appId as string }, now)
+		const body = usedKey
+			? encryptedReplyXml(plain, { token: s.token, aesKey: usedKey.aesKey, appId: s.appId as string }, now)
 			: plain;
 		answer = { status: 200, contentType: XML, body };
 	}
 	if (opts.deduplicate) deps.dedup.remember(key, answer);
 	const rawXml = opts.includeRawXml ? xml.toString('utf8') : undefined;
-	return { ...answer, item: toItem(message, { encrypted, reply, timeZone: opts.timeZone, rawXml }) };
+	const item = toItem(message, { encrypted, encryptionKey: usedKey?.which, reply, timeZone: opts.timeZone, rawXml });
+	return { ...answer, item };
 }
 
 /**

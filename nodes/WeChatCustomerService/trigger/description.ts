@@ -20,6 +20,9 @@ const EVENT_OPTIONS: Array<{ name: string; value: string; description: string }>
 	},
 ];
 
+/** Every value the Events parameter may hold. */
+export const EVENT_VALUES = EVENT_OPTIONS.map((o) => o.value);
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:

@@ -2,31 +2,12 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { redact } from '../client/errors';
 import { pushDeduplicator } from '../push/dedup';
-import { receivePush, type PushAnswer, type ReplyMode, type TriggerOptions } from '../push/receive';
+import { receivePush, type PushAnswer } from '../push/receive';
+import { signedUrlMemory } from '../push/replay';
 import { pushSettingsOf, type PushCredentialData, type PushSettings } from '../push/settings';
+import { readTriggerOptions } from './options';
 
 export const PUSH_CREDENTIAL = 'weChatOfficialAccountPushApi';
-
-function optionsOf(ctx: IWebhookFunctions): TriggerOptions {
-	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const events = ctx.getNodeParameter('events', ['*']) as string[];
-	const maxAge = Number(options.maxAgeSeconds ?? 300);
-	const node = ctx.getNode();
-	return {
-		events: events.length ? events.map((e) => e.toLowerCase()) : ['*'],
-		reply: ctx.getNodeParameter('reply', 'acknowledge') as ReplyMode,
-		transferKfAccount: String(ctx.getNodeParameter('transferKfAccount', '') ?? '').trim(),
-		transferKeywords: String(ctx.getNodeParameter('transferKeywords', '') ?? '')
-			.split(/[,，]/)
-			.map((k) => k.trim())
-			.filter(Boolean),
-		maxAgeSeconds: Number.isFinite(maxAge) && maxAge > 0 ? maxAge : 0,
-		deduplicate: options.deduplicate !== false,
-		includeRawXml: options.includeRawXml === true,
-		timeZone: ctx.getTimezone(),
-		scope: `${ctx.getWorkflow().id ?? ''}|${node.id ?? node.name}`,
-	};
-}
 
 /**
  * Answers WeChat on the response object itself, before any workflow runs, and returns
@@ -41,12 +22,13 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	try {
 		// n8n reads the raw bytes before node code runs; read them here if it did not.
 		if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
+		const options = readTriggerOptions(this);
 		settings = pushSettingsOf((await this.getCredentials(PUSH_CREDENTIAL)) as PushCredentialData);
 		answer = receivePush(
 			settings,
 			{ method: req.method, query: req.query as Record<string, unknown>, rawBody: req.rawBody },
-			optionsOf(this),
-			{ dedup: pushDeduplicator, now: Date.now },
+			options,
+			{ dedup: pushDeduplicator, signedUrls: signedUrlMemory, now: Date.now },
 		);
 	} catch (error) {
 		const message = redact(error instanceof Error ? error.message : String(error), settings?.secrets ?? []);

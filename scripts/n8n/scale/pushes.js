@@ -87,11 +87,11 @@ async function pushChecks(ctx, wf) {
 	const { check, sb, meter } = ctx;
 	const TOTAL = 50;
 	const LANES = 2;
-	await check(`trigger: ${TOTAL} pushes (plain and safe) received by main, run on the workers, each replied through Message → Send`, async () => {
+	await check(`trigger: ${TOTAL} pushes (compatible and safe) received by main, run on the workers, each replied through Message → Send`, async () => {
 		const sendsBefore = sb.requestsTo(SEND_PATH).length;
 		const before = meter.counts();
 		const pushes = Array.from({ length: TOTAL }, (_, i) => ({
-			mode: i % 2 ? 'safe' : 'plain',
+			mode: i % 2 ? 'safe' : 'compatible',
 			from: `oScaleCustomer${String(i).padStart(3, '0')}`,
 			content: `question ${i}`,
 			msgId: newMsgId(),
@@ -132,7 +132,7 @@ async function pushChecks(ctx, wf) {
 		const wrongText = sends.filter((r) => !/^Re: question \d+ \(worker-\d\)$/.test((r.json && r.json.text && r.json.text.content) || ''));
 		if (wrongText.length) bad.push(`unexpected reply text: ${JSON.stringify(wrongText[0].json)}`);
 		if (bad.length) throw new Error(bad.slice(0, 8).join('\n'));
-		return `${TOTAL} answered "success" by main (${TOTAL / 2} plain, ${TOTAL / 2} safe mode, ${LANES} at a time; slowest answer ${slowest} ms; ${retried} needed a WeChat retry after 5 s without answer); executions on ${Object.entries(per).map(([k, v]) => `${k} ${v}`).join(', ')}; ${sends.length} Message → Send calls from the workers`;
+		return `${TOTAL} answered "success" by main (${TOTAL / 2} compatible, ${TOTAL / 2} safe mode, ${LANES} at a time; slowest answer ${slowest} ms; ${retried} needed a WeChat retry after 5 s without answer); executions on ${Object.entries(per).map(([k, v]) => `${k} ${v}`).join(', ')}; ${sends.length} Message → Send calls from the workers`;
 	});
 
 	await check('trigger: a push repeated as WeChat retries it (3 more times, same MsgId) starts one execution', async () => {

@@ -41,12 +41,36 @@ describe('push credential test (shape only, nothing sent)', () => {
 		expect(result.message).not.toContain(SAFE.encodingAESKey.slice(1));
 	});
 
+	it('checks a Previous EncodingAESKey like the current one, and only next to one', async () => {
+		const base = { token: SAFE.token, encodingAESKey: SAFE.encodingAESKey, appId: SAFE.appId };
+		expect(await test({ ...base, previousEncodingAESKey: 'R0tatedKey2027abcdefghijklmnopqrstuvwxyzABC' })).toEqual({
+			status: 'OK',
+			message: 'Token, EncodingAESKey and AppID look right (checked here, nothing was sent)',
+		});
+		expect(await test({ ...base, previousEncodingAESKey: 'abc' })).toEqual({
+			status: 'Error',
+			message: 'The Previous EncodingAESKey must be 43 characters long, not 3',
+		});
+		expect(await test({ ...base, previousEncodingAESKey: `${SAFE.encodingAESKey.slice(0, 42)}/` })).toEqual({
+			status: 'Error',
+			message: 'The Previous EncodingAESKey may hold only letters a–z, A–Z and digits',
+		});
+		expect(await test({ token: SAFE.token, previousEncodingAESKey: SAFE.encodingAESKey })).toEqual({
+			status: 'Error',
+			message: 'The Previous EncodingAESKey is used only next to an EncodingAESKey',
+		});
+	});
+
 	it('settings keep a fingerprint, not the secrets, as the key of process-wide state', () => {
 		const s = pushSettingsOf({ token: SAFE.token, encodingAESKey: SAFE.encodingAESKey, appId: SAFE.appId });
 		expect(s.fingerprint).toMatch(/^[0-9a-f]{64}$/);
 		expect(s.fingerprint).not.toContain(SAFE.token);
 		expect(pushSettingsOf({ token: SAFE.token }).fingerprint).not.toBe(s.fingerprint);
 		expect(s.secrets).toEqual(expect.arrayContaining([SAFE.token, SAFE.encodingAESKey, SAFE.aesKeyHex]));
+		const rotating = pushSettingsOf({ token: SAFE.token, encodingAESKey: 'R0tatedKey2027abcdefghijklmnopqrstuvwxyzABC', previousEncodingAESKey: SAFE.encodingAESKey, appId: SAFE.appId });
+		expect(rotating.previousAesKey?.toString('hex')).toBe(SAFE.aesKeyHex);
+		expect(rotating.secrets).toEqual(expect.arrayContaining([SAFE.encodingAESKey, SAFE.aesKeyHex]));
+		expect(rotating.fingerprint).not.toBe(s.fingerprint);
 	});
 });
 
