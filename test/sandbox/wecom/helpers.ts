@@ -1,10 +1,16 @@
 // Plain HTTP against a started sandbox, as WeCom's clients would call it.
 import { SANDBOX_WECOM, startSandbox, type KfSandbox } from '../../../sandbox';
+import { seedWeComDemo } from '../../../sandbox/wecom';
+
+/** 2026-12-07 10:00 China time: tests run on a frozen clock, moved only by advance(). */
+export const FROZEN_AT = Date.UTC(2026, 11, 7, 2, 0, 0) / 1000;
 
 export function useWeComSandbox(seed: 'demo' | 'empty' = 'demo') {
 	const ctx = { sb: undefined as unknown as KfSandbox };
 	beforeEach(async () => {
-		ctx.sb = await startSandbox({ seed });
+		ctx.sb = await startSandbox({ seed: 'empty' });
+		ctx.sb.clock.freezeAt(FROZEN_AT);
+		if (seed === 'demo') seedWeComDemo(ctx.sb);
 	});
 	afterEach(async () => {
 		await ctx.sb.stop();
