@@ -18,6 +18,8 @@ export function useWeComSandbox(seed: 'demo' | 'empty' = 'demo') {
 	return ctx;
 }
 
+/** A JSON answer, read field by field in assertions (exactness comes from toEqual). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deep field access on WeCom's answers without casts at every step
 export type Json = Record<string, any>;
 
 export async function getToken(sb: KfSandbox, corpId: string = SANDBOX_WECOM.corpId, secret: string = SANDBOX_WECOM.secret): Promise<Json> {
