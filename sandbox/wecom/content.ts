@@ -45,8 +45,22 @@ function menu(m: Record<string, unknown>): void {
 	});
 }
 
+/** Each type's string fields: name, byte limit, required (default true). */
+const FIELDS: Record<string, [string, number?, boolean?][]> = {
+	text: [['content', 2048]],
+	image: [['media_id']],
+	voice: [['media_id']],
+	video: [['media_id']],
+	file: [['media_id']],
+	link: [['title', 128], ['desc', 512, false], ['url', 2048], ['thumb_media_id']],
+	miniprogram: [['appid', 32], ['title', 64, false], ['pagepath', 1024], ['thumb_media_id']],
+	location: [['name', 1024, false], ['address', 1024, false]],
+	ca_link: [['link_url', 2048]],
+	msgmenu: [],
+};
+
 /** The types send_msg accepts. */
-export const SEND_TYPES = ['text', 'image', 'voice', 'video', 'file', 'link', 'miniprogram', 'msgmenu', 'location', 'ca_link'];
+export const SEND_TYPES = Object.keys(FIELDS);
 
 /** Checks `body[msgtype]`: 40008 an unknown type, 40058 a missing or too long field, 40007 an unknown media_id. */
 export function checkContent(corp: WeComCorp, body: Record<string, unknown>, allowed: readonly string[]): string {
@@ -55,42 +69,12 @@ export function checkContent(corp: WeComCorp, body: Record<string, unknown>, all
 	const c = body[msgtype];
 	if (typeof c !== 'object' || c === null || Array.isArray(c)) throw weComError(40058, `${msgtype} missing`);
 	const o = c as Record<string, unknown>;
-	switch (msgtype) {
-		case 'text':
-			field(o, 'text', 'content', 2048);
-			break;
-		case 'image':
-		case 'voice':
-		case 'video':
-		case 'file':
-			field(o, msgtype, 'media_id');
-			corp.mediaOf(o.media_id, msgtype);
-			break;
-		case 'link':
-			field(o, 'link', 'title', 128);
-			field(o, 'link', 'desc', 512, false);
-			field(o, 'link', 'url', 2048);
-			field(o, 'link', 'thumb_media_id');
-			corp.mediaOf(o.thumb_media_id, 'image');
-			break;
-		case 'miniprogram':
-			field(o, 'miniprogram', 'appid', 32);
-			field(o, 'miniprogram', 'title', 64, false);
-			field(o, 'miniprogram', 'pagepath', 1024);
-			field(o, 'miniprogram', 'thumb_media_id');
-			corp.mediaOf(o.thumb_media_id, 'image');
-			break;
-		case 'msgmenu':
-			menu(o);
-			break;
-		case 'location':
-			field(o, 'location', 'name', 1024, false);
-			field(o, 'location', 'address', 1024, false);
-			if (typeof o.latitude !== 'number' || typeof o.longitude !== 'number') throw weComError(40058, 'location.latitude and location.longitude must be numbers');
-			break;
-		case 'ca_link':
-			field(o, 'ca_link', 'link_url', 2048);
-			break;
+	for (const [name, maxBytes, required] of FIELDS[msgtype]) field(o, msgtype, name, maxBytes, required ?? true);
+	if (o.media_id !== undefined) corp.mediaOf(o.media_id, msgtype as 'image' | 'voice' | 'video' | 'file');
+	if (o.thumb_media_id !== undefined) corp.mediaOf(o.thumb_media_id, 'image');
+	if (msgtype === 'msgmenu') menu(o);
+	if (msgtype === 'location' && (typeof o.latitude !== 'number' || typeof o.longitude !== 'number')) {
+		throw weComError(40058, 'location.latitude and location.longitude must be numbers');
 	}
 	return msgtype;
 }

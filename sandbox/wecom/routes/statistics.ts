@@ -34,69 +34,60 @@ function days(corp: WeComCorp, b: Record<string, unknown>): number[] {
 
 /** Numbers from a hash of the key: the same key, the same day → the same figures. */
 function figures(key: string): number[] {
-	const digest = createHash('sha1').update(key).digest();
-	return [...digest];
+	return [...createHash('sha1').update(key).digest()];
 }
 
 const rate = (n: number) => Math.round((n / 255) * 10000) / 10000;
 
-function corpStatistic(req: ReceivedRequest, sb: SandboxContext) {
-	const corp = corpOf(req, sb);
-	const b = body(req);
-	const account = corp.account(b.open_kfid);
-	const statistic_list = days(corp, b).map((stat_time) => {
-		const f = figures(`${account.open_kfid}|${stat_time}`);
-		return {
-			stat_time,
-			statistic: {
-				session_cnt: f[0] % 60,
-				customer_cnt: f[1] % 50,
-				customer_msg_cnt: f[2] % 200,
-				upgrade_service_customer_cnt: f[3] % 5,
-				ai_session_reply_cnt: f[4] % 40,
-				ai_transfer_rate: rate(f[5]),
-				ai_knowledge_hit_rate: rate(f[6]),
-				msg_rejected_customer_cnt: f[7] % 3,
-			},
-		};
-	});
-	return { json: ok({ statistic_list }) };
-}
+type Figures = (f: number[]) => Record<string, number>;
 
-function servicerStatistic(req: ReceivedRequest, sb: SandboxContext) {
-	const corp = corpOf(req, sb);
-	const b = body(req);
-	const account = corp.account(b.open_kfid);
-	const servicer = b.servicer_userid;
-	if (servicer !== undefined && (typeof servicer !== 'string' || !account.servicers.has(servicer))) throw weComError(95014);
-	const statistic_list = days(corp, b).map((stat_time) => {
-		const f = figures(`${account.open_kfid}|${String(servicer ?? '')}|${stat_time}`);
-		return {
+const CORP_FIGURES: Figures = (f) => ({
+	session_cnt: f[0] % 60,
+	customer_cnt: f[1] % 50,
+	customer_msg_cnt: f[2] % 200,
+	upgrade_service_customer_cnt: f[3] % 5,
+	ai_session_reply_cnt: f[4] % 40,
+	ai_transfer_rate: rate(f[5]),
+	ai_knowledge_hit_rate: rate(f[6]),
+	msg_rejected_customer_cnt: f[7] % 3,
+});
+
+const SERVICER_FIGURES: Figures = (f) => ({
+	session_cnt: f[0] % 30,
+	customer_cnt: f[1] % 25,
+	customer_msg_cnt: f[2] % 100,
+	reply_rate: rate(f[3]),
+	first_reply_average_sec: f[4] % 120,
+	satisfaction_investgate_cnt: f[5] % 10,
+	satisfaction_participation_rate: rate(f[6]),
+	satisfied_rate: rate(f[7]),
+	middling_rate: rate(f[8] % 40),
+	dissatisfied_rate: rate(f[9] % 20),
+	upgrade_service_customer_cnt: f[10] % 4,
+	upgrade_service_member_invite_cnt: f[11] % 3,
+	upgrade_service_member_customer_cnt: f[12] % 3,
+	upgrade_service_groupchat_invite_cnt: f[13] % 3,
+	upgrade_service_groupchat_customer_cnt: f[14] % 3,
+	msg_rejected_customer_cnt: f[15] % 2,
+});
+
+/** The servicer statistics take an optional servicer_userid, a servicer of the account (95014). */
+function statistic(perServicer: boolean, make: Figures) {
+	return (req: ReceivedRequest, sb: SandboxContext) => {
+		const corp = corpOf(req, sb);
+		const b = body(req);
+		const account = corp.account(b.open_kfid);
+		const servicer = perServicer ? b.servicer_userid : undefined;
+		if (servicer !== undefined && (typeof servicer !== 'string' || !account.servicers.has(servicer))) throw weComError(95014);
+		const statistic_list = days(corp, b).map((stat_time) => ({
 			stat_time,
-			statistic: {
-				session_cnt: f[0] % 30,
-				customer_cnt: f[1] % 25,
-				customer_msg_cnt: f[2] % 100,
-				reply_rate: rate(f[3]),
-				first_reply_average_sec: f[4] % 120,
-				satisfaction_investgate_cnt: f[5] % 10,
-				satisfaction_participation_rate: rate(f[6]),
-				satisfied_rate: rate(f[7]),
-				middling_rate: rate(f[8] % 40),
-				dissatisfied_rate: rate(f[9] % 20),
-				upgrade_service_customer_cnt: f[10] % 4,
-				upgrade_service_member_invite_cnt: f[11] % 3,
-				upgrade_service_member_customer_cnt: f[12] % 3,
-				upgrade_service_groupchat_invite_cnt: f[13] % 3,
-				upgrade_service_groupchat_customer_cnt: f[14] % 3,
-				msg_rejected_customer_cnt: f[15] % 2,
-			},
-		};
-	});
-	return { json: ok({ statistic_list }) };
+			statistic: make(figures(`${account.open_kfid}|${String(servicer ?? '')}|${stat_time}`)),
+		}));
+		return { json: ok({ statistic_list }) };
+	};
 }
 
 export const weComStatisticRoutes: Route[] = [
-	{ method: 'POST', path: '/cgi-bin/kf/get_corp_statistic', handler: corpStatistic },
-	{ method: 'POST', path: '/cgi-bin/kf/get_servicer_statistic', handler: servicerStatistic },
+	{ method: 'POST', path: '/cgi-bin/kf/get_corp_statistic', handler: statistic(false, CORP_FIGURES) },
+	{ method: 'POST', path: '/cgi-bin/kf/get_servicer_statistic', handler: statistic(true, SERVICER_FIGURES) },
 ];
