@@ -19,13 +19,11 @@ function upgrade(req: ReceivedRequest, sb: SandboxContext) {
 		const userid = requiredString(member, 'userid');
 		const inRange = corp.upgradeConfig.member_range.userid_list.includes(userid) || (corp.members.get(userid)?.department ?? []).some((d) => corp.upgradeConfig.member_range.department_id_list.includes(d));
 		if (!inRange) throw weComError(40058, 'member.userid is not in the member range');
-		if (member.wording !== undefined && (typeof member.wording !== 'string' || [...member.wording].length > 30)) throw weComError(40058, 'member.wording exceeds 30 characters');
 		corp.upgrades.set(key, { type: 1, member });
 	} else if (b.type === 2) {
 		const groupchat = (b.groupchat ?? {}) as Record<string, unknown>;
 		const chatId = requiredString(groupchat, 'chat_id');
 		if (!corp.upgradeConfig.groupchat_range.chat_id_list.includes(chatId)) throw weComError(40058, 'groupchat.chat_id is not in the group range');
-		if (groupchat.wording !== undefined && (typeof groupchat.wording !== 'string' || [...groupchat.wording].length > 30)) throw weComError(40058, 'groupchat.wording exceeds 30 characters');
 		corp.upgrades.set(key, { type: 2, groupchat });
 	} else throw weComError(40058, 'type must be 1 or 2');
 	return { json: ok() };
