@@ -66,7 +66,8 @@ export function customerWrites(corp: WeComCorp, openKfid: string, externalUserid
 
 /**
  * A customer opens the chat (from a contact link with `scene`/`scene_param`): an `enter_session`
- * event; when the customer has no open session, it carries a welcome_code valid 20 seconds.
+ * event. When nothing was sent to the customer from this account in the last 48 hours (welcome
+ * message included) it carries a welcome_code valid 20 seconds, for the session's current state.
  */
 export function customerEnters(
 	corp: WeComCorp,
@@ -80,7 +81,9 @@ export function customerEnters(
 	ensureCustomer(corp, externalUserid, { enter_session_context: enter });
 	const session = corp.session(openKfid, externalUserid);
 	const event: Record<string, unknown> = { event_type: 'enter_session', open_kfid: openKfid, external_userid: externalUserid, ...enter };
-	if (session.service_state === 4) {
+	const at = sendTime ?? corp.clock.now();
+	const sentRecently = corp.sent.some((m) => m.open_kfid === openKfid && m.touser === externalUserid && m.sent_at > at - SEND_WINDOW_SECONDS);
+	if (!sentRecently) {
 		const code = corp.newCode('welcome', session, WELCOME_CODE_SECONDS, ['text', 'msgmenu']);
 		if (sendTime !== undefined) code.expiresAt = sendTime + WELCOME_CODE_SECONDS;
 		event.welcome_code = code.code;
@@ -105,7 +108,8 @@ export function servicerChangesStatus(corp: WeComCorp, openKfid: string, userid:
 
 /**
  * A servicer acts on a session in the client: 1 takes it from the pool, 2 transfers it, 3 ends it,
- * 4 takes back an ended or transferred one. The event carries the reply/closing code (msg_code).
+ * 4 takes back an ended or transferred one. old_servicer_userid comes with 2 and 3,
+ * new_servicer_userid with 1 and 2, msg_code with 1 (reply) and 3 (closing).
  */
 export function servicerChangesSession(corp: WeComCorp, openKfid: string, externalUserid: string, changeType: 1 | 2 | 3 | 4, newServicer?: string, sendTime?: number): StreamEntry {
 	const session = corp.session(openKfid, externalUserid);
@@ -116,15 +120,17 @@ export function servicerChangesSession(corp: WeComCorp, openKfid: string, extern
 		session.service_state = 3;
 		session.servicer_userid = newServicer;
 	}
-	const code = target === 4 ? corp.newCode('end', session, WELCOME_CODE_SECONDS, ['text', 'msgmenu']) : corp.newCode('accepted', session, 48 * 3600, ['text']);
+	// A reply code when a servicer takes the session from the pool, a closing code when one ends it.
+	const code =
+		changeType === 3 ? corp.newCode('end', session, WELCOME_CODE_SECONDS, ['text', 'msgmenu']) : changeType === 1 ? corp.newCode('accepted', session, SEND_WINDOW_SECONDS, ['text']) : undefined;
 	const event = {
 		event_type: 'session_status_change',
 		open_kfid: openKfid,
 		external_userid: externalUserid,
 		change_type: changeType,
-		...(old ? { old_servicer_userid: old } : {}),
-		...(newServicer ? { new_servicer_userid: newServicer } : {}),
-		msg_code: code.code,
+		...(old && changeType !== 1 ? { old_servicer_userid: old } : {}),
+		...(newServicer && changeType !== 3 ? { new_servicer_userid: newServicer } : {}),
+		...(code ? { msg_code: code.code } : {}),
 	};
 	return corp.append({ open_kfid: openKfid, external_userid: externalUserid, send_time: sendTime, origin: 4, msgtype: 'event', content: event });
 }

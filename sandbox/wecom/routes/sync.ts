@@ -39,13 +39,12 @@ function checkToken(corp: WeComCorp, token: unknown, openKfid: string): void {
 	corp.tokenlessSyncCalls.push(now);
 }
 
-/** An entry as sync_msg shows it; a voice in the asked format (0 amr, 1 silk). */
+/** An entry as sync_msg shows it: an event carries open_kfid and external_userid only inside `event`; a voice in the asked format (0 amr, 1 silk). */
 function shown(e: StreamEntry, voiceFormat: number): Record<string, unknown> {
 	const content = e.msgtype === 'voice' && voiceFormat === 1 && e.silkMediaId ? { media_id: e.silkMediaId } : e.content;
 	return {
 		msgid: e.msgid,
-		...(e.content.event_type === 'servicer_status_change' ? {} : { open_kfid: e.open_kfid }),
-		...(e.external_userid ? { external_userid: e.external_userid } : {}),
+		...(e.msgtype === 'event' ? {} : { open_kfid: e.open_kfid, external_userid: e.external_userid }),
 		send_time: e.send_time,
 		origin: e.origin,
 		...(e.servicer_userid ? { servicer_userid: e.servicer_userid } : {}),

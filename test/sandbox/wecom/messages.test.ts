@@ -100,8 +100,13 @@ describe('WeCom sandbox: send_msg_on_event', () => {
 		expect(await onEvent('nope')).toEqual(weComError(40058, 'invalid Request Parameter: invalid code'));
 	});
 
-	it('gives no welcome code to a customer whose session is open', async () => {
+	it('gives no welcome code when the account sent the customer a message in the last 48 hours', async () => {
+		expect(weComCustomers.customerEnters(corp(), A.afterSales, C.chen).content.welcome_code).toEqual(expect.any(String));
+		await text(C.chen);
+		ctx.sb.clock.advance(48 * 3600 - 1);
 		expect(weComCustomers.customerEnters(corp(), A.afterSales, C.chen).content.welcome_code).toBeUndefined();
+		ctx.sb.clock.advance(1);
+		expect(weComCustomers.customerEnters(corp(), A.afterSales, C.chen).content.welcome_code).toEqual(expect.any(String));
 	});
 
 	it('takes text or a menu with a welcome code, only text with a queue code', async () => {

@@ -48,8 +48,7 @@ describe('WeCom sandbox: sync_msg', () => {
 		expect(list[1]).toEqual({ msgid: expect.stringMatching(/^[0-9A-Za-z]{32}$/), open_kfid: A.afterSales, external_userid: C.chen, send_time: now - 70 * 3600 + 8, origin: 3, msgtype: 'text', text: { content: '我的订单还没发货' } });
 		expect(list[2]).toMatchObject({ origin: 5, servicer_userid: 'zhangsan' });
 		expect(list[0].event).toEqual({ event_type: 'enter_session', open_kfid: A.afterSales, external_userid: C.chen, scene: 'order_page', scene_param: 'order=1001', welcome_code: expect.any(String) });
-		expect(list[3]).not.toHaveProperty('open_kfid');
-		expect(list[3]).not.toHaveProperty('external_userid');
+		expect(list[0]).toEqual({ msgid: expect.any(String), send_time: now - 70 * 3600, origin: 4, msgtype: 'event', event: expect.any(Object) });
 		expect(list[3].event).toEqual({ event_type: 'servicer_status_change', servicer_userid: 'lisi', status: 2, stop_type: 1, open_kfid: A.afterSales });
 		expect(list[7].event).toEqual({ event_type: 'user_recall_msg', open_kfid: A.afterSales, external_userid: C.wang, recall_msgid: list[5].msgid });
 		expect(list[8].event).toEqual({ event_type: 'session_status_change', open_kfid: A.afterSales, external_userid: C.wang, change_type: 1, new_servicer_userid: 'zhangsan', msg_code: expect.any(String) });
