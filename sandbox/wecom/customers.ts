@@ -7,8 +7,11 @@ import type { Customer, ServiceState, StreamEntry } from './model';
 /** A welcome code may be used within 20 seconds. */
 export const WELCOME_CODE_SECONDS = 20;
 
+/** What a customer can send in the sandbox. */
+export const CUSTOMER_MESSAGE_TYPES = ['text', 'image', 'voice', 'video', 'file', 'location', 'link'] as const;
+
 export interface CustomerMessage {
-	msgtype: 'text' | 'image' | 'voice' | 'video' | 'file' | 'location' | 'link';
+	msgtype: (typeof CUSTOMER_MESSAGE_TYPES)[number];
 	/** For text: the content; for the others a short label (location name, link title, file name). */
 	content?: string;
 	menu_id?: string;

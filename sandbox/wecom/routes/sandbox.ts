@@ -2,7 +2,7 @@
 import type { ReceivedRequest, Route, SandboxContext, SandboxResponse } from '../../types';
 import { sendCallback, verifyCallbackUrl, type DeliveryOptions } from '../callback';
 import type { WeComCorp } from '../corp';
-import { customerEnters, customerWrites, type CustomerMessage } from '../customers';
+import { CUSTOMER_MESSAGE_TYPES, customerEnters, customerWrites, type CustomerMessage } from '../customers';
 import { SANDBOX_WECOM } from '../demoCredential';
 
 export const SANDBOX_WECOM_PATHS = {
@@ -40,10 +40,13 @@ function strings(b: Body, ...names: string[]): string[] {
 async function customerMessage(sb: SandboxContext, b: Body) {
 	const corp = corpFor(sb, b);
 	const [openKfid, externalUserid] = strings(b, 'open_kfid', 'external_userid');
+	const msgtype = (b.msgtype ?? 'text') as CustomerMessage['msgtype'];
+	if (!CUSTOMER_MESSAGE_TYPES.includes(msgtype)) throw new Error(`msgtype must be one of ${CUSTOMER_MESSAGE_TYPES.join(', ')}`);
+	if (!corp.accounts.has(openKfid)) throw new Error(`unknown open_kfid ${openKfid}`);
 	const entry =
 		b.enter_session !== undefined
 			? customerEnters(corp, openKfid, externalUserid, b.enter_session as Parameters<typeof customerEnters>[3])
-			: customerWrites(corp, openKfid, externalUserid, { msgtype: (b.msgtype as CustomerMessage['msgtype']) ?? 'text', content: b.content as string | undefined });
+			: customerWrites(corp, openKfid, externalUserid, { msgtype, content: typeof b.content === 'string' ? b.content : undefined });
 	const welcome = entry.content.welcome_code;
 	const result: Record<string, unknown> = { msgid: entry.msgid, send_time: entry.send_time, ...(welcome ? { welcome_code: welcome } : {}) };
 	if (b.callback) result.callback = await sendCallback(corp, openKfid, b.callback === true ? {} : (b.callback as DeliveryOptions));

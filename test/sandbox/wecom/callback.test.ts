@@ -143,5 +143,7 @@ describe('WeCom sandbox: the kf_msg_or_event callback', () => {
 	it('answers 400 to a sandbox request without the fields it needs', async () => {
 		expect(await sandboxPost(ctx.sb, SANDBOX_WECOM_PATHS.customerMessage, { open_kfid: A.afterSales })).toEqual({ status: 400, json: { error: 'external_userid is required' } });
 		expect(await sandboxPost(ctx.sb, SANDBOX_WECOM_PATHS.callbackConfig, {})).toEqual({ status: 400, json: { error: 'url is required' } });
+		expect(await say({ msgtype: 'sticker' })).toEqual({ status: 400, json: { error: 'msgtype must be one of text, image, voice, video, file, location, link' } });
+		expect(await say({ open_kfid: 'wkNobody' })).toEqual({ status: 400, json: { error: 'unknown open_kfid wkNobody' } });
 	});
 });
