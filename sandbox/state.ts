@@ -2,6 +2,7 @@ import type { SandboxClock } from './clock';
 import { Conversations } from './conversations';
 import { MediaStore } from './media';
 import { RecordStore } from './records';
+import { WeComState } from './wecom/state';
 
 export interface SandboxApp {
 	appId: string;
@@ -74,7 +75,12 @@ export class SandboxState {
 	overboundWorkers = new Set<string>();
 	private tokenCounter = 0;
 
-	constructor(readonly clock: SandboxClock) {}
+	/** 微信客服 on WeCom: corps, their tokens and everything their kf API keeps. */
+	readonly wecom: WeComState;
+
+	constructor(readonly clock: SandboxClock) {
+		this.wecom = new WeComState(clock);
+	}
 
 	addApp(appId: string, secret: string): SandboxApp {
 		const app: SandboxApp = { appId, secret, secretFrozen: false, kfDisabled: false };

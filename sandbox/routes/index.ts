@@ -1,4 +1,5 @@
 import type { Route } from '../types';
+import { WECOM_ROUTES, withWeComMedia } from '../wecom/routes';
 import { accountRoutes } from './accounts';
 import { agentRoutes } from './agents';
 import { mediaRoutes } from './media';
@@ -10,4 +11,4 @@ import { tokenRoutes } from './tokens';
 import { tokenServerRoutes } from './tokenServer';
 
 /** Every path the sandbox serves. Each feature adds its own route file here. */
-export const ALL_ROUTES: Route[] = [...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes, ...sessionRoutes, ...messageRoutes, ...mediaRoutes, ...pushRoutes, ...tokenServerRoutes];
+export const ALL_ROUTES: Route[] = [...withWeComMedia([...tokenRoutes, ...agentRoutes, ...recordRoutes, ...accountRoutes, ...sessionRoutes, ...messageRoutes, ...mediaRoutes, ...pushRoutes, ...tokenServerRoutes]), ...WECOM_ROUTES];
