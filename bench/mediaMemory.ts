@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox';
-import { closeHttpPools } from '../nodes/WeChatCustomerService/transport/http';
 import { useFilesystemBinaryData } from '../test/helpers/binaryData';
 import { sampleFile, withInputs } from '../test/helpers/mediaFiles';
 import { sandboxCredential } from '../test/helpers/sandbox';
@@ -55,7 +54,6 @@ async function child(mode: (typeof MODES)[number], size: number): Promise<void> 
 		`${JSON.stringify({ mode, ms, retainedMB: mb(retained), heapGrowthMB: mb(heap - base.heapUsed), bufferGrowthMB: mb(external - base.external - base.arrayBuffers), peakRssMB: mb(process.resourceUsage().maxRSS * 1024) })}\n`,
 	);
 	await sb.stop();
-	await closeHttpPools();
 	rmSync(dir, { recursive: true, force: true });
 }
 

@@ -15,7 +15,6 @@ import { version } from 'node:process';
 import { Agent } from 'undici';
 
 import { tokenServers } from '../nodes/WeChatCustomerService/client/tokens';
-import { closeHttpPools } from '../nodes/WeChatCustomerService/transport/http';
 import { runWorkflow } from '../test/helpers/workflow';
 import {
 	NODE_NAME,
@@ -139,7 +138,6 @@ async function main() {
 	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const row of rows) console.log(row);
 	console.log(`(medians, min–max in brackets; load after: ${load()})`);
-	await closeHttpPools();
 	if (!process.env[RUNTIME_LABEL_ENV]) await onNode24();
 }
 

@@ -1,3 +1,4 @@
+import { n8nHelperTransport } from '../helpers/transport';
 import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
 import { WeChatApiError, WeChatTransportError } from '../../nodes/WeChatCustomerService/client/errors';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
@@ -7,7 +8,7 @@ import type { KfSandbox } from '../../sandbox';
 const ctx = useSandbox('demo');
 
 function client(overrides: Record<string, unknown> = {}) {
-	return createKfClient(sandboxCredential(ctx.sb, overrides as never)[CREDENTIAL_TYPE] as never);
+	return createKfClient(sandboxCredential(ctx.sb, overrides as never)[CREDENTIAL_TYPE] as never, n8nHelperTransport());
 }
 
 async function fetchClassicDirectly(sb: KfSandbox): Promise<string> {

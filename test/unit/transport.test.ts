@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 
+import { n8nHelperTransport } from '../helpers/transport';
 import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
 import { WeChatTransportError } from '../../nodes/WeChatCustomerService/client/errors';
 import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandbox';
@@ -35,7 +36,7 @@ describe('transport', () => {
 		const proxy = await startProxy();
 		try {
 			const data = sandboxCredential(ctx.sb, { proxyUrl: proxy.url })[CREDENTIAL_TYPE];
-			const client = createKfClient(data as never);
+			const client = createKfClient(data as never, n8nHelperTransport());
 			await client.listAgents();
 			await client.listOnlineAgents();
 			const host = ctx.sb.url.replace('http://', '');
@@ -56,7 +57,7 @@ describe('transport', () => {
 		ctx.sb.setFault('/cgi-bin/customservice/getkflist', { delayMs: 20000 });
 		const abort = new AbortController();
 		const data = sandboxCredential(ctx.sb)[CREDENTIAL_TYPE];
-		const client = createKfClient(data as never, { signal: abort.signal });
+		const client = createKfClient(data as never, n8nHelperTransport(), { signal: abort.signal });
 		const pending = client.listAgents().catch((error: unknown) => error);
 		setTimeout(() => abort.abort(), 200);
 		const started = Date.now();
@@ -70,7 +71,7 @@ describe('transport', () => {
 	it('sends JSON as UTF-8 with Chinese and emoji unescaped', async () => {
 		ctx.sb.addRoute({ method: 'POST', path: '/echo', handler: (req) => ({ json: { errcode: 0, seen: req.json } }) });
 		const data = sandboxCredential(ctx.sb)[CREDENTIAL_TYPE];
-		const client = createKfClient(data as never);
+		const client = createKfClient(data as never, n8nHelperTransport());
 		const res = await client.call({ method: 'POST', path: '/echo', kind: 'write', json: { text: '你好 👋' } });
 		expect(res.seen).toEqual({ text: '你好 👋' });
 		const req = ctx.sb.requestsTo('/echo')[0];
@@ -81,7 +82,7 @@ describe('transport', () => {
 	it('keeps @ literal in query values', async () => {
 		ctx.sb.addRoute({ method: 'GET', path: '/q', handler: () => ({ json: { errcode: 0 } }) });
 		const data = sandboxCredential(ctx.sb)[CREDENTIAL_TYPE];
-		await createKfClient(data as never).call({
+		await createKfClient(data as never, n8nHelperTransport()).call({
 			method: 'GET',
 			path: '/q',
 			kind: 'read',

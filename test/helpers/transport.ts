@@ -1,0 +1,17 @@
+import { OutboundHttp } from '@n8n/backend-network';
+import { Container } from '@n8n/di';
+import { sleep } from 'n8n-workflow';
+
+import type { HttpTransport } from '../../nodes/WeChatCustomerService/transport/http';
+import { helperTransport, type HttpRequestHelper } from '../../nodes/WeChatCustomerService/transport/n8nRequest';
+
+/**
+ * The transport a node run gets, for tests that build a client without a workflow: n8n-core's
+ * own request function (what `helpers.httpRequest` calls, SSRF protection and proxy agents
+ * included) and n8n-workflow's sleep.
+ */
+export function n8nHelperTransport(): HttpTransport {
+	const httpRequest: HttpRequestHelper = async (options) =>
+		await Container.get(OutboundHttp).requests().request(options as never);
+	return helperTransport(httpRequest, sleep);
+}
