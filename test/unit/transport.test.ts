@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 
 import { n8nHelperTransport } from '../helpers/transport';
@@ -8,12 +8,22 @@ import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandb
 
 const ctx = useSandbox('demo');
 
-/** A minimal HTTP CONNECT proxy on loopback that counts the tunnels it opened. */
-async function startProxy(): Promise<{ url: string; tunnels: string[]; server: Server }> {
+/**
+ * A minimal HTTP proxy on loopback: CONNECT tunnels (how https goes through a proxy) and
+ * absolute-form requests (how http does), each counted.
+ */
+async function startProxy(): Promise<{ url: string; tunnels: string[]; forwarded: string[]; server: Server }> {
 	const tunnels: string[] = [];
-	const server = createServer((_req, res) => {
-		res.writeHead(405);
-		res.end();
+	const forwarded: string[] = [];
+	const server = createServer((req, res) => {
+		forwarded.push(`${req.method} ${req.url}`);
+		const target = new URL(String(req.url));
+		const upstream = httpRequest(target, { method: req.method, headers: req.headers }, (answer) => {
+			res.writeHead(answer.statusCode ?? 502, answer.headers);
+			answer.pipe(res);
+		});
+		upstream.on('error', () => res.destroy());
+		req.pipe(upstream);
 	});
 	server.on('connect', (req, clientSocket, head) => {
 		tunnels.push(String(req.url));
@@ -28,25 +38,46 @@ async function startProxy(): Promise<{ url: string; tunnels: string[]; server: S
 		clientSocket.on('error', () => upstream.destroy());
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, tunnels, server };
+	return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, tunnels, forwarded, server };
 }
 
 describe('transport', () => {
-	it('goes through the configured proxy', async () => {
+	it('sends an http request through the configured proxy in absolute form', async () => {
 		const proxy = await startProxy();
 		try {
 			const data = sandboxCredential(ctx.sb, { proxyUrl: proxy.url })[CREDENTIAL_TYPE];
 			const client = createKfClient(data as never, n8nHelperTransport());
 			await client.listAgents();
 			await client.listOnlineAgents();
-			const host = ctx.sb.url.replace('http://', '');
-			expect(proxy.tunnels.length).toBeGreaterThan(0);
-			expect(new Set(proxy.tunnels)).toEqual(new Set([host]));
+			expect(proxy.tunnels).toEqual([]);
+			expect(proxy.forwarded.map((line) => line.replace(/\?.*/, ''))).toEqual([
+				`POST ${ctx.sb.url}/cgi-bin/stable_token`,
+				`GET ${ctx.sb.url}/cgi-bin/customservice/getkflist`,
+				`GET ${ctx.sb.url}/cgi-bin/customservice/getonlinekflist`,
+			]);
 			expect(ctx.sb.requests.map((r) => r.path)).toEqual([
 				'/cgi-bin/stable_token',
 				'/cgi-bin/customservice/getkflist',
 				'/cgi-bin/customservice/getonlinekflist',
 			]);
+		} finally {
+			proxy.server.closeAllConnections();
+			proxy.server.close();
+		}
+	});
+
+	it('opens a CONNECT tunnel through the proxy for an https API host', async () => {
+		const proxy = await startProxy();
+		try {
+			// The sandbox speaks plain http, so TLS fails inside the tunnel: what counts is the tunnel.
+			const port = new URL(ctx.sb.url).port;
+			const data = sandboxCredential(ctx.sb, { proxyUrl: proxy.url, baseUrl: `https://127.0.0.1:${port}` })[CREDENTIAL_TYPE];
+			const error = await createKfClient(data as never, n8nHelperTransport())
+				.listAgents()
+				.catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(WeChatTransportError);
+			expect(proxy.tunnels).toEqual([`127.0.0.1:${port}`]);
+			expect(proxy.forwarded).toEqual([]);
 		} finally {
 			proxy.server.closeAllConnections();
 			proxy.server.close();

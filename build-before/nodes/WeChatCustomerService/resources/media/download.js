@@ -1,0 +1,52 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.downloadMedia = void 0;
+const input_1 = require("../../execution/input");
+const shared_1 = require("../shared");
+exports.downloadMedia = {
+    option: {
+        name: 'Download',
+        value: 'download',
+        action: 'Download a media file',
+        description: 'Fetch temporary media as binary data by media_id, e.g. the image, voice or video a customer sent (media/get; a video is fetched from its video_url)',
+    },
+    api: 'GET /cgi-bin/media/get (a video: then GET video_url)',
+    properties: [
+        {
+            displayName: 'Media ID',
+            name: 'mediaId',
+            type: 'string',
+            required: true,
+            default: '',
+            placeholder: 'e.g. {{ $json.MediaId }}',
+            description: 'The media_id from Media → Upload, or the MediaId (or ThumbMediaId) of a customer’s image, voice or video message. WeChat keeps temporary media for 3 days.',
+        },
+        {
+            displayName: 'Put Output File in Field',
+            name: 'binaryPropertyName',
+            type: 'string',
+            required: true,
+            default: 'data',
+            description: 'Name of the binary field to put the file in',
+        },
+        (0, shared_1.optionsCollection)(),
+    ],
+    async execute({ itemIndex, client }) {
+        const mediaId = (0, input_1.stringParam)(this, itemIndex, 'mediaId');
+        const property = (0, input_1.stringParam)(this, itemIndex, 'binaryPropertyName');
+        const file = await client.downloadMedia(mediaId);
+        const binary = await this.helpers.prepareBinaryData(file.stream, file.fileName, file.mimeType);
+        return [
+            {
+                json: {
+                    media_id: mediaId,
+                    file_name: binary.fileName ?? file.fileName,
+                    mime_type: file.mimeType,
+                    file_size: binary.bytes ?? null,
+                    ...(file.video_url ? { video_url: file.video_url } : {}),
+                },
+                binary: { [property]: binary },
+            },
+        ];
+    },
+};

@@ -1,0 +1,13 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ALL_ROUTES = void 0;
+const accounts_1 = require("./accounts");
+const agents_1 = require("./agents");
+const media_1 = require("./media");
+const messages_1 = require("./messages");
+const push_1 = require("./push");
+const records_1 = require("./records");
+const sessions_1 = require("./sessions");
+const tokens_1 = require("./tokens");
+const tokenServer_1 = require("./tokenServer");
+exports.ALL_ROUTES = [...tokens_1.tokenRoutes, ...agents_1.agentRoutes, ...records_1.recordRoutes, ...accounts_1.accountRoutes, ...sessions_1.sessionRoutes, ...messages_1.messageRoutes, ...media_1.mediaRoutes, ...push_1.pushRoutes, ...tokenServer_1.tokenServerRoutes];

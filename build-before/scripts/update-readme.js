@@ -1,0 +1,10 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const node_fs_1 = require("node:fs");
+const node_path_1 = require("node:path");
+const rows_1 = require("../test/reliability/rows");
+const table_1 = require("../test/reliability/table");
+const operations_table_1 = require("./operations-table");
+const path = (0, node_path_1.join)(__dirname, '..', '..', 'README.md');
+(0, node_fs_1.writeFileSync)(path, (0, table_1.replaceErrorsTable)((0, operations_table_1.replaceTable)((0, node_fs_1.readFileSync)(path, 'utf8')), rows_1.RELIABILITY_ROWS));
+console.log('README.md operations and errors tables updated');

@@ -1,0 +1,11 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.BOB = exports.ALICE = exports.ZHAO = exports.ZHOU = exports.TOM = exports.HAN = exports.WANG = exports.LI = void 0;
+exports.LI = 'oDemo_LiLei_7fQx2mZk9pW1';
+exports.WANG = 'oDemo_WangFang_Yt5rE1qZ8';
+exports.HAN = 'oDemo_HanMeimei_3vNc8aLr';
+exports.TOM = 'oDemo_Tom_Lk2pQ9xW4sEd6u';
+exports.ZHOU = 'oDemo_ZhouJie_Qw9eR3tY5u';
+exports.ZHAO = 'oDemo_ZhaoQiang_Pm4kU7bV';
+exports.ALICE = 'alice@sandbox_oa';
+exports.BOB = 'bob@sandbox_oa';
