@@ -205,7 +205,7 @@ function ssrfRefusal(error: unknown): string | undefined {
 	for (let e = error as { name?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
 		if (typeof e.name === 'string' && e.name.startsWith('SsrfBlocked')) {
 			const message = String(e.message ?? '');
-			return `${message.replace(/^The request was blocked because it\s*/, '').replace(/^the /, 'the ')} (n8n's SSRF protection)`;
+			return `${message.replace(/^The request was blocked because /, '')} (n8n's SSRF protection)`;
 		}
 		e = e.cause as typeof e;
 	}
