@@ -25,9 +25,8 @@ async function undiciHttpRequest(options: HelperRequestOptions): Promise<unknown
 /** The WeChat node, its helpers' httpRequest replaced by the undici baseline. */
 export class UndiciBaselineNode extends WeChatCustomerService implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const real = this;
-		const helpers = { ...real.helpers, httpRequest: undiciHttpRequest };
-		const context = new Proxy(real, {
+		const helpers = { ...this.helpers, httpRequest: undiciHttpRequest };
+		const context = new Proxy(this, {
 			get(target, key) {
 				if (key === 'helpers') return helpers;
 				const value = Reflect.get(target, key, target) as unknown;

@@ -32,8 +32,10 @@ export async function weChatOfficialAccountApiTest(
 ): Promise<INodeCredentialTestResult> {
 	const data = (credential.data ?? {}) as WeChatCredentialData;
 	let secrets: string[] = [];
-	// A credential test gets only n8n's legacy request helper; every request goes through it.
-	const transport = legacyHelperTransport(this.helpers.request, sleep);
+	// n8n gives a credential test one request helper, the legacy `request` (ICredentialTestFunctions
+	// has no httpRequest); every request of the test goes through it.
+	const { request } = this.helpers;
+	const transport = legacyHelperTransport(request, sleep);
 	try {
 		const settings = credentialSettingsOf(data);
 		secrets = secretsOf(settings);

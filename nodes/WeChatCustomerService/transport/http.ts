@@ -331,7 +331,7 @@ export async function sendHttpStream(req: HttpRequest, settings: HttpSettings): 
 		}
 	} catch (error) {
 		await chunks.return(undefined);
-		throw error;
+		throw exchange.failure(error, 'download');
 	}
 	const first = Buffer.concat(buffered);
 	async function* body(): AsyncGenerator<Buffer> {

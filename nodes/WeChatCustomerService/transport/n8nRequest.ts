@@ -47,15 +47,39 @@ interface StreamClass {
 	from(chunks: AsyncIterable<Buffer>, options: { objectMode: false }): ByteStream;
 }
 
+/** n8n's sleep as the client's pause. */
+function pauseWith(sleep: SleepHelper): HttpTransport['pause'] {
+	return async (ms, signal) => {
+		await sleep(ms, signal);
+		// n8n 1.x's sleep takes no signal: a cancel during the pause is noticed when it ends.
+		if (signal?.aborted) throw new Error('cancelled');
+	};
+}
+
+/**
+ * Builds Readables with the class of the streams n8n hands back (Readable.from), so a download
+ * goes on to n8n's binary store as a Node.js stream without the package importing node:stream.
+ */
+class StreamMaker {
+	private streamClass?: StreamClass;
+
+	learn(body: ByteStream): void {
+		this.streamClass ??= (body as unknown as { constructor: StreamClass }).constructor;
+	}
+
+	streamOf(chunks: AsyncIterable<Buffer>): ByteStream {
+		if (!this.streamClass) throw new Error('no answer was streamed yet');
+		return this.streamClass.from(chunks, { objectMode: false });
+	}
+}
+
 /**
  * Every request goes through `httpRequest`: status errors are answers (read by the client), the
  * body is a stream (so downloads stay streamed and byte caps hold), the Timeout and the cancel
  * signal arrive as one abort signal that also ends a body that stalls.
  */
 export function helperTransport(httpRequest: HttpRequestHelper, sleep: SleepHelper): HttpTransport {
-	// n8n hands back Node.js Readables; their class builds the one that carries a download on to
-	// n8n's binary store (Readable.from), so the package needs no stream library of its own.
-	let streamClass: StreamClass | undefined;
+	const streams = new StreamMaker();
 	return {
 		async send(exchange: HttpExchange): Promise<HttpAnswer> {
 			const response = (await httpRequest({
@@ -72,18 +96,11 @@ export function helperTransport(httpRequest: HttpRequestHelper, sleep: SleepHelp
 				abortSignal: exchange.signal,
 				...(exchange.proxyUrl ? { proxy: proxyOption(exchange.proxyUrl) } : {}),
 			})) as { statusCode: number; headers: unknown; body: ByteStream };
-			streamClass ??= (response.body as unknown as { constructor: StreamClass }).constructor;
+			streams.learn(response.body);
 			return { status: response.statusCode, headers: plainHeaders(response.headers), body: response.body };
 		},
-		async pause(ms: number, signal?: AbortSignal): Promise<void> {
-			await sleep(ms, signal);
-			// n8n 1.x's sleep has no signal: a cancel during the pause is noticed when it ends.
-			if (signal?.aborted) throw new Error('cancelled');
-		},
-		streamOf(chunks: AsyncIterable<Buffer>): ByteStream {
-			if (!streamClass) throw new Error('no answer was streamed yet');
-			return streamClass.from(chunks, { objectMode: false });
-		},
+		pause: pauseWith(sleep),
+		streamOf: (chunks) => streams.streamOf(chunks),
 	};
 }
 
@@ -95,10 +112,8 @@ export type LegacyRequestHelper = (options: object) => Promise<unknown>;
  * Timeout is enforced here: the signal rejects the wait and destroys a body being read.
  */
 export function legacyHelperTransport(request: LegacyRequestHelper, sleep: SleepHelper): HttpTransport {
-	const modern = helperTransport(async () => await Promise.reject(new Error('unused')), sleep);
-	let streamClass: StreamClass | undefined;
+	const streams = new StreamMaker();
 	return {
-		...modern,
 		async send(exchange: HttpExchange): Promise<HttpAnswer> {
 			const { signal } = exchange;
 			let onAbort: (() => void) | undefined;
@@ -122,7 +137,7 @@ export function legacyHelperTransport(request: LegacyRequestHelper, sleep: Sleep
 			}) as Promise<{ statusCode: number; headers: unknown; body: ByteStream }>;
 			try {
 				const response = await Promise.race([sent, aborted]);
-				streamClass ??= (response.body as unknown as { constructor: StreamClass }).constructor;
+				streams.learn(response.body);
 				signal.addEventListener('abort', () => response.body.destroy(new Error('aborted')), { once: true });
 				return { status: response.statusCode, headers: plainHeaders(response.headers), body: response.body };
 			} finally {
@@ -130,9 +145,7 @@ export function legacyHelperTransport(request: LegacyRequestHelper, sleep: Sleep
 				void sent.then((late) => signal.aborted && late.body.destroy(), () => undefined);
 			}
 		},
-		streamOf(chunks: AsyncIterable<Buffer>): ByteStream {
-			if (!streamClass) throw new Error('no answer was streamed yet');
-			return streamClass.from(chunks, { objectMode: false });
-		},
+		pause: pauseWith(sleep),
+		streamOf: (chunks) => streams.streamOf(chunks),
 	};
 }
