@@ -11,7 +11,9 @@ import { helperTransport, type HttpRequestHelper } from '../../nodes/WeChatCusto
  * included) and n8n-workflow's sleep.
  */
 export function n8nHelperTransport(): HttpTransport {
-	const httpRequest: HttpRequestHelper = async (options) =>
-		await Container.get(OutboundHttp).requests().request(options as never);
-	return helperTransport(httpRequest, sleep);
+	return helperTransport(n8nHttpRequest, sleep);
 }
+
+/** What n8n-core's `helpers.httpRequest` calls. */
+export const n8nHttpRequest: HttpRequestHelper = async (options) =>
+	await Container.get(OutboundHttp).requests().request(options as never);
