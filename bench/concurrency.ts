@@ -12,7 +12,6 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { closeHttpPools } from '../nodes/WeChatCustomerService/transport/http';
 import { startSandbox, type KfSandbox } from '../sandbox';
 import { withParams } from '../test/helpers/patch';
 import { sandboxCredential } from '../test/helpers/sandbox';
@@ -101,7 +100,6 @@ async function main(): Promise<void> {
 		if (ratio < REQUIRED_SPEEDUP) process.exitCode = 1;
 	} finally {
 		await sb.stop();
-		await closeHttpPools();
 	}
 }
 

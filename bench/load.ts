@@ -11,7 +11,6 @@ import { once } from 'node:events';
 
 import type { INode } from 'n8n-workflow';
 
-import { closeHttpPools } from '../nodes/WeChatCustomerService/transport/http';
 import { startSandbox, type KfSandbox } from '../sandbox';
 import { ALL_ROUTES } from '../sandbox/routes';
 import { NODE_TYPE } from '../test/helpers/nodes';
@@ -143,7 +142,6 @@ async function main(): Promise<void> {
 		console.log(`token requests over all ${runs + 1} executions: ${last.tokens}`);
 	} finally {
 		await sb.stop();
-		await closeHttpPools();
 	}
 }
 

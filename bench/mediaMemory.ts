@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox';
-import { closeHttpPools } from '../nodes/WeChatCustomerService/transport/http';
 import { useFilesystemBinaryData } from '../test/helpers/binaryData';
 import { sampleFile, withInputs } from '../test/helpers/mediaFiles';
 import { sandboxCredential } from '../test/helpers/sandbox';
@@ -55,12 +54,12 @@ async function child(mode: (typeof MODES)[number], size: number): Promise<void> 
 		`${JSON.stringify({ mode, ms, retainedMB: mb(retained), heapGrowthMB: mb(heap - base.heapUsed), bufferGrowthMB: mb(external - base.external - base.arrayBuffers), peakRssMB: mb(process.resourceUsage().maxRSS * 1024) })}\n`,
 	);
 	await sb.stop();
-	await closeHttpPools();
 	rmSync(dir, { recursive: true, force: true });
 }
 
 function parent(): void {
-	for (const size of [10 * MB, 50 * MB]) {
+	// 20 MB: the node's cap for a download (twice WeChat's 10 MB); anything longer is cut there.
+	for (const size of [10 * MB, 20 * MB]) {
 		console.log(`Media → Download of a ${size} byte video (the sandbox in the same process holds it once in every run):`);
 		for (const mode of MODES) {
 			const out = execFileSync(process.execPath, ['--expose-gc', __filename, mode, String(size)], { encoding: 'utf8' });

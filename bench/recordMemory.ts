@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { closeHttpPools } from '../nodes/WeChatCustomerService/transport/http';
 import { useFilesystemBinaryData } from '../test/helpers/binaryData';
 import { runWorkflow } from '../test/helpers/workflow';
 import { NODE_NAME, benchCredential, recordWorkflow } from './recordParts';
@@ -33,7 +32,6 @@ async function main() {
 	process.stdout.write(
 		`${JSON.stringify({ records, rssMB: mb(process.resourceUsage().maxRSS * 1024), heapMB: mb(heap), baseRssMB: mb(baseRss) })}\n`,
 	);
-	await closeHttpPools();
 	rmSync(dir, { recursive: true, force: true });
 }
 

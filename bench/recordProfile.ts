@@ -2,7 +2,6 @@
 // CPU profile of the node path: node --cpu-prof --cpu-prof-dir=/tmp/prof build-dev/bench/recordProfile.js 300000 5
 import './setup-env';
 
-import { closeHttpPools } from '../nodes/WeChatCustomerService/transport/http';
 import { runWorkflow } from '../test/helpers/workflow';
 import { NODE_NAME, benchCredential, recordWorkflow, startFastServer } from './recordParts';
 
@@ -17,7 +16,6 @@ async function main() {
 		console.log(`${result.output(NODE_NAME).length} items in ${Math.round(performance.now() - t)} ms`);
 	}
 	server.stop();
-	await closeHttpPools();
 }
 
 void main();

@@ -15,7 +15,8 @@ import { version } from 'node:process';
 import { Agent } from 'undici';
 
 import { tokenServers } from '../nodes/WeChatCustomerService/client/tokens';
-import { closeHttpPools } from '../nodes/WeChatCustomerService/transport/http';
+import { closeBaselinePool, UndiciBaselineNode } from './baseline/undiciTransport';
+import { createNodeTypes, NODE_TYPE } from '../test/helpers/nodes';
 import { runWorkflow } from '../test/helpers/workflow';
 import {
 	NODE_NAME,
@@ -50,11 +51,14 @@ const ms = (v: number) => `${Math.round(v).toLocaleString('en-US')}`;
 const spread = (v: number[]) => `${ms(median(v))} (${ms(Math.min(...v))}–${ms(Math.max(...v))})`;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-async function timeA(server: FastServer): Promise<[number, number, number]> {
+/** A0: the same node with the undici transport it had before (the baseline of A). */
+const baselineNodeTypes = createNodeTypes({ [NODE_TYPE]: new UndiciBaselineNode() });
+
+async function timeA(server: FastServer, baseline = false): Promise<[number, number, number]> {
 	tokenServers.clear();
 	const before = await server.requests();
 	const t = performance.now();
-	const result = await runWorkflow(recordWorkflow(), benchCredential(server.url));
+	const result = await runWorkflow(recordWorkflow(), benchCredential(server.url), baseline ? { nodeTypes: baselineNodeTypes } : {});
 	const elapsed = performance.now() - t;
 	if (result.error) throw result.error;
 	return [elapsed, result.output(NODE_NAME).length, (await server.requests()) - before];
@@ -95,9 +99,11 @@ async function main() {
 		const nodeTypes = stubNodeTypes(itemColumns(n));
 		// Warm-up (JIT, server page cache), not counted.
 		await timeA(server);
+		await timeA(server, true);
 		await timeB(server, agent);
 		await timeC(nodeTypes);
 		const a: number[] = [];
+		const a0: number[] = [];
 		const b: number[] = [];
 		const c: number[] = [];
 		const bKeep: number[] = [];
@@ -105,6 +111,9 @@ async function main() {
 		let pagesB = 0;
 		for (let r = 0; r < rounds; r++) {
 			const [ta, na, qa] = await timeA(server);
+			const [ta0, na0] = await timeA(server, true);
+			if (na0 !== n) throw new Error(`baseline record count ${na0}, expected ${n}`);
+			a0.push(ta0);
 			const [tb, nb, qb] = await timeB(server, agent);
 			const [tc, nc] = await timeC(nodeTypes);
 			if (na !== n || nb !== n || nc !== n) throw new Error(`record counts differ: A ${na}, B ${nb}, C ${nc}, expected ${n}`);
@@ -120,6 +129,7 @@ async function main() {
 			global.gc?.();
 		}
 		const ratio = median(a) / (median(b) + median(c));
+		console.log(`N=${n}: A (n8n's request helper) ${spread(a)} vs A0 (the undici transport before) ${spread(a0)}: A/A0 ${(median(a) / median(a0)).toFixed(2)}`);
 		console.log(`N=${n}: A ${spread(a)}, B ${spread(b)}, C ${spread(c)}, A/(B+C) ${ratio.toFixed(2)}, pages ${pagesA}/${pagesB}; B′ (B keeping what it parsed) ${spread(bKeep)}, A/(B′+C) ${(median(a) / (median(bKeep) + median(c))).toFixed(2)}`);
 		const memItems = memoryOf('items', server.url);
 		const memFile = memoryOf('file', server.url);
@@ -139,7 +149,7 @@ async function main() {
 	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const row of rows) console.log(row);
 	console.log(`(medians, min–max in brackets; load after: ${load()})`);
-	await closeHttpPools();
+	await closeBaselinePool();
 	if (!process.env[RUNTIME_LABEL_ENV]) await onNode24();
 }
 

@@ -5,6 +5,7 @@ import type { WeChatCredentialData } from './client/credentials';
 import { readConcurrency } from './execution/concurrency';
 import { errorItemJson, toNodeError } from './execution/errors';
 import { mapWithConcurrency, toItems } from './execution/runner';
+import { n8nTransport } from './execution/transport';
 import { findOperation, nodeProperties } from './resources';
 
 export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
@@ -27,7 +28,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	let concurrency;
 	try {
 		concurrency = readConcurrency(this);
-		client = createKfClient(credentials, { signal: this.getExecutionCancelSignal() });
+		client = createKfClient(credentials, n8nTransport(this), { signal: this.getExecutionCancelSignal() });
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, 0, { properties });
 	}

@@ -1,4 +1,5 @@
 import type { RecordQuery } from '../../nodes/WeChatCustomerService/client/records';
+import { n8nHelperTransport } from './transport';
 import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
 import type { KfRecord } from '../../nodes/WeChatCustomerService/client/types';
 import type { NewRecord } from '../../sandbox/records';
@@ -15,7 +16,7 @@ export function recordQuery(overrides: Partial<RecordQuery> = {}): RecordQuery {
 
 /** Client-level helpers bound to one test file's sandbox. */
 export function recordTools(ctx: ReturnType<typeof useSandbox>) {
-	const client = () => createKfClient(sandboxCredential(ctx.sb)[CREDENTIAL_TYPE] as never);
+	const client = () => createKfClient(sandboxCredential(ctx.sb)[CREDENTIAL_TYPE] as never, n8nHelperTransport());
 	return {
 		client,
 		async collect(q: RecordQuery): Promise<KfRecord[]> {

@@ -2,7 +2,6 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { useDefaultRetry } from '../../nodes/WeChatCustomerService/client/WeChatClient';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
-import { closeHttpPools } from '../../nodes/WeChatCustomerService/transport/http';
 import { sandboxCredentialData, startSandbox, type KfSandbox } from '../../sandbox';
 
 export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
@@ -35,7 +34,6 @@ export function useSandbox(seed: 'demo' | 'empty' = 'demo') {
 		useDefaultRetry();
 	});
 	afterAll(async () => {
-		await closeHttpPools();
 	});
 	return ctx;
 }

@@ -30,6 +30,8 @@ async function close(server: Server): Promise<void> {
  */
 export class CuttingRelay {
 	readonly cut = new Set<string>();
+	/** Paths whose answer the relay cuts (or lets stall) after its headers and first bytes. */
+	readonly afterHeaders = new Map<string, 'cut' | 'stall'>();
 	host = '';
 	private readonly server: Server;
 
@@ -46,6 +48,15 @@ export class CuttingRelay {
 						if (this.cut.has(target.pathname)) {
 							answer.resume();
 							req.socket.resetAndDestroy();
+							return;
+						}
+						const after = this.afterHeaders.get(target.pathname);
+						if (after) {
+							// The headers and the first bytes of the sandbox's answer, then a cut or silence.
+							answer.resume();
+							res.writeHead(answer.statusCode ?? 502, answer.headers);
+							res.write('{"errcode":');
+							if (after === 'cut') req.socket.destroy();
 							return;
 						}
 						res.writeHead(answer.statusCode ?? 502, answer.headers);

@@ -26,8 +26,9 @@ afterAll(async () => {
 beforeEach(() => {
 	prepareSandbox(ctx.sb);
 	relay.cut.clear();
+	relay.afterHeaders.clear();
 	const api = ctx.sb.url.replace('http://', '');
-	env = { api, relay: relay.host, closed, proxy: proxy.host, tokenServer: api, cut: relay.cut, abort: new AbortController(), sb: ctx.sb };
+	env = { api, relay: relay.host, closed, proxy: proxy.host, tokenServer: api, cut: relay.cut, afterHeaders: relay.afterHeaders, abort: new AbortController(), sb: ctx.sb };
 	logs.install();
 });
 

@@ -32,6 +32,8 @@ export interface Env {
 	abort: AbortController;
 	/** Paths whose connection the relay cuts after the sandbox answered. */
 	cut: Set<string>;
+	/** Paths whose answer the relay cuts, or lets stall, after its headers. */
+	afterHeaders: Map<string, 'cut' | 'stall'>;
 	/** The sandbox itself, only in a test run. */
 	sb: KfSandbox;
 }
@@ -43,6 +45,7 @@ export const README_ENV: Env = {
 	proxy: 'proxy.example.com:3128',
 	tokenServer: 'tokens.example.com',
 	cut: new Set(),
+	afterHeaders: new Map(),
 	abort: new AbortController(),
 	sb: undefined as unknown as KfSandbox,
 };

@@ -1,4 +1,5 @@
-import type { ICredentialTestFunctions } from 'n8n-workflow';
+import { CredentialTestContext } from 'n8n-core';
+import type { ICredentialTestFunctions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { weChatOfficialAccountApiTest } from '../../nodes/WeChatCustomerService/methods/credentialTest';
 import { WeChatOfficialAccountApi } from '../../credentials/WeChatOfficialAccountApi.credentials';
@@ -8,7 +9,9 @@ const ctx = useSandbox('demo');
 
 async function testCredential(overrides: Record<string, unknown> = {}) {
 	const data = sandboxCredential(ctx.sb, overrides as never)[CREDENTIAL_TYPE];
-	return await weChatOfficialAccountApiTest.call({} as ICredentialTestFunctions, {
+	// What n8n hands a credential test: its legacy request helper, nothing else to send with.
+	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData) as ICredentialTestFunctions;
+	return await weChatOfficialAccountApiTest.call(context, {
 		id: '1',
 		name: 'WeChat',
 		type: CREDENTIAL_TYPE,

@@ -6,6 +6,7 @@ import { withParams } from '../helpers/patch';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
 import { loadWorkflow, runWorkflow, type WorkflowJson } from '../helpers/workflow';
 import { LI, ALICE, BOB } from '../helpers/demo';
+import { n8nHttpRequest } from '../helpers/transport';
 
 const ctx = useSandbox('demo');
 const description = new WeChatCustomerService().description;
@@ -102,6 +103,7 @@ describe('Account pickers: the searchable lists (listSearch)', () => {
 		return {
 			getCredentials: async (type: string) => sandboxCredential(ctx.sb)[type],
 			getNode: () => node,
+			helpers: { httpRequest: n8nHttpRequest },
 		} as unknown as ILoadOptionsFunctions;
 	}
 

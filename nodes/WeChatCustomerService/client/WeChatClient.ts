@@ -1,11 +1,11 @@
-import { setTimeout as delay } from 'node:timers/promises';
-
 import {
 	describeUrl,
 	mayHaveReachedServer,
 	parseJsonBody,
 	sendHttp,
 	sendHttpStream,
+	type ByteCap,
+	type ByteStream,
 	type HttpSettings,
 	type HttpStreamResponse,
 } from '../transport/http';
@@ -18,7 +18,9 @@ import {
 	WeChatTransportError,
 	callName,
 	endpointFailure,
+	type Endpoint,
 } from './errors';
+import { AVATAR_CAP, MEDIA_CAP } from './downloadCaps';
 import { FIXED_TOKEN_HINT, TOKEN_REJECTED_CODES, type TokenServer } from './tokens';
 
 export interface RetryPolicy {
@@ -148,10 +150,11 @@ export class WeChatClient {
 		return named;
 	}
 
-	/** Downloads a plain URL (e.g. an avatar on WeChat's CDN); no token involved. */
-	async download(url: string): Promise<{ body: Buffer; contentType?: string }> {
+	/** Downloads a plain URL (e.g. an avatar on WeChat's CDN) whole; no token involved. */
+	async download(url: string, cap: ByteCap = AVATAR_CAP): Promise<{ body: Buffer; contentType?: string }> {
 		const proxyUrl = this.settings.http.proxyUrl;
-		const res = await sendHttp({ method: 'GET', url }, { ...this.settings.http, secrets: this.secrets }).catch((error: unknown) => {
+		const settings = { ...this.settings.http, secrets: this.secrets };
+		const res = await sendHttp({ method: 'GET', url, cap }, settings).catch((error: unknown) => {
 			throw endpointFailure(error, AVATAR_URL, { proxyUrl });
 		});
 		if (res.status !== 200) {
@@ -164,10 +167,20 @@ export class WeChatClient {
 	}
 
 	/** Streams a plain URL (e.g. a video on WeChat's CDN); no token involved. */
-	async downloadStream(url: string): Promise<HttpStreamResponse> {
-		return await sendHttpStream({ method: 'GET', url }, { ...this.settings.http, secrets: this.secrets }).catch((error: unknown) => {
-			throw endpointFailure(error, MEDIA_URL, { proxyUrl: this.settings.http.proxyUrl });
-		});
+	async downloadStream(url: string, cap: ByteCap = MEDIA_CAP): Promise<DownloadAnswer> {
+		const proxyUrl = this.settings.http.proxyUrl;
+		const file = await sendHttpStream({ method: 'GET', url, cap }, { ...this.settings.http, secrets: this.secrets }).catch(
+			(error: unknown) => {
+				throw endpointFailure(error, MEDIA_URL, { proxyUrl });
+			},
+		);
+		// Errors while the binary store reads the file name the media URL too.
+		return this.asStream(file, named(file.chunks, MEDIA_URL, { proxyUrl }));
+	}
+
+	private asStream(file: HttpStreamResponse, chunks: AsyncGenerator<Buffer> | undefined): DownloadAnswer {
+		const { headers, head, json } = file;
+		return { headers, head, json, stream: chunks && this.settings.http.transport.streamOf(chunks) };
 	}
 
 	private buildUrl(spec: CallSpec, token: string): string {
@@ -192,25 +205,50 @@ export class WeChatClient {
 		}
 		if (spec.download) {
 			const file = await sendHttpStream(
-				{ method: spec.method, url: this.buildUrl(spec, token), headers: { accept: '*/*' }, body },
+				{ method: spec.method, url: this.buildUrl(spec, token), headers: { accept: '*/*' }, body, cap: MEDIA_CAP },
 				{ ...this.settings.http, secrets: this.secrets },
 			);
-			return file.json !== undefined ? file.json : { file };
+			if (file.json !== undefined) return file.json;
+			const words = { call: callName(spec.path), proxyUrl: this.settings.http.proxyUrl, url: this.settings.apiBaseUrl };
+			return { file: this.asStream(file, named(file.chunks, WECHAT_API, words)) };
 		}
 		const res = await sendHttp(
 			{ method: spec.method, url: this.buildUrl(spec, token), headers, body },
 			{ ...this.settings.http, secrets: this.secrets },
 		);
-		return parseJsonBody(res, spec.path, this.secrets);
+		return parseJsonBody(res, spec.path, { proxyUrl: this.settings.http.proxyUrl, secrets: this.secrets });
 	}
 
 	private async backoff(retryIndex: number): Promise<void> {
 		const ms = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** retryIndex);
-		const waited = await delay(ms, true, { signal: this.settings.http.signal }).catch(() => false);
+		const { signal, transport } = this.settings.http;
+		const waited = await transport.pause(ms, signal).then(
+			() => !signal?.aborted,
+			() => false,
+		);
 		if (!waited) {
 			throw new WeChatTransportError('cancelled', 'retry', 'The execution was cancelled while waiting to retry');
 		}
 	}
+}
+
+/** A download as the client hands it on: a stream for n8n's binary store, unless it was JSON. */
+export type DownloadAnswer = Omit<HttpStreamResponse, 'chunks'> & { stream?: ByteStream };
+
+/** A download's chunks, with any failure while reading them in words naming `endpoint`. */
+function named(
+	chunks: AsyncGenerator<Buffer> | undefined,
+	endpoint: Endpoint,
+	words: { call?: string; proxyUrl?: string; url?: string },
+): AsyncGenerator<Buffer> | undefined {
+	if (!chunks) return undefined;
+	return (async function* () {
+		try {
+			yield* chunks;
+		} catch (error) {
+			throw endpointFailure(error, endpoint, words);
+		}
+	})();
 }
 
 export const UNEXPECTED_SHAPE_HINT =

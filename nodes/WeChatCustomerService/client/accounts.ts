@@ -130,8 +130,8 @@ export function validateAvatar(buf: Buffer, field: string, fileName?: string): v
 }
 
 /** The multipart body of uploadheadimg: one file part named `media`, kept as a buffer for resends. */
-export function avatarMultipart(image: Buffer, fileName: string): MultipartBody {
-	return fileMultipart(image, fileName, 'image/jpeg');
+export async function avatarMultipart(image: Buffer, fileName: string): Promise<MultipartBody> {
+	return await fileMultipart(image, fileName, 'image/jpeg');
 }
 
 /** A `.jpg` file name for the upload: the given one when it already says JPEG, else `<prefix>.jpg`. */

@@ -14,7 +14,8 @@ export interface CredentialSettings {
 	tokenServerHeaderName?: string;
 	tokenServerHeaderValue?: string;
 	accessToken?: string;
-	http: Omit<HttpSettings, 'signal'>;
+	/** The credential's part of the HTTP settings; the node layer adds the transport and the cancel signal. */
+	http: Pick<HttpSettings, 'timeoutMs' | 'proxyUrl'>;
 }
 
 /** The credential's fields, as stored by n8n (see WeChatOfficialAccountApi.credentials.ts). */

@@ -138,6 +138,13 @@ export function endpointFailure(
 			return words(`No answer from ${endpoint.name} at ${host} within ${error.timeoutSeconds} s${suffix}`, `The credential's Timeout is ${error.timeoutSeconds} s.`);
 		case 'httpStatus':
 			return words(`${Name} at ${host} answered HTTP ${error.httpStatus} instead of 200${suffix}`, error.snippet ? `It answered: ${error.snippet}` : undefined);
+		case 'blocked':
+			return words(
+				`n8n refused to connect to ${endpoint.name} at ${host}${suffix}: ${error.detail ?? 'a restricted address'}`,
+				`Nothing was sent. n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) blocks loopback, private and link-local addresses; an n8n administrator can allow a host with N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES.`,
+			);
+		case 'tooLarge':
+			return words(`${Name} at ${error.message}`);
 		case 'emptyBody':
 			return words(`${Name} at ${host} answered with an empty body${suffix}`);
 		case 'invalidJson':
@@ -155,7 +162,7 @@ export function endpointFailure(
 				const { message, hint } = proxyHost ? unreachable(error.code, PROXY, proxyHost, '') : unreachable(error.code, endpoint, host, suffix);
 				return words(message, hint);
 			}
-			if (['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED'].includes(error.code ?? '')) {
+			if (['ECONNRESET', 'ECONNABORTED', 'EPIPE'].includes(error.code ?? '')) {
 				return words(`The connection to ${endpoint.name} at ${host} was closed before it answered${suffix}`);
 			}
 			return words(`Could not reach ${endpoint.name} at ${host}${suffix}`, error.detail ? `The network said: ${error.detail}` : undefined);

@@ -1,8 +1,6 @@
 // Temporary media (media/upload, media/get): WeChat's limits and the shapes of its answers.
 // Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
-import type { Readable } from 'node:stream';
-
-import type { HttpStreamResponse } from '../transport/http';
+import type { ByteStream } from '../transport/http';
 import { WeChatApiError, WeChatInputError, WeChatTransportError } from './errors';
 import {
 	describeContent,
@@ -13,7 +11,7 @@ import {
 	type FileTypeInfo,
 } from './fileTypes';
 import type { MultipartBody } from './multipart';
-import type { WeChatClient, WeChatResult } from './WeChatClient';
+import type { DownloadAnswer, WeChatClient, WeChatResult } from './WeChatClient';
 
 export const MEDIA_UPLOAD_PATH = '/cgi-bin/media/upload';
 export const MEDIA_GET_PATH = '/cgi-bin/media/get';
@@ -146,19 +144,19 @@ export async function uploadMedia(client: WeChatClient, type: MediaType, multipa
 export interface DownloadedMedia {
 	media_id: string;
 	/** The file's bytes, streamed: hand it to the binary store without reading it into memory. */
-	stream: Readable;
+	stream: ByteStream;
 	fileName: string;
 	mimeType: string;
 	/** For a video: the address WeChat gave (the file comes from there). */
 	video_url?: string;
 }
 
-function header(file: HttpStreamResponse, name: string): string | undefined {
+function header(file: DownloadAnswer, name: string): string | undefined {
 	const value = file.headers[name];
 	return Array.isArray(value) ? value[0] : value;
 }
 
-function describeFile(mediaId: string, file: HttpStreamResponse & { stream: Readable }, where: string): DownloadedMedia {
+function describeFile(mediaId: string, file: DownloadAnswer & { stream: ByteStream }, where: string): DownloadedMedia {
 	const declared = plainMimeType(header(file, 'content-type'));
 	if (declared?.includes('json')) {
 		file.stream.destroy();
@@ -177,7 +175,7 @@ function describeFile(mediaId: string, file: HttpStreamResponse & { stream: Read
  * (e.g. 40007 for an unknown or expired media_id) and becomes the WeChatApiError it is.
  */
 export async function downloadMedia(client: WeChatClient, mediaId: string): Promise<DownloadedMedia> {
-	const answer = await client.call<WeChatResult & { file?: HttpStreamResponse; video_url?: unknown }>({
+	const answer = await client.call<WeChatResult & { file?: DownloadAnswer; video_url?: unknown }>({
 		method: 'GET',
 		path: MEDIA_GET_PATH,
 		kind: 'read',

@@ -5,6 +5,7 @@ import {
 	credentialSettingsOf,
 	type WeChatCredentialData,
 } from './credentials';
+import { fetchTransport } from '../transport/fetchTransport';
 import { tokenServers } from './tokens';
 
 /** The request fields this needs; n8n's IHttpRequestOptions (url) and legacy options (uri) both fit. */
@@ -57,12 +58,12 @@ export function targetUnderApiBase(target: string, apiBaseUrl: string): string {
  * A copy of `request` sent to the credential's API host with `access_token` in its query, from
  * the process-wide token cache that the node uses (same single flight, same early refresh).
  * The caller's options object is not changed, so what n8n shows or logs of the request never
- * holds the token.
+ * holds the token. A token server a node run created keeps fetching through n8n's request helper.
  */
 export async function withAccessToken<T extends TokenRequestOptions>(data: WeChatCredentialData, request: T): Promise<T> {
 	const settings = credentialSettingsOf(data);
 	const key = request.url !== undefined ? 'url' : 'uri';
 	const target = targetUnderApiBase(String(request[key] ?? ''), settings.apiBaseUrl);
-	const token = await tokenServers.get(settings).token();
+	const token = await (tokenServers.existing(settings) ?? tokenServers.get(settings, fetchTransport)).token();
 	return { ...request, [key]: target, qs: { ...(request.qs ?? {}), access_token: token } };
 }

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
-import { describeUrl, parseJsonBody, sendHttp } from '../transport/http';
+import { describeUrl, parseJsonBody, sendHttp, type HttpTransport } from '../transport/http';
 import { secretsOf, type CredentialSettings } from './credentials';
 import { TOKEN_SERVER, WECHAT_API, WeChatApiError, WeChatTransportError, callName, endpointFailure } from './errors';
 
@@ -134,31 +134,38 @@ function readToken(body: unknown, path: string, url: string): FetchedToken {
 	};
 }
 
-async function fetchJson(settings: CredentialSettings, url: string, path: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) {
+async function fetchJson(
+	settings: CredentialSettings,
+	transport: HttpTransport,
+	url: string,
+	path: string,
+	init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
+) {
 	const secrets = secretsOf(settings);
 	// A WeChat path ("/cgi-bin/stable_token") or the token server's address.
 	const named = (error: unknown) =>
 		path.startsWith('/')
 			? endpointFailure(error, WECHAT_API, { call: callName(path), proxyUrl: settings.http.proxyUrl, url })
 			: endpointFailure(error, TOKEN_SERVER, { proxyUrl: settings.http.proxyUrl, url });
-	const res = await sendHttp({ url, ...init }, { ...settings.http, secrets }).catch((error: unknown) => {
+	const http = { ...settings.http, secrets, transport };
+	const res = await sendHttp({ url, ...init }, http).catch((error: unknown) => {
 		throw named(error);
 	});
 	let body: unknown;
 	try {
-		body = parseJsonBody(res, path, secrets);
+		body = parseJsonBody(res, path, http);
 	} catch (error) {
 		throw named(error);
 	}
 	return readToken(body, path, url);
 }
 
-export function stableTokenFetcher(s: CredentialSettings): TokenFetcher {
+export function stableTokenFetcher(s: CredentialSettings, transport: HttpTransport): TokenFetcher {
 	const path = '/cgi-bin/stable_token';
 	// force_refresh stays false even after a rejection: WeChat then hands out its current
 	// stable token, and a forced refresh would invalidate every other holder's token.
 	return async () =>
-		await fetchJson(s, `${s.apiBaseUrl}${path}`, path, {
+		await fetchJson(s, transport, `${s.apiBaseUrl}${path}`, path, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json; charset=utf-8' },
 			body: JSON.stringify({
@@ -170,7 +177,7 @@ export function stableTokenFetcher(s: CredentialSettings): TokenFetcher {
 		});
 }
 
-export function classicTokenFetcher(s: CredentialSettings): TokenFetcher {
+export function classicTokenFetcher(s: CredentialSettings, transport: HttpTransport): TokenFetcher {
 	const path = '/cgi-bin/token';
 	return async () => {
 		const query = new URLSearchParams({
@@ -178,7 +185,7 @@ export function classicTokenFetcher(s: CredentialSettings): TokenFetcher {
 			appid: s.appId ?? '',
 			secret: s.appSecret ?? '',
 		});
-		return await fetchJson(s, `${s.apiBaseUrl}${path}?${query.toString()}`, path, { method: 'GET' });
+		return await fetchJson(s, transport, `${s.apiBaseUrl}${path}?${query.toString()}`, path, { method: 'GET' });
 	};
 }
 
@@ -187,7 +194,7 @@ export function classicTokenFetcher(s: CredentialSettings): TokenFetcher {
  * rejects a token: GET it with `refresh=1&stale_token=<token>`, so the server refreshes only if
  * that token is still its current one.
  */
-export function tokenServerFetcher(s: CredentialSettings): TokenFetcher {
+export function tokenServerFetcher(s: CredentialSettings, transport: HttpTransport): TokenFetcher {
 	const base = s.tokenServerUrl ?? '';
 	const where = describeUrl(base);
 	const headers: Record<string, string> = { accept: 'application/json' };
@@ -198,7 +205,7 @@ export function tokenServerFetcher(s: CredentialSettings): TokenFetcher {
 			const extra = new URLSearchParams({ refresh: '1', stale_token: staleToken }).toString();
 			url = `${base}${base.includes('?') ? '&' : '?'}${extra}`;
 		}
-		return await fetchJson({ ...s, accessToken: staleToken ?? s.accessToken }, url, where, {
+		return await fetchJson({ ...s, accessToken: staleToken ?? s.accessToken }, transport, url, where, {
 			method: 'GET',
 			headers,
 		});
@@ -235,15 +242,16 @@ export class TokenServerRegistry {
 	/** Replaceable clock (tests drive it together with the sandbox's clock). */
 	now: () => number = Date.now;
 
-	get(settings: CredentialSettings): TokenServer {
+	/** The token server of `settings`; a fetch it starts goes through `transport` (n8n's request helper). */
+	get(settings: CredentialSettings, transport: HttpTransport): TokenServer {
 		if (settings.tokenSource === 'accessToken') return new FixedTokenServer(settings.accessToken ?? '');
 		const key = tokenCacheKey(settings);
 		const fetcher =
 			settings.tokenSource === 'classicToken'
-				? classicTokenFetcher(settings)
+				? classicTokenFetcher(settings, transport)
 				: settings.tokenSource === 'tokenServer'
-					? tokenServerFetcher(settings)
-					: stableTokenFetcher(settings);
+					? tokenServerFetcher(settings, transport)
+					: stableTokenFetcher(settings, transport);
 		let server = this.servers.get(key);
 		if (server) {
 			server.useFetcher(fetcher);
@@ -252,6 +260,12 @@ export class TokenServerRegistry {
 			this.servers.set(key, server);
 		}
 		return server;
+	}
+
+	/** The token server of `settings` if a node run made one (its fetches use that run's transport). */
+	existing(settings: CredentialSettings): TokenServer | undefined {
+		if (settings.tokenSource === 'accessToken') return new FixedTokenServer(settings.accessToken ?? '');
+		return this.servers.get(tokenCacheKey(settings));
 	}
 
 	clear(): void {

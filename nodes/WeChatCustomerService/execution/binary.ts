@@ -1,9 +1,10 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { validateMedia, type MediaType } from '../client/media';
 import { fileNameFor } from '../client/fileTypes';
 import { fileMultipart, type MultipartBody } from '../client/multipart';
 import { inputError, stringParam } from './input';
+import type { ByteStream } from '../transport/http';
 
 export interface BinaryInput {
 	bytes: Buffer;
@@ -60,5 +61,19 @@ export async function readMediaUpload(
 	const file = await readBinaryInput(ctx, itemIndex, property, param, `the ${type === 'thumb' ? 'thumbnail' : type} file`);
 	const info = validateMedia(type, file.bytes, param, file.fileName);
 	const fileName = fileNameFor(info, file.fileName, type);
-	return { type, multipart: fileMultipart(file.bytes, fileName, info.mimeType), fileName, size: file.bytes.length };
+	return { type, multipart: await fileMultipart(file.bytes, fileName, info.mimeType), fileName, size: file.bytes.length };
+}
+
+/**
+ * Hands a download (the Node.js Readable the client built from n8n's request helper) to n8n's
+ * binary store: in filesystem mode it is written to disk as it arrives.
+ */
+export async function storeDownload(
+	ctx: IExecuteFunctions,
+	stream: ByteStream,
+	fileName: string,
+	mimeType: string,
+): Promise<IBinaryData> {
+	type Storable = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+	return await ctx.helpers.prepareBinaryData(stream as unknown as Storable, fileName, mimeType);
 }

@@ -1,13 +1,15 @@
-import type {
-	ICredentialTestFunctions,
-	ICredentialsDecrypted,
-	INodeCredentialTestResult,
+import {
+	sleep,
+	type ICredentialTestFunctions,
+	type ICredentialsDecrypted,
+	type INodeCredentialTestResult,
 } from 'n8n-workflow';
 
 import { credentialSettingsOf, secretsOf, type WeChatCredentialData } from '../client/credentials';
 import { WeChatApiError, WeChatTransportError, redact, refusalMessage } from '../client/errors';
 import { KfClient } from '../client/KfClient';
 import { FixedTokenServer, stableTokenFetcher, tokenServerFetcher } from '../client/tokens';
+import { legacyHelperTransport } from '../transport/n8nRequest';
 
 function describe(error: unknown, secrets: readonly string[]): string {
 	if (error instanceof WeChatApiError) {
@@ -30,11 +32,15 @@ export async function weChatOfficialAccountApiTest(
 ): Promise<INodeCredentialTestResult> {
 	const data = (credential.data ?? {}) as WeChatCredentialData;
 	let secrets: string[] = [];
+	// n8n gives a credential test one request helper, the legacy `request` (ICredentialTestFunctions
+	// has no httpRequest); every request of the test goes through it.
+	const { request } = this.helpers;
+	const transport = legacyHelperTransport(request, sleep);
 	try {
 		const settings = credentialSettingsOf(data);
 		secrets = secretsOf(settings);
 		if (settings.tokenSource === 'stableToken' || settings.tokenSource === 'classicToken') {
-			await stableTokenFetcher(settings)();
+			await stableTokenFetcher(settings, transport)();
 			return {
 				status: 'OK',
 				message: 'WeChat accepted the AppID and AppSecret (checked without invalidating any token)',
@@ -42,13 +48,13 @@ export async function weChatOfficialAccountApiTest(
 		}
 		const token =
 			settings.tokenSource === 'tokenServer'
-				? (await tokenServerFetcher(settings)()).token
+				? (await tokenServerFetcher(settings, transport)()).token
 				: (settings.accessToken ?? '');
 		secrets.push(token);
 		const client = new KfClient({
 			apiBaseUrl: settings.apiBaseUrl,
 			tokenServer: new FixedTokenServer(token),
-			http: { ...settings.http, secrets },
+			http: { ...settings.http, secrets, transport },
 			retry: { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 },
 		});
 		const failure = await client.listAgents().then(

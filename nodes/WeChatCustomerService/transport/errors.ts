@@ -5,12 +5,16 @@ export type TransportFailure =
 	| 'httpStatus'
 	| 'emptyBody'
 	| 'invalidJson'
-	| 'invalidResponse';
+	| 'invalidResponse'
+	/** n8n's SSRF protection refused the address: nothing was sent. */
+	| 'blocked'
+	/** A download over its byte cap. */
+	| 'tooLarge';
 
 /** What the transport knows about a failure, for words that name the side that failed. */
 export interface TransportDetails {
 	httpStatus?: number;
-	/** Node.js / undici error code, e.g. ECONNREFUSED, UND_ERR_SOCKET. */
+	/** Node.js error code, e.g. ECONNREFUSED, ECONNRESET. */
 	code?: string;
 	/** The low-level error text (already redacted). */
 	detail?: string;

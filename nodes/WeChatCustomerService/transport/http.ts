@@ -1,12 +1,47 @@
-import { Readable } from 'node:stream';
-
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
-
-import { WeChatTransportError } from './errors';
+import { WeChatTransportError, type TransportFailure } from './errors';
 import { redact } from './redact';
 
+/**
+ * The bytes of an answer as n8n's request helper hands them over (a Node.js Readable), typed by
+ * what this package uses of it, so that nothing here imports node:stream.
+ */
+export interface ByteStream extends AsyncIterable<Uint8Array> {
+	destroy(error?: Error): unknown;
+}
+
+/** One request as the transport function is asked to send it. */
+export interface HttpExchange {
+	method: 'GET' | 'POST';
+	url: string;
+	headers: Record<string, string>;
+	body?: string | Buffer;
+	/** Fires on the execution's cancel signal or the credential's Timeout; it covers the whole body. */
+	signal: AbortSignal;
+	timeoutMs: number;
+	proxyUrl?: string;
+}
+
+/** The answer once its headers arrived (whatever the status); the body is read by the caller. */
+export interface HttpAnswer {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: ByteStream;
+}
+
+/**
+ * What the node layer hands the client: n8n's request helper (so n8n's SSRF protection, proxy
+ * handling and request hooks apply) and n8n's pause. The client itself knows nothing of n8n.
+ */
+export interface HttpTransport {
+	send(exchange: HttpExchange): Promise<HttpAnswer>;
+	/** Waits `ms`, ending early (with an error) when `signal` fires. */
+	pause(ms: number, signal?: AbortSignal): Promise<void>;
+	/** A Node.js Readable of `chunks`, for n8n's binary store. */
+	streamOf(chunks: AsyncIterable<Buffer>): ByteStream;
+}
+
 export interface HttpSettings {
-	/** Per-request time limit. */
+	/** Per-request time limit, the body included. */
 	timeoutMs: number;
 	/** Optional HTTP(S) proxy, e.g. for a whitelisted egress IP. */
 	proxyUrl?: string;
@@ -14,6 +49,14 @@ export interface HttpSettings {
 	signal?: AbortSignal;
 	/** Values to scrub from any error text (tokens, secrets). */
 	secrets?: readonly string[];
+	transport: HttpTransport;
+}
+
+/** How many bytes a download may have, and what WeChat allows, for the error's words. */
+export interface ByteCap {
+	maxBytes: number;
+	/** E.g. "WeChat allows avatars of at most 5 MB". */
+	allowed: string;
 }
 
 export interface HttpRequest {
@@ -21,34 +64,14 @@ export interface HttpRequest {
 	url: string;
 	headers?: Record<string, string>;
 	body?: string | Buffer;
+	/** A body over this is refused (declared) or cut (sent); none for WeChat's JSON answers. */
+	cap?: ByteCap;
 }
 
 export interface HttpResponse {
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: Buffer;
-}
-
-// One dispatcher per proxy setting; undici's Agent keeps one keep-alive pool per origin inside it.
-const dispatchers = new Map<string, Dispatcher>();
-
-function dispatcherFor(proxyUrl: string | undefined): Dispatcher {
-	const key = proxyUrl || 'direct';
-	let dispatcher = dispatchers.get(key);
-	if (!dispatcher) {
-		dispatcher = proxyUrl
-			? new ProxyAgent({ uri: proxyUrl, keepAliveTimeout: 30_000 })
-			: new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
-		dispatchers.set(key, dispatcher);
-	}
-	return dispatcher;
-}
-
-/** Closes every pooled connection (tests and CLI tools call this so the process can exit). */
-export async function closeHttpPools(): Promise<void> {
-	const all = [...dispatchers.values()];
-	dispatchers.clear();
-	await Promise.all(all.map(async (d) => await d.close().catch(() => undefined)));
 }
 
 export function describeUrl(url: string): string {
@@ -60,67 +83,8 @@ export function describeUrl(url: string): string {
 	}
 }
 
-export async function sendHttp(req: HttpRequest, settings: HttpSettings): Promise<HttpResponse> {
-	const where = describeUrl(req.url);
-	if (settings.signal?.aborted) {
-		throw notSent(new WeChatTransportError('cancelled', where, `The request to ${where} was cancelled`));
-	}
-	const timeout = AbortSignal.timeout(settings.timeoutMs);
-	const signal = settings.signal ? AbortSignal.any([settings.signal, timeout]) : timeout;
-	const outcome = await request(req.url, {
-		method: req.method,
-		headers: req.headers,
-		body: req.body,
-		signal,
-		dispatcher: dispatcherFor(settings.proxyUrl),
-	}).then(
-		async (res) => ({
-			response: {
-				status: res.statusCode,
-				headers: res.headers,
-				body: Buffer.from(await res.body.arrayBuffer()),
-			} as HttpResponse,
-		}),
-		(error: unknown) => ({ error }),
-	);
-	if ('response' in outcome) return outcome.response;
-	throw requestFailure(outcome.error, timeout, settings, where);
-}
-
 /** Codes of a connection that was never made: the server cannot have received the request. */
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-
-/** What went wrong with a request that got no (complete) answer, in words. */
-function requestFailure(
-	error: unknown,
-	timeout: AbortSignal,
-	settings: HttpSettings,
-	where: string,
-	during = 'request',
-): WeChatTransportError {
-	if (timeout.aborted && !settings.signal?.aborted) {
-		return new WeChatTransportError(
-			'timeout',
-			where,
-			`No ${during === 'request' ? 'answer' : 'complete download'} from ${where} within ${Math.round(settings.timeoutMs / 1000)} s (timeout)`,
-			{ timeoutSeconds: Math.round(settings.timeoutMs / 1000) },
-		);
-	}
-	if (settings.signal?.aborted) {
-		return new WeChatTransportError('cancelled', where, `The ${during} to ${where} was cancelled`);
-	}
-	if (error instanceof WeChatTransportError) return error;
-	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-	const code = cause?.code ?? (error as { code?: string }).code;
-	const detail = cause?.code ?? cause?.message ?? (error as Error).message;
-	const failure = new WeChatTransportError(
-		'network',
-		where,
-		redact(`${during === 'request' ? 'Could not reach' : 'The download was interrupted from'} ${where}: ${detail}`, settings.secrets ?? []),
-		{ code, detail: redact(String(detail), settings.secrets ?? []) },
-	);
-	return code && NEVER_CONNECTED.has(code) ? notSent(failure) : failure;
-}
 
 const neverConnected = new WeakSet<WeChatTransportError>();
 
@@ -136,6 +100,172 @@ function notSent(error: WeChatTransportError): WeChatTransportError {
 export function mayHaveReachedServer(error: WeChatTransportError): boolean {
 	if (error.failure === 'httpStatus' || error.failure === 'emptyBody' || error.failure === 'invalidJson') return true;
 	return !neverConnected.has(error);
+}
+
+/** One request in flight: its signals and where it goes, for the words of any failure. */
+class Exchange {
+	readonly where: string;
+	readonly timeout: AbortSignal;
+	readonly signal: AbortSignal;
+
+	constructor(
+		readonly req: HttpRequest,
+		readonly settings: HttpSettings,
+	) {
+		this.where = describeUrl(req.url);
+		this.timeout = AbortSignal.timeout(settings.timeoutMs);
+		this.signal = settings.signal ? AbortSignal.any([settings.signal, this.timeout]) : this.timeout;
+	}
+
+	get secrets(): readonly string[] {
+		return this.settings.secrets ?? [];
+	}
+
+	async open(): Promise<HttpAnswer> {
+		if (this.settings.signal?.aborted) {
+			throw notSent(new WeChatTransportError('cancelled', this.where, `The request to ${this.where} was cancelled`));
+		}
+		try {
+			return await this.settings.transport.send({
+				method: this.req.method,
+				url: this.req.url,
+				headers: this.req.headers ?? {},
+				body: this.req.body,
+				signal: this.signal,
+				timeoutMs: this.settings.timeoutMs,
+				proxyUrl: this.settings.proxyUrl,
+			});
+		} catch (error) {
+			throw this.failure(error, 'request');
+		}
+	}
+
+	/** What went wrong with a request that got no (complete) answer, in words. */
+	failure(error: unknown, during: 'request' | 'download'): WeChatTransportError {
+		if (error instanceof WeChatTransportError) return error;
+		if (this.timeout.aborted && !this.settings.signal?.aborted) {
+			const seconds = Math.round(this.settings.timeoutMs / 1000);
+			return new WeChatTransportError(
+				'timeout',
+				this.where,
+				`No ${during === 'request' ? 'answer' : 'complete download'} from ${this.where} within ${seconds} s (timeout)`,
+				{ timeoutSeconds: seconds },
+			);
+		}
+		if (this.settings.signal?.aborted) {
+			return new WeChatTransportError('cancelled', this.where, `The ${during} to ${this.where} was cancelled`);
+		}
+		const blocked = ssrfRefusal(error);
+		if (blocked) {
+			return notSent(
+				new WeChatTransportError('blocked', this.where, redact(`n8n refused ${this.where}: ${blocked}`, this.secrets), {
+					detail: redact(blocked, this.secrets),
+				}),
+			);
+		}
+		const code = errorCode(error);
+		const cause = (error as { cause?: { message?: string } }).cause;
+		const detail = code ?? cause?.message ?? (error as Error).message;
+		const failure = new WeChatTransportError(
+			'network',
+			this.where,
+			redact(`${during === 'request' ? 'Could not reach' : 'The download was interrupted from'} ${this.where}: ${detail}`, this.secrets),
+			{ code, detail: redact(String(detail), this.secrets) },
+		);
+		return code && NEVER_CONNECTED.has(code) && during === 'request' ? notSent(failure) : failure;
+	}
+
+	tooBig(cap: ByteCap, declared?: number): WeChatTransportError {
+		const host = URL.canParse(this.req.url) ? new URL(this.req.url).host : this.where;
+		const size = declared === undefined ? `more than ${megabytes(cap.maxBytes)}` : `${declared} bytes (Content-Length)`;
+		return new WeChatTransportError(
+			'tooLarge',
+			this.where,
+			`${host} sent a file of ${size}, over this node's limit of ${megabytes(cap.maxBytes)} (${cap.maxBytes} bytes): ${cap.allowed}`,
+			{ hint: declared === undefined ? 'The download was stopped at the limit.' : 'Nothing was downloaded.' },
+		);
+	}
+}
+
+function megabytes(bytes: number): string {
+	return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/** The error code of a failed request: Node's (ECONNRESET…) on the error or its cause. */
+function errorCode(error: unknown): string | undefined {
+	const own = (error as { code?: unknown } | undefined)?.code;
+	const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+	// axios adds codes of its own (ERR_BAD_RESPONSE, ERR_CANCELED): the network's code says more.
+	for (const code of [cause, own]) if (typeof code === 'string' && !code.startsWith('ERR_')) return code;
+	return typeof own === 'string' ? own : undefined;
+}
+
+/** n8n's SSRF protection (SsrfBlockedIpError, SsrfBlockedHostnameError): its words. */
+function ssrfRefusal(error: unknown): string | undefined {
+	for (let e = error as { name?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+		if (typeof e.name === 'string' && e.name.startsWith('SsrfBlocked')) {
+			const message = String(e.message ?? '');
+			return `${message.replace(/^The request was blocked because /, '')} (n8n's SSRF protection)`;
+		}
+		e = e.cause as typeof e;
+	}
+	return undefined;
+}
+
+function header(headers: HttpAnswer['headers'], name: string): string | undefined {
+	const value = headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** Reads `answer`'s body as chunks, enforcing `cap`, with failures in the transport's words. */
+async function* chunksOf(answer: HttpAnswer, exchange: Exchange, cap?: ByteCap): AsyncGenerator<Buffer> {
+	const declared = Number(header(answer.headers, 'content-length'));
+	if (cap && answer.status === 200 && Number.isFinite(declared) && declared > cap.maxBytes) {
+		answer.body.destroy();
+		throw exchange.tooBig(cap, declared);
+	}
+	let size = 0;
+	try {
+		for await (const chunk of answer.body) {
+			const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+			size += bytes.length;
+			if (cap && size > cap.maxBytes) {
+				const room = bytes.length - (size - cap.maxBytes);
+				if (room > 0) yield bytes.subarray(0, room);
+				throw exchange.tooBig(cap);
+			}
+			yield bytes;
+		}
+	} catch (error) {
+		throw exchange.failure(error, 'download');
+	} finally {
+		answer.body.destroy();
+	}
+}
+
+async function readAll(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+	const parts: Buffer[] = [];
+	for await (const chunk of chunks) parts.push(chunk);
+	return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
+/** Sends `req` and reads the whole answer (within the Timeout and `req.cap`). */
+export async function sendHttp(req: HttpRequest, settings: HttpSettings): Promise<HttpResponse> {
+	const exchange = new Exchange(req, settings);
+	const answer = await exchange.open();
+	const body = await readAll(chunksOf(answer, exchange, req.cap));
+	return { status: answer.status, headers: answer.headers, body };
+}
+
+/** The proxy's own refusal (HTTP 407 to a tunnel or a request), so it is not blamed on WeChat. */
+function proxyRefusal(res: { status: number }, settings: HttpSettings, where: string): WeChatTransportError | undefined {
+	if (!settings.proxyUrl || res.status !== 407) return undefined;
+	return notSent(
+		new WeChatTransportError('network', where, `The proxy refused the request (HTTP 407)`, {
+			code: 'PROXY_REFUSED',
+			detail: 'Proxy response (407)',
+		}),
+	);
 }
 
 function httpStatusError(where: string, status: number, body: Buffer, secrets: readonly string[]): WeChatTransportError {
@@ -154,8 +284,8 @@ export interface HttpStreamResponse {
 	head: Buffer;
 	/** Set when the body is JSON (whatever its Content-Type): WeChat answers errors this way. */
 	json?: unknown;
-	/** Otherwise the whole body as a stream, starting with `head`; errors come as WeChatTransportError. */
-	stream?: Readable;
+	/** Otherwise the whole body, starting with `head`, read as it is consumed; errors come as WeChatTransportError. */
+	chunks?: AsyncGenerator<Buffer>;
 }
 
 /** A body that starts with `{` and fits this is read whole and parsed; bigger ones are files. */
@@ -165,72 +295,57 @@ const HEAD_BYTES = 16;
 /**
  * GET/POST whose 200 body is handed on as a stream (a download), except a JSON body, which is
  * read and parsed: a file never starts with `{`, an error answer of WeChat always does.
- * The time limit covers the whole body.
+ * The time limit covers the whole body; `req.cap` bounds its size.
  */
 export async function sendHttpStream(req: HttpRequest, settings: HttpSettings): Promise<HttpStreamResponse> {
-	const where = describeUrl(req.url);
-	const secrets = settings.secrets ?? [];
-	if (settings.signal?.aborted) {
-		throw notSent(new WeChatTransportError('cancelled', where, `The request to ${where} was cancelled`));
+	const exchange = new Exchange(req, settings);
+	const answer = await exchange.open();
+	const refused = proxyRefusal(answer, settings, exchange.where);
+	if (refused) {
+		answer.body.destroy();
+		throw refused;
 	}
-	const timeout = AbortSignal.timeout(settings.timeoutMs);
-	const signal = settings.signal ? AbortSignal.any([settings.signal, timeout]) : timeout;
-	let res: Dispatcher.ResponseData;
-	try {
-		res = await request(req.url, {
-			method: req.method,
-			headers: req.headers,
-			body: req.body,
-			signal,
-			dispatcher: dispatcherFor(settings.proxyUrl),
-		});
-	} catch (error) {
-		throw requestFailure(error, timeout, settings, where);
-	}
-	const chunks = res.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+	const chunks = chunksOf(answer, exchange, answer.status === 200 ? req.cap : undefined);
 	const buffered: Buffer[] = [];
 	let size = 0;
 	let ended = false;
 	const readMore = async (): Promise<void> => {
-		const next = await chunks.next().catch((error: unknown) => {
-			throw requestFailure(error, timeout, settings, where, 'download');
-		});
+		const next = await chunks.next();
 		if (next.done) ended = true;
 		else {
 			buffered.push(next.value);
 			size += next.value.length;
 		}
 	};
-	while (!ended && size < (res.statusCode === 200 ? HEAD_BYTES : 512)) await readMore();
-	if (res.statusCode !== 200) {
-		res.body.destroy();
-		throw httpStatusError(where, res.statusCode, Buffer.concat(buffered), secrets);
-	}
-	const looksJson = Buffer.concat(buffered).toString('latin1').trimStart().startsWith('{');
-	if (looksJson) {
-		while (!ended && size <= JSON_PEEK_MAX_BYTES) await readMore();
-		if (ended) {
-			const whole = Buffer.concat(buffered);
-			const json = parseJsonOrUndefined(whole.toString('utf8'));
-			if (json !== undefined) return { headers: res.headers, head: whole.subarray(0, HEAD_BYTES), json };
+	try {
+		while (!ended && size < (answer.status === 200 ? HEAD_BYTES : 512)) await readMore();
+		if (answer.status !== 200) throw httpStatusError(exchange.where, answer.status, Buffer.concat(buffered), exchange.secrets);
+		const looksJson = Buffer.concat(buffered).toString('latin1').trimStart().startsWith('{');
+		if (looksJson) {
+			while (!ended && size <= JSON_PEEK_MAX_BYTES) await readMore();
+			if (ended) {
+				const whole = Buffer.concat(buffered);
+				const json = parseJsonOrUndefined(whole.toString('utf8'));
+				if (json !== undefined) return { headers: answer.headers, head: whole.subarray(0, HEAD_BYTES), json };
+			}
 		}
+	} catch (error) {
+		await chunks.return(undefined);
+		throw exchange.failure(error, 'download');
 	}
 	const first = Buffer.concat(buffered);
 	async function* body(): AsyncGenerator<Buffer> {
 		yield first;
-		try {
-			for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-		} catch (error) {
-			throw requestFailure(error, timeout, settings, where, 'download');
-		} finally {
-			res.body.destroy();
-		}
+		yield* chunks;
 	}
-	return { headers: res.headers, head: first.subarray(0, HEAD_BYTES), stream: Readable.from(body(), { objectMode: false }) };
+	return { headers: answer.headers, head: first.subarray(0, HEAD_BYTES), chunks: body() };
 }
 
 /** Reads a WeChat-style JSON body; any non-JSON answer is an error with clear words. */
-export function parseJsonBody(res: HttpResponse, where: string, secrets: readonly string[] = []): unknown {
+export function parseJsonBody(res: HttpResponse, where: string, settings: Pick<HttpSettings, 'proxyUrl' | 'secrets'> = {}): unknown {
+	const secrets = settings.secrets ?? [];
+	const refused = proxyRefusal(res, settings as HttpSettings, where);
+	if (refused) throw refused;
 	if (res.status !== 200) throw httpStatusError(where, res.status, res.body, secrets);
 	const text = res.body.toString('utf8').trim();
 	if (!text) {
@@ -255,3 +370,5 @@ function parseJsonOrUndefined(text: string): unknown {
 		return undefined;
 	}
 }
+
+export type { TransportFailure };

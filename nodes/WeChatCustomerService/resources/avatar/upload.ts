@@ -30,7 +30,7 @@ export const uploadAvatar: OperationDefinition = {
 		const { bytes: image, fileName: given } = await readBinaryInput(this, itemIndex, property, 'Input Binary Field', 'the JPEG');
 		validateAvatar(image, 'binaryPropertyName', given);
 		const fileName = avatarFileName(kfAccount, given);
-		const res = await client.uploadHeadImage(kfAccount, avatarMultipart(image, fileName));
+		const res = await client.uploadHeadImage(kfAccount, await avatarMultipart(image, fileName));
 		return { ...accountResult(kfAccount, 'upload', res), file_name: fileName, file_size: image.length };
 	},
 };

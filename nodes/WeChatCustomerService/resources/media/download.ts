@@ -1,3 +1,4 @@
+import { storeDownload } from '../../execution/binary';
 import { stringParam } from '../../execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { optionsCollection } from '../shared';
@@ -37,7 +38,7 @@ export const downloadMedia: OperationDefinition = {
 		const property = stringParam(this, itemIndex, 'binaryPropertyName');
 		const file = await client.downloadMedia(mediaId);
 		// A stream: in filesystem mode n8n writes it to disk as it arrives.
-		const binary = await this.helpers.prepareBinaryData(file.stream, file.fileName, file.mimeType);
+		const binary = await storeDownload(this, file.stream, file.fileName, file.mimeType);
 		return [
 			{
 				json: {
