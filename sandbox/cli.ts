@@ -1,11 +1,12 @@
 // `npm run sandbox -- …` (scripts/sandbox.js runs this from build-dev/): start the WeChat sandbox, or
 // push to / verify a trigger's Server URL.
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET, startSandbox } from './index';
-import { PUSH_USAGE, VERIFY_USAGE, runPushCli, runVerifyCli } from './pushCli';
+import { PUSH_USAGE, VERIFY_USAGE, option, runPushCli, runVerifyCli, usageExit } from './pushCli';
 
 const SERVE_USAGE = 'npm run sandbox -- [--port N] [--seed demo|empty]';
 
-export const USAGE = `usage: ${SERVE_USAGE}
+/** Every command, for --help and for arguments the server does not take. */
+const USAGE = `${SERVE_USAGE}
          start the WeChat sandbox on 127.0.0.1 (port 8787, or SANDBOX_PORT; demo data unless --seed empty)
        ${PUSH_USAGE.replace(/\n/g, '\n  ')}
          push a customer message or event to a trigger, signed and encrypted as WeChat does
@@ -14,21 +15,19 @@ export const USAGE = `usage: ${SERVE_USAGE}
 
 /** `--port N --seed S` of the server, or the reason they are not understood. */
 function serveOptions(argv: string[]): { port: number; seed: 'demo' | 'empty' } | string {
-	let port = Number(process.env.SANDBOX_PORT ?? '8787');
-	let seed: 'demo' | 'empty' = 'demo';
-	for (let i = 0; i < argv.length; i += 2) {
-		const [name, value] = [argv[i], argv[i + 1]];
-		if (name === '--port' && value !== undefined && /^\d{1,5}$/.test(value) && Number(value) <= 65535) port = Number(value);
-		else if (name === '--seed' && (value === 'demo' || value === 'empty')) seed = value;
-		else return `cannot understand "${argv.slice(i, i + 2).join(' ')}"`;
-	}
-	return { port, seed };
+	const port = option(argv, 'port') ?? process.env.SANDBOX_PORT ?? '8787';
+	const seed = option(argv, 'seed') ?? 'demo';
+	if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) return `cannot use port "${port}"`;
+	if (seed !== 'demo' && seed !== 'empty') return `unknown --seed "${seed}"`;
+	return { port: Number(port), seed };
 }
 
 async function serve(argv: string[]): Promise<number | undefined> {
+	const exit = usageExit(argv, USAGE, ['port', 'seed']);
+	if (exit !== undefined) return exit;
 	const options = serveOptions(argv);
 	if (typeof options === 'string') {
-		console.error(`${options}\n${USAGE}`);
+		console.error(`${options}\nusage: ${USAGE}`);
 		return 2;
 	}
 	const sb = await startSandbox({ port: options.port, host: '127.0.0.1', seed: options.seed });
@@ -45,8 +44,8 @@ async function serve(argv: string[]): Promise<number | undefined> {
 /** Runs the command of `argv`; resolves an exit code, or undefined while the sandbox serves. */
 export async function runCli(argv: string[]): Promise<number | undefined> {
 	const [command, ...rest] = argv;
-	if (command === '--help' || command === '-h' || command === 'help') {
-		console.log(USAGE);
+	if (command === 'help') {
+		console.log(`usage: ${USAGE}`);
 		return 0;
 	}
 	if (command === 'push') return await runPushCli(rest);

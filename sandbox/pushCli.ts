@@ -10,7 +10,7 @@ export const VERIFY_USAGE = 'npm run sandbox -- verify --url <trigger URL> [--to
 
 const PUSH_OPTIONS = ['url', 'type', 'content', 'from', 'kf-account', 'from-kf-account', 'to-kf-account', 'mode', 'token', 'aes-key', 'app-id', 'sandbox'];
 
-function option(argv: string[], name: string): string | undefined {
+export function option(argv: string[], name: string): string | undefined {
 	const i = argv.indexOf(`--${name}`);
 	return i > -1 ? argv[i + 1] : undefined;
 }
@@ -27,7 +27,7 @@ function unknownArgument(argv: string[], known: string[], flags: string[] = []):
 }
 
 /** Usage on --help (exit 0) or on arguments the command does not take (exit 2); undefined when they are fine. */
-function usageExit(argv: string[], usage: string, known: string[], flags: string[] = []): number | undefined {
+export function usageExit(argv: string[], usage: string, known: string[], flags: string[] = []): number | undefined {
 	if (argv.includes('--help') || argv.includes('-h')) {
 		console.log(`usage: ${usage}`);
 		return 0;
@@ -58,9 +58,11 @@ export async function runVerifyCli(argv: string[]): Promise<number> {
 	}
 	const echostr = String(Date.now()) + String(Math.floor(Math.random() * 1e6));
 	const query = verificationQuery(option(argv, 'token') ?? SANDBOX_PUSH.token, echostr);
-	const res = await fetch(`${url}${url.includes('?') ? '&' : '?'}${query}`).catch((error: Error) => error);
-	if (res instanceof Error) {
-		console.error(unreachable(url, res));
+	let res: Response;
+	try {
+		res = await fetch(`${url}${url.includes('?') ? '&' : '?'}${query}`);
+	} catch (error) {
+		console.error(unreachable(url, error as Error));
 		return 1;
 	}
 	const body = await res.text();
@@ -124,12 +126,12 @@ export async function runPushCli(argv: string[]): Promise<number> {
 		}
 	}
 	if (!result) {
-		const direct = await sendPush(url, { ...target, mode }, spec).catch((error: Error) => error);
-		if (direct instanceof Error) {
-			console.error(unreachable(url, direct));
+		try {
+			result = await sendPush(url, { ...target, mode }, spec);
+		} catch (error) {
+			console.error(unreachable(url, error as Error));
 			return 1;
 		}
-		result = direct;
 	}
 	if (result.status !== 200) {
 		console.error(notTheTrigger(url, result.status, result.body));
