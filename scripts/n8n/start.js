@@ -13,7 +13,9 @@
  * First use installs Node 24 + n8n 2.41.1 into the cache folder (scripts/n8n/runtime.js; ~7-10 min, ~3 GB).
  * The n8n user folder is <cache>/start-user and is kept between runs (owner, executions, your own workflows);
  * the credential is re-imported on every start (the sandbox URL may change), an example only when it is missing
- * or unchanged since the last import (lib/examples.js), so your edits to an example are kept.
+ * or unchanged since the last import (lib/examples.js), so your edits to an example are kept. The examples that
+ * receive pushes are published, and again after a re-import unless the user unpublished them; the sample files of
+ * examples/files/ go to n8n's files folder, <user folder>/n8n-files.
  */
 const fs = require('fs');
 const path = require('path');
