@@ -8,7 +8,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
+const { execFile } = require('child_process');
 
 const { REPO_ROOT, n8nCli, parseExecuteOutput, nodeOutput } = require('../runtime');
 const { prepareUserFolder, startN8n, Rest, readJson, workflowFiles } = require('../instance');
@@ -69,11 +69,13 @@ async function runTriggers(ctx, userFolder, triggers) {
 		const sandboxPort = new URL(sb.url).port;
 		for (const command of readmeSandboxCommands()) {
 			const args = command.map((a) => a.replace('http://127.0.0.1:5678', n8n.url));
-			const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'sandbox.js'), ...args], {
-				env: { ...process.env, SANDBOX_PORT: sandboxPort },
-				encoding: 'utf8',
+			// Asynchronously: the sandbox the CLI pushes through runs in this process.
+			await new Promise((resolve, reject) => {
+				const cli = [path.join(REPO_ROOT, 'scripts', 'sandbox.js'), ...args];
+				execFile(process.execPath, cli, { env: { ...process.env, SANDBOX_PORT: sandboxPort }, timeout: 60000 }, (error, stdout, stderr) =>
+					error ? reject(new Error(`npm run sandbox -- ${command.join(' ')} failed (${error.code}):\n${stdout}${stderr}`)) : resolve(),
+				);
 			});
-			if (r.status !== 0) throw new Error(`npm run sandbox -- ${command.join(' ')} exited ${r.status}:\n${r.stdout}${r.stderr}`);
 		}
 		const flatted = require(require.resolve('flatted', { paths: [path.join(ctx.rt.dir, 'node_modules', 'n8n')] }));
 		for (const wf of triggers) {
