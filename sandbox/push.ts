@@ -209,8 +209,9 @@ export interface PushReplyCheck {
 /** Reads a passive reply as WeChat would, verifying an encrypted one. */
 export function checkReply(target: PushTarget, status: number, contentType: string, body: string): PushReplyCheck {
 	const out: PushReplyCheck = { status, contentType, body, kind: body.trim(), encrypted: false, problems: [], fields: {} };
+	// WeChat reads no reply from a non-200 answer: it is an error page, not a reply to judge.
 	if (status !== 200) out.problems.push(`HTTP ${status}`);
-	if (body === '' || body === 'success') return out;
+	if (status !== 200 || body === '' || body === 'success') return out;
 	let xml = body;
 	const encrypt = element(body, 'Encrypt');
 	if (encrypt !== undefined) {

@@ -56,7 +56,9 @@ export const pushRoutes: Route[] = [
 			try {
 				return { json: await pushFromSandbox(sb, parse(req)) };
 			} catch (error) {
-				return { status: 400, json: { error: error instanceof Error ? error.message : String(error) } };
+				// fetch says only "fetch failed"; its cause names what went wrong (ECONNREFUSED …).
+				const cause = (error as { cause?: { code?: string } }).cause?.code;
+				return { status: 400, json: { error: cause ?? (error instanceof Error ? error.message : String(error)) } };
 			}
 		},
 	},

@@ -13,26 +13,28 @@
  * First use installs Node 24 + n8n 2.41.1 into the cache folder (scripts/n8n/runtime.js; ~7-10 min, ~3 GB).
  * The n8n user folder is <cache>/start-user and is kept between runs (owner, executions, your own workflows);
  * the credential is re-imported on every start (the sandbox URL may change), an example only when it is missing
- * or unchanged since the last import (lib/examples.js), so your edits to an example are kept.
+ * or unchanged since the last import (lib/examples.js), so your edits to an example are kept. The examples that
+ * receive pushes are published, and again after a re-import unless the user unpublished them; the sample files of
+ * examples/files/ go to n8n's files folder, <user folder>/n8n-files.
  */
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
 const { REPO_ROOT, cacheRoot, ensureRuntime } = require('./runtime');
-const { OWNER, CREDENTIAL, buildPackage, sandboxModule, startSandbox, prepareUserFolder, startN8n, Rest, workflowFiles, readJson } =
+const { OWNER, CREDENTIAL, PUSH_CREDENTIAL, buildPackage, sandboxModule, startSandbox, prepareUserFolder, startN8n, Rest, workflowFiles, readJson } =
 	require('./instance');
 const { portFree } = require('./lib/ports');
 const { describePortOwner } = require('./lib/portOwner');
-const { selectExamples, recordImported } = require('./lib/examples');
+const { selectExamples, publishedIds, recordImported, prepareExamples, filesEnv, filesFolder, receivesPushes } = require('./lib/examples');
 const { publish } = require('./trigger-e2e');
-
-/** The trigger example that receives pushes as soon as npm start is ready (a workflow must be published to). */
-const LIVE_TRIGGER_EXAMPLE = 'wcsExAutoReply01';
 
 const args = new Set(process.argv.slice(2));
 /** What is running, so that a failure half-way still stops it. */
 const running = { n8n: null, n8nStarting: null, sandbox: null, stopping: false };
+
+/** A failure the user can act on: its message says it all, so no stack trace is printed. */
+class StartProblem extends Error {}
 
 async function checkPortsFree(n8nPort, sandboxPort) {
 	for (const [what, port, env] of [
@@ -40,7 +42,7 @@ async function checkPortsFree(n8nPort, sandboxPort) {
 		['the sandbox', sandboxPort, 'SANDBOX_PORT'],
 	]) {
 		if (!(await portFree(port))) {
-			throw new Error(`Port ${port} (for ${what}) is in use on 127.0.0.1 by ${describePortOwner(port)}. Stop it, or set ${env}.`);
+			throw new StartProblem(`Port ${port} (for ${what}) is in use on 127.0.0.1 by ${describePortOwner(port)}. Stop it, or set ${env}.`);
 		}
 	}
 }
@@ -62,7 +64,7 @@ async function shutdown(why) {
 async function startN8nOn(rt, userFolder, port) {
 	const logFile = path.join(userFolder, 'n8n.log');
 	console.log(`Starting n8n ${rt.n8nVersion} on Node ${execFileSync(rt.nodeBin, ['--version']).toString().trim()} (log: ${logFile})...`);
-	const n8n = await startN8n(rt, userFolder, { port, logFile, extraEnv: timeZoneEnv() });
+	const n8n = await startN8n(rt, userFolder, { port, logFile, extraEnv: { ...timeZoneEnv(), ...filesEnv(userFolder) } });
 	n8n.child.on('exit', (code, signal) => {
 		if (!running.stopping) {
 			console.error(`n8n exited unexpectedly (${signal || code}); see ${logFile}`);
@@ -86,35 +88,54 @@ function stopWithParent() {
 	}, 1000).unref();
 }
 
+/**
+ * Imports the examples that are missing or unchanged, then publishes those that receive pushes, unless the user
+ * unpublished them: an import leaves a workflow unpublished.
+ */
 async function importExamples(rt, userFolder, sandbox, examples) {
-	const { toImport, kept } = selectExamples(rt, userFolder, examples);
+	const prepared = prepareExamples(userFolder, examples);
+	const { toImport, kept, toPublish } = selectExamples(rt, userFolder, prepared);
 	console.log(`Preparing n8n user folder ${userFolder} (package, credential, ${toImport.length} of ${examples.length} example workflows)...`);
 	for (const f of kept) {
 		console.log(`  Keeping your edited copy of "${readJson(f).name}" (delete it in n8n, or start with --fresh, to get the example again)`);
 	}
 	await prepareUserFolder(rt, userFolder, { sandboxUrl: sandbox.url, workflows: toImport });
 	recordImported(userFolder, toImport);
+	for (const id of toPublish) await publish(rt, userFolder, id);
 }
 
-function printBanner({ rt, n8n, sandbox, session, examples, secs }) {
+/** The credentials as the dialogs ask for them, to create them by hand (sandbox secrets: fine to print). */
+function printCredentials(sandbox) {
+	const sb = sandboxModule();
+	const push = sb.sandboxPushCredentialData();
+	console.log(`  Credential "${CREDENTIAL.name}" (WeChat Official Account API), to create it by hand:`);
+	console.log(`    Token Source: Stable Token   AppID: ${sb.SANDBOX_APP_ID}   AppSecret: ${sb.SANDBOX_APP_SECRET}`);
+	console.log(`    API Host: Custom Base URL   Base URL: ${sandbox.url}`);
+	console.log(`  Credential "${PUSH_CREDENTIAL.name}" (WeChat Official Account Server Push):`);
+	console.log(`    Token: ${push.token}   EncodingAESKey: ${push.encodingAESKey}   AppID: ${push.appId}`);
+}
+
+function printBanner({ rt, n8n, sandbox, session, examples, published, userFolder, secs }) {
 	const line = '─'.repeat(72);
 	console.log(`\n${line}`);
 	console.log(`  n8n ${rt.n8nVersion} is ready:  ${n8n.url}   (${secs.toFixed(0)}s)`);
 	console.log(`  Sign in:  email ${OWNER.email}   password ${OWNER.password}${session === 'created' ? '   (owner just created)' : ''}`);
-	console.log(`  Credential "${CREDENTIAL.name}" → WeChat sandbox ${sandbox.url} (AppID ${sandboxModule().SANDBOX_APP_ID})`);
+	console.log(`  WeChat sandbox (demo data): ${sandbox.url}`);
+	printCredentials(sandbox);
 	console.log(`  Time zone: ${timeZoneEnv().GENERIC_TIMEZONE}${process.env.GENERIC_TIMEZONE || process.env.TZ ? '' : ' (set GENERIC_TIMEZONE to change)'}`);
+	console.log(`  n8n's files folder (Read/Write Files from Disk): ${filesFolder(userFolder)}`);
 	console.log('  Example workflows:');
 	for (const f of examples) {
 		const wf = readJson(f);
 		console.log(`    ${n8n.url}/workflow/${wf.id}   ${wf.name}`);
 	}
-	const live = examples.map(readJson).find((wf) => wf.id === LIVE_TRIGGER_EXAMPLE);
-	const trigger = live && live.nodes.find((n) => n.webhookId);
-	if (trigger) {
+	for (const wf of examples.map(readJson).filter(receivesPushes)) {
+		const trigger = wf.nodes.find((n) => n.webhookId);
 		const url = `${n8n.url}/webhook/${trigger.webhookId}/webhook`;
-		console.log(`  "${live.name}" is published; its trigger's Server URL: ${url}`);
-		console.log(`  Push a customer message:  npm run sandbox -- push --url ${url} --content "你好"`);
+		console.log(`  "${wf.name}" ${published.has(wf.id) ? 'is published' : 'is not published (publish it in the editor to receive pushes)'}; its Server URL:`);
+		console.log(`    ${url}`);
 	}
+	console.log('  Push a customer message:  npm run sandbox -- push --url <Server URL> --content "你好"   (see README: Try it with the sandbox)');
 	console.log('  Press Ctrl-C to stop n8n and the sandbox.');
 	console.log(line);
 }
@@ -140,19 +161,18 @@ async function main() {
 
 	const examples = workflowFiles(path.join(REPO_ROOT, 'examples'));
 	await importExamples(rt, userFolder, sandbox, examples);
-	const live = examples.map(readJson).find((wf) => wf.id === LIVE_TRIGGER_EXAMPLE);
-	if (live) await publish(rt, userFolder, live.id);
+	const published = publishedIds(rt, userFolder);
 	if (running.stopping) return;
 	running.n8nStarting = startN8nOn(rt, userFolder, n8nPort);
 	const n8n = await running.n8nStarting;
 	running.n8n = n8n;
 	if (running.stopping) return;
 	const session = await new Rest(n8n.url).ownerSession();
-	printBanner({ rt, n8n, sandbox, session, examples, secs: (Date.now() - t0) / 1000 });
+	printBanner({ rt, n8n, sandbox, session, examples, published, userFolder, secs: (Date.now() - t0) / 1000 });
 }
 
 main().catch(async (e) => {
-	console.error(`npm start failed: ${e.stack || e.message || e}`);
+	console.error(`npm start failed: ${e instanceof StartProblem ? e.message : e.stack || e.message || e}`);
 	if (running.n8n) await running.n8n.stop().catch(() => undefined);
 	if (running.sandbox) await running.sandbox.stop().catch(() => undefined);
 	process.exit(1);

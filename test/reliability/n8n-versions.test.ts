@@ -80,8 +80,8 @@ describe.each(installedWorkflows())('n8n-workflow of %s', (_name, dir) => {
 	it('keeps WeChat’s words even when they contain a Node.js error code', () => {
 		const cause = new client.WeChatApiError({ errcode: 61450, errmsg: 'system error EPERM rid: 1-2', path: '/x' });
 		const error = errors.toNodeError(node, cause, 2);
-		expect(error.message).toBe('WeChat: system error EPERM (errcode 61450)');
-		expect(error.description).toBe('WeChat customer-service system error. Try again later. rid: 1-2');
+		expect(error.message).toBe('WeChat’s customer-service system failed. WeChat: system error EPERM (errcode 61450)');
+		expect(error.description).toBe('Try again later. rid: 1-2');
 		expect(error.context.itemIndex).toBe(2);
 	});
 

@@ -87,7 +87,7 @@ const tokenFaults: Row[] = [
 		operation: 'getAll',
 		credential: (e) => tokenServer(e, SECRETS.wrongHeaderValue),
 		requests: [TOKEN_SERVER],
-		message: () => 'Token server: wrong token server key (errcode 40001)',
+		message: () => 'The token server refused to hand out an access_token. Token server: wrong token server key (errcode 40001)',
 	},
 	{
 		when: 'The token server does not answer in time',
@@ -136,9 +136,9 @@ const tokenFaults: Row[] = [
 		operation: 'getAll',
 		credential: () => ({ appSecret: SECRETS.wrongSecret }),
 		requests: [STABLE],
-		message: () => 'WeChat: invalid appsecret (errcode 40125)',
+		message: () => 'The AppSecret is wrong. WeChat: invalid appsecret (errcode 40125)',
 		description: () =>
-			'The AppSecret is not valid. Copy it again, or reset it in the Official Account platform (Basic Configuration). ‹rid›',
+			'Copy it again, or reset it in the Official Account platform (Basic Configuration). ‹rid›',
 	},
 	{
 		when: 'This server’s IP is not in the IP whitelist',
@@ -149,7 +149,7 @@ const tokenFaults: Row[] = [
 			e.sb.state.apps.get(SECRETS.appId)!.ipNotWhitelisted = '203.0.113.7';
 		},
 		requests: [STABLE],
-		message: () => 'WeChat: invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist (errcode 40164)',
+		message: () => 'This server’s IP address is not in the Official Account’s IP whitelist. WeChat: invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist (errcode 40164)',
 	},
 	{
 		when: 'A fixed access token is rejected',
@@ -158,7 +158,7 @@ const tokenFaults: Row[] = [
 		operation: 'getAll',
 		credential: () => ({ tokenSource: 'accessToken', accessToken: SECRETS.fixedToken }),
 		requests: [KF_LIST],
-		message: () => 'WeChat: invalid credential, access_token is invalid or not latest (errcode 40001)',
+		message: () => 'WeChat did not accept the access_token. WeChat: invalid credential, access_token is invalid or not latest (errcode 40001)',
 		description: () =>
 			'The credential uses a fixed access token, which cannot be refreshed. Paste a current token, or switch the Token Source to Stable Token. ‹rid›',
 	},
@@ -314,9 +314,9 @@ const readFaults: Row[] = [
 		operation: 'getAll',
 		setup: (e) => e.sb.setFault('/cgi-bin/customservice/getkflist', { errcode: -1 }),
 		requests: [STABLE, KF_LIST, KF_LIST, KF_LIST, KF_LIST],
-		message: () => 'WeChat: system error (errcode -1)',
+		message: () => 'WeChat is busy. WeChat: system error (errcode -1)',
 		description: () =>
-			'WeChat is busy. Reads are retried automatically (up to 3 times); a change such as sending a message or creating a session is not retried automatically, because WeChat may already have done it: check before running it again. Tried 4 times. ‹rid›',
+			'Reads are retried automatically (up to 3 times); a change such as sending a message or creating a session is not retried automatically, because WeChat may already have done it: check before running it again. Tried 4 times. ‹rid›',
 	},
 	{
 		when: 'WeChat says “too frequent” (45011) once',
@@ -333,9 +333,9 @@ const readFaults: Row[] = [
 		operation: 'getAll',
 		setup: (e) => e.sb.setFault('/cgi-bin/customservice/getkflist', { errcode: 45009 }),
 		requests: [STABLE, KF_LIST],
-		message: () => 'WeChat: reach max api daily quota limit (errcode 45009)',
+		message: () => 'The Official Account’s daily API quota is used up. WeChat: reach max api daily quota limit (errcode 45009)',
 		description: () =>
-			'The daily API quota is used up. It is not retried; it resets at midnight China time, or an administrator can clear it in the Official Account platform. ‹rid›',
+			'It is not retried; it resets at midnight China time, or an administrator can clear it in the Official Account platform. ‹rid›',
 	},
 	{
 		when: 'WeChat rejects the token once (40001)',
@@ -352,7 +352,7 @@ const readFaults: Row[] = [
 		operation: 'getAll',
 		setup: (e) => e.sb.setFault('/cgi-bin/customservice/getkflist', { errcode: 42001, errmsg: 'access_token expired' }),
 		requests: [STABLE, KF_LIST, STABLE, KF_LIST],
-		message: () => 'WeChat: access_token expired (errcode 42001)',
+		message: () => 'The access_token has expired. WeChat: access_token expired (errcode 42001)',
 	},
 ];
 
@@ -365,7 +365,7 @@ const writeFaults: Row[] = [
 		params: text,
 		setup: (e) => e.sb.setFault('/cgi-bin/message/custom/send', { errcode: -1 }),
 		requests: [STABLE, SEND],
-		message: () => `WeChat: system error (errcode -1). ${maySend}`,
+		message: () => `WeChat is busy. WeChat: system error (errcode -1). ${maySend}`,
 		description: () => `${NOT_RETRIED} ‹rid›`,
 	},
 	{
@@ -428,7 +428,7 @@ const writeFaults: Row[] = [
 		setup: (e) => e.sb.setFault('/customservice/kfaccount/add', { errcode: -1 }),
 		requests: [STABLE, 'POST /customservice/kfaccount/add'],
 		message: () =>
-			'WeChat: system error (errcode -1). WeChat may have created the account anyway: check with Agent → Get Many before running it again',
+			'WeChat is busy. WeChat: system error (errcode -1). WeChat may have created the account anyway: check with Agent → Get Many before running it again',
 	},
 	{
 		when: 'The connection drops after an account update',
@@ -463,7 +463,7 @@ const writeFaults: Row[] = [
 		setup: (e) => e.sb.setFault('/customservice/kfaccount/inviteworker', { errcode: -1 }),
 		requests: [STABLE, 'POST /customservice/kfaccount/inviteworker'],
 		message: () =>
-			'WeChat: system error (errcode -1). WeChat may have sent the invitation anyway: check invite_status with Agent → Get Many before running it again',
+			'WeChat is busy. WeChat: system error (errcode -1). WeChat may have sent the invitation anyway: check invite_status with Agent → Get Many before running it again',
 	},
 	{
 		when: 'WeChat answers -1 to an avatar upload',
@@ -476,7 +476,7 @@ const writeFaults: Row[] = [
 		setup: (e) => e.sb.setFault('/customservice/kfaccount/uploadheadimg', { errcode: -1 }),
 		requests: [STABLE, 'POST /customservice/kfaccount/uploadheadimg'],
 		message: () =>
-			'WeChat: system error (errcode -1). WeChat may have set the avatar anyway: check with Avatar → Download before running it again',
+			'WeChat is busy. WeChat: system error (errcode -1). WeChat may have set the avatar anyway: check with Avatar → Download before running it again',
 	},
 	{
 		when: 'The connection drops after a session create',
@@ -511,7 +511,7 @@ const writeFaults: Row[] = [
 		setup: (e) => e.sb.setFault('/cgi-bin/message/custom/typing', { errcode: -1 }),
 		requests: [STABLE, 'POST /cgi-bin/message/custom/typing'],
 		message: () =>
-			'WeChat: system error (errcode -1). WeChat may have shown the typing indicator anyway: it ends by itself within 15 seconds',
+			'WeChat is busy. WeChat: system error (errcode -1). WeChat may have shown the typing indicator anyway: it ends by itself within 15 seconds',
 	},
 	{
 		when: 'WeChat says “too frequent” (45011) to a send',

@@ -84,7 +84,7 @@ describe('KfClient against the sandbox', () => {
 		for (let i = 0; i < 2000; i++) ctx.sb.state.countFetch('wx_sandbox_app', 'classic');
 		const error = (await caught(client({ tokenSource: 'classicToken' }).listAgents())) as WeChatApiError;
 		expect(error.errcode).toBe(45009);
-		expect(error.message).toMatch(/^WeChat error 45009 on \/cgi-bin\/token: reach max api daily quota limit rid: \S+ — The daily API quota is used up\. It is not retried/);
+		expect(error.message).toMatch(/^WeChat error 45009 on \/cgi-bin\/token: reach max api daily quota limit rid: \S+ — It is not retried; it resets at midnight China time/);
 		expect(ctx.sb.requestsTo('/cgi-bin/token')).toHaveLength(1);
 	});
 

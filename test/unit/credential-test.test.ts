@@ -37,8 +37,8 @@ describe('credential test', () => {
 	});
 
 	it.each([
-		['an invalid AppID', { appId: 'wx_nope' }, /^WeChat: invalid appid \(errcode 40013\)\. The AppID is not valid\..* rid: \S+$/],
-		['a wrong AppSecret', { appSecret: 'not-the-secret' }, /^WeChat: invalid appsecret \(errcode 40125\)\. The AppSecret is not valid\..* rid: \S+$/],
+		['an invalid AppID', { appId: 'wx_nope' }, /^WeChat does not know this AppID\. WeChat: invalid appid \(errcode 40013\)\. Copy the AppID again.* rid: \S+$/],
+		['a wrong AppSecret', { appSecret: 'not-the-secret' }, /^The AppSecret is wrong\. WeChat: invalid appsecret \(errcode 40125\)\. Copy it again.* rid: \S+$/],
 	])('reports %s in WeChat’s words with a hint', async (_what, overrides, message) => {
 		const result = await testCredential(overrides);
 		expect(result.status).toBe('Error');
@@ -51,20 +51,20 @@ describe('credential test', () => {
 		const result = await testCredential();
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(
-			/^WeChat: invalid ip 203\.0\.113\.7 ipv6 ::ffff:203\.0\.113\.7, not in whitelist \(errcode 40164\)\. This server’s IP address is not in the Official Account’s IP whitelist\..* rid: \S+$/,
+			/^This server’s IP address is not in the Official Account’s IP whitelist\. WeChat: invalid ip 203\.0\.113\.7 ipv6 ::ffff:203\.0\.113\.7, not in whitelist \(errcode 40164\)\. Add the IP shown.* rid: \S+$/,
 		);
 	});
 
 	it('reports a frozen AppSecret', async () => {
 		ctx.sb.state.apps.get('wx_sandbox_app')!.secretFrozen = true;
-		expect((await testCredential()).message).toMatch(/^WeChat: .* \(errcode 40243\)\. The AppSecret is frozen\./);
+		expect((await testCredential()).message).toMatch(/^The AppSecret is frozen\. WeChat: .* \(errcode 40243\)\. Unfreeze or reset it/);
 	});
 
 	it('checks a fixed access token with one read-only kf call', async () => {
 		const bad = await testCredential({ tokenSource: 'accessToken', accessToken: 'expired-token-123' });
 		expect(bad).toEqual({
 			status: 'Error',
-			message: expect.stringMatching(/^WeChat: invalid credential, access_token is invalid or not latest \(errcode 40001\)\. The credential uses a fixed access token, which cannot be refreshed\..* rid: \S+$/),
+			message: expect.stringMatching(/^WeChat did not accept the access_token\. WeChat: invalid credential, access_token is invalid or not latest \(errcode 40001\)\. The credential uses a fixed access token, which cannot be refreshed\..* rid: \S+$/),
 		});
 		expect(bad.message).not.toContain('expired-token-123');
 		const token = await (await fetch(`${ctx.sb.url}/cgi-bin/stable_token`, {

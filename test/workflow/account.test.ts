@@ -66,11 +66,11 @@ describe('Account: Create', () => {
 		expect(failed[0].json).toEqual({
 			kfAccount: 'alice@sandbox_oa',
 			nickname: 'Alice again',
-			error: 'WeChat: custom service account exists (errcode 65406)',
+			error: 'This customer-service account already exists. WeChat: custom service account exists (errcode 65406)',
 			details: {
 				errcode: 65406,
 				errmsg: expect.stringMatching(/^custom service account exists rid: /),
-				hint: 'The account already exists. Use Account → Update to change its nickname.',
+				hint: 'Use Account → Update to change its nickname.',
 			},
 		});
 		expect(failed[1].json).toEqual({
@@ -179,7 +179,7 @@ describe('Account: Create', () => {
 		expect(result.json('Failed')[0].details).toEqual({
 			errcode: 65405,
 			errmsg: expect.stringMatching(/^account number reaches the limit rid: /),
-			hint: 'The Official Account has reached its limit of 100 customer-service accounts.',
+			hint: 'Delete an account you no longer use (Account → Delete).',
 		});
 	});
 
@@ -188,8 +188,10 @@ describe('Account: Create', () => {
 			{ kfAccount: 'frank@other_oa', nickname: 'Frank' },
 		]);
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toBe('WeChat: invalid custom service account (errcode 65401)');
-		expect(result.error?.description).toMatch(/^The customer-service account is not valid\..* rid: \S+$/);
+		expect(result.error?.message).toBe(
+			'The part after the @ is not this Official Account’s WeChat ID. WeChat: invalid custom service account (errcode 65401)',
+		);
+		expect(result.error?.description).toMatch(/^A new account is prefix@OfficialAccountWeChatID with this Official Account’s WeChat ID .* rid: \S+$/);
 	});
 });
 
@@ -336,7 +338,7 @@ describe('Account: Invite', () => {
 			65412, 65411, 65408, 65407, 65408, 65409, 65410,
 		]);
 		expect((failed[1].details as { hint: string }).hint).toBe(
-			'An invitation for this account is still pending. Wait for it to be accepted, rejected or to expire.',
+			'Wait for it to be accepted, rejected or to expire; Agent → Get Many shows invite_status.',
 		);
 		expect(failed[7]).toEqual({
 			kfAccount: 'dave@sandbox_oa',

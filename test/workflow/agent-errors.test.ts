@@ -4,17 +4,17 @@ import { sandboxCredential, useSandbox } from '../helpers/sandbox';
 const ctx = useSandbox('demo');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const KF_DISABLED =
-	'WeChat: please enable new custom service, or wait for a while if you have enabled (errcode 65400)';
+	'The new customer-service feature is not enabled for this Official Account. WeChat: please enable new custom service, or wait for a while if you have enabled (errcode 65400)';
 const KF_DISABLED_HINT =
-	'The new customer-service feature is not enabled for this Official Account. Enable it in the Official Account platform, or wait a while after enabling it.';
+	'Enable it in the Official Account platform, or wait a while after enabling it.';
 
 describe('Agent operations: errors, items and tokens through WorkflowExecute', () => {
-	it('Get Online adds status_name to every online agent', async () => {
+	it('Get Online adds status_name to every online agent, right after status (n8n shows fields in the item’s order)', async () => {
 		const result = await runWorkflow(loadWorkflow('agent-get-online.workflow.json'), sandboxCredential(ctx.sb));
-		expect(result.json('Online Agents')).toEqual([
-			{ kf_account: 'alice@sandbox_oa', kf_id: '1001', status: 1, auto_accept: 10, accepted_case: 2, status_name: 'pc' },
-			{ kf_account: 'bob@sandbox_oa', kf_id: '1002', status: 3, auto_accept: 5, accepted_case: 0, status_name: 'pc_and_mobile' },
-			{ kf_account: 'carol@sandbox_oa', kf_id: '1003', status: 2, auto_accept: 8, accepted_case: 1, status_name: 'mobile' },
+		expect(result.json('Online Agents').map((j) => Object.entries(j))).toEqual([
+			Object.entries({ kf_account: 'alice@sandbox_oa', status: 1, status_name: 'pc', kf_id: '1001', auto_accept: 10, accepted_case: 2 }),
+			Object.entries({ kf_account: 'bob@sandbox_oa', status: 3, status_name: 'pc_and_mobile', kf_id: '1002', auto_accept: 5, accepted_case: 0 }),
+			Object.entries({ kf_account: 'carol@sandbox_oa', status: 2, status_name: 'mobile', kf_id: '1003', auto_accept: 8, accepted_case: 1 }),
 		]);
 	});
 
@@ -44,8 +44,8 @@ describe('Agent operations: errors, items and tokens through WorkflowExecute', (
 			loadWorkflow('agent-get-many.workflow.json'),
 			sandboxCredential(ctx.sb, { appSecret: 'wrong-secret-value' }),
 		);
-		expect(result.error?.message).toBe('WeChat: invalid appsecret (errcode 40125)');
-		expect(result.error?.description).toMatch(/^The AppSecret is not valid\..* rid: \S+$/);
+		expect(result.error?.message).toBe('The AppSecret is wrong. WeChat: invalid appsecret (errcode 40125)');
+		expect(result.error?.description).toMatch(/^Copy it again, or reset it.* rid: \S+$/);
 		expect(JSON.stringify(result.run)).not.toContain('wrong-secret-value');
 		expect(ctx.sb.requestsTo('/cgi-bin/customservice/getkflist')).toHaveLength(0);
 	});
@@ -84,7 +84,7 @@ describe('Agent operations: errors, items and tokens through WorkflowExecute', (
 		const failed = result.output('Failed');
 		expect(ok).toHaveLength(2);
 		expect(failed).toHaveLength(1);
-		expect(failed[0].json.error).toBe('WeChat: please enable new custom service (errcode 65400)');
+		expect(failed[0].json.error).toBe('The new customer-service feature is not enabled for this Official Account. WeChat: please enable new custom service (errcode 65400)');
 		expect(ctx.sb.tokenRequests()).toHaveLength(1);
 	});
 });

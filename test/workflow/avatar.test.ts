@@ -159,7 +159,7 @@ describe('Avatar: Upload', () => {
 		expect(result.output('Upload Avatar', 1)[0].json.details).toEqual({
 			errcode: 61457,
 			errmsg: expect.stringMatching(/^invalid file type rid: /),
-			hint: 'Invalid avatar file type: WeChat accepts only JPEG images (640×640 recommended).',
+			hint: 'Use a JPEG image (640×640 recommended).',
 		});
 	});
 

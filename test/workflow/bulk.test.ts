@@ -92,7 +92,7 @@ describe('Bulk: Options → Concurrency', () => {
 		const out = result.output('Send to Each');
 		expect(out.map((i) => i.pairedItem)).toEqual(items.map((_, n) => ({ item: n })));
 		expect(out.map((i) => i.json.openid ?? 'error')).toEqual(items.map((i, n) => (n === 3 ? 'error' : i.openid)));
-		expect(out[3].json.error).toBe('WeChat: invalid openid (errcode 40003)');
+		expect(out[3].json.error).toBe('This openid does not belong to a customer of this Official Account. WeChat: invalid openid (errcode 40003)');
 	});
 
 	it('refuses a concurrency above 20 before sending anything', async () => {
@@ -125,8 +125,8 @@ describe('Bulk: busy answers (-1, 45011) and the daily quota (45009)', () => {
 	it('a read that stays busy is tried 4 times (3 retries), then reported with the attempts', async () => {
 		ctx.sb.setFault(WAITCASE, { errcode: -1 });
 		const result = await runWorkflow(getWaiting(), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toBe('WeChat: system error (errcode -1)');
-		expect(result.error?.description).toMatch(/^WeChat is busy\..* Tried 4 times\. rid: \S+$/);
+		expect(result.error?.message).toBe('WeChat is busy. WeChat: system error (errcode -1)');
+		expect(result.error?.description).toMatch(/^Reads are retried automatically.* Tried 4 times\. rid: \S+$/);
 		expect(ctx.sb.requestsTo(WAITCASE)).toHaveLength(4);
 	});
 
@@ -148,8 +148,8 @@ describe('Bulk: busy answers (-1, 45011) and the daily quota (45009)', () => {
 	it('a send that keeps getting 45011 is tried 4 times, then reported', async () => {
 		ctx.sb.setFault(SEND, { errcode: 45011 });
 		const result = await runWorkflow(sendOne(), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(/^WeChat: .+ \(errcode 45011\)$/);
-		expect(result.error?.description).toMatch(/^WeChat says the API is called too frequently\..* Tried 4 times\. rid: \S+$/);
+		expect(result.error?.message).toMatch(/^The API was called too often\. WeChat: .+ \(errcode 45011\)$/);
+		expect(result.error?.description).toMatch(/^Slow down .* Tried 4 times\. rid: \S+$/);
 		expect(ctx.sb.requestsTo(SEND)).toHaveLength(4);
 	});
 
@@ -157,7 +157,7 @@ describe('Bulk: busy answers (-1, 45011) and the daily quota (45009)', () => {
 		ctx.sb.setFault(SEND, { errcode: -1, times: 1 });
 		const result = await runWorkflow(sendOne(), sandboxCredential(ctx.sb));
 		expect(result.error?.message).toBe(
-			'WeChat: system error (errcode -1). WeChat may have sent the message anyway: check with Record → Get Many before sending it again',
+			'WeChat is busy. WeChat: system error (errcode -1). WeChat may have sent the message anyway: check with Record → Get Many before sending it again',
 		);
 		expect(result.error?.description).toMatch(/^Not retried: repeating a change that WeChat may already have made could make it twice\. rid: \S+$/);
 		expect(ctx.sb.requestsTo(SEND)).toHaveLength(1);
@@ -169,8 +169,8 @@ describe('Bulk: busy answers (-1, 45011) and the daily quota (45009)', () => {
 	])('45009 on %s is never retried, and the message says so', async (_what, path, wf) => {
 		ctx.sb.setFault(path, { errcode: 45009 });
 		const result = await runWorkflow(wf(), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toBe('WeChat: reach max api daily quota limit (errcode 45009)');
-		expect(result.error?.description).toMatch(/^The daily API quota is used up\. It is not retried;.* rid: \S+$/);
+		expect(result.error?.message).toBe('The Official Account’s daily API quota is used up. WeChat: reach max api daily quota limit (errcode 45009)');
+		expect(result.error?.description).toMatch(/^It is not retried; it resets at midnight China time.* rid: \S+$/);
 		expect(ctx.sb.requestsTo(path)).toHaveLength(1);
 	});
 });

@@ -70,7 +70,7 @@ describe('Account pickers (resource locators) and workflows saved with plain str
 		expect(apiCalls()).toEqual([]);
 	});
 
-	it('makes every account parameter a locator: From List (searchable) and By Account (checked); a new account is typed only', () => {
+	it('makes every account parameter a locator: From List (searchable) and By ID (checked); a new account is typed only', () => {
 		const accounts = description.properties.filter((p) => p.name === 'kfAccount');
 		expect(accounts.length).toBe(10);
 		for (const p of accounts) {
@@ -79,6 +79,8 @@ describe('Account pickers (resource locators) and workflows saved with plain str
 			const isCreate = show.resource?.[0] === 'account' && show.operation?.[0] === 'create';
 			expect(p.modes?.map((m) => m.name)).toEqual(isCreate ? ['id'] : ['list', 'id']);
 			expect(p.default).toEqual({ mode: isCreate ? 'id' : 'list', value: '' });
+			// n8n shows a mode named "id" as "By ID": the label says the same, and the placeholder what to type.
+			expect(p.modes?.find((m) => m.name === 'id')).toMatchObject({ displayName: 'By ID', placeholder: 'e.g. alice@my_official_account' });
 			const list = p.modes?.find((m) => m.name === 'list');
 			if (list) {
 				const method = show.resource?.[0] === 'session' ? 'searchAgents' : 'searchAccounts';

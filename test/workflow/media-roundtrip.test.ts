@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { mediaFileName } from '../../nodes/WeChatCustomerService/resources/media/download';
 import { MEDIA_LIFETIME_SECONDS } from '../../sandbox/media';
 import { pushFromSandbox } from '../../sandbox/routes/push';
 import { VIDEO_DOWNLOAD_PATH } from '../../sandbox/routes/media';
@@ -74,13 +75,13 @@ describe.each<BinaryMode>(['default', 'filesystem'])('Media round trip, %s binar
 		const [item] = result.output('Download Media');
 		expect(item.json).toEqual({
 			media_id: id,
-			file_name: `${id}.${c.ext}`,
+			file_name: `media-${id.slice(0, 8)}.${c.ext}`,
 			mime_type: c.mime,
 			file_size: c.size,
 			...(c.type === 'video' ? { video_url: `${ctx.sb.url}${VIDEO_DOWNLOAD_PATH}?vkey=${id}` } : {}),
 		});
 		const binary = item.binary!.file;
-		expect(binary).toMatchObject({ mimeType: c.mime, fileName: `${id}.${c.ext}`, fileExtension: c.ext, bytes: c.size });
+		expect(binary).toMatchObject({ mimeType: c.mime, fileName: `media-${id.slice(0, 8)}.${c.ext}`, fileExtension: c.ext, bytes: c.size });
 		// Filesystem mode: the download went to disk (an id on the item, no base64).
 		if (mode === 'filesystem') expect(binary.id).toMatch(/^filesystem-v2:/);
 		else expect(binary.id).toBeUndefined();
@@ -98,13 +99,19 @@ describe.each<BinaryMode>(['default', 'filesystem'])('Media round trip, %s binar
 		if (c.type === 'video') expect(ctx.sb.requestsTo(VIDEO_DOWNLOAD_PATH)[0].rawQuery).toBe(`vkey=${id}`);
 	});
 
-	it('a file a customer sent (seeded media) downloads byte for byte with WeChat’s file name', async () => {
+	it('names a file WeChat calls <media_id>.ext media-<first 8 characters>.ext, and keeps any other name', () => {
+		const id = 'aB3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3bC5dF7gH9jK1mN3pQ5rS7tV9wX1yZ3b';
+		expect(mediaFileName(id, `${id}.jpg`)).toBe('media-aB3dE5fG.jpg');
+		expect(mediaFileName(id, 'shoe.jpg')).toBe('shoe.jpg');
+	});
+
+	it('a file a customer sent (seeded media) downloads byte for byte, named by the start of its media_id', async () => {
 		const voice = sampleFile('amr', 6_000, 4);
 		const media = ctx.sb.state.media.add('voice', voice, ctx.sb.clock.now(), 'customer.amr', 'customer');
 		const wf = withInputs(loadWorkflow('media-download.workflow.json'), [{ json: { mediaId: media.media_id } }]);
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
 		const [item] = result.output('Download Media');
-		expect(item.json).toEqual({ media_id: media.media_id, file_name: `${media.media_id}.amr`, mime_type: 'audio/amr', file_size: 6_000 });
+		expect(item.json).toEqual({ media_id: media.media_id, file_name: `media-${media.media_id.slice(0, 8)}.amr`, mime_type: 'audio/amr', file_size: 6_000 });
 		expect((await binaryBytes(item.binary!.file)).equals(voice)).toBe(true);
 	});
 
@@ -149,9 +156,9 @@ describe.each<BinaryMode>(['default', 'filesystem'])('Media round trip, %s binar
 		expect(expired.output('Download Media')).toEqual([]);
 		const [failed] = expired.output('Download Media', 1);
 		expect(failed.binary).toBeUndefined();
-		expect(failed.json.error).toBe('WeChat: invalid media_id (errcode 40007)');
+		expect(failed.json.error).toBe('WeChat does not know this media_id. WeChat: invalid media_id (errcode 40007)');
 		expect(failed.json.details).toMatchObject({ errcode: 40007, errmsg: expect.stringMatching(/^invalid media_id rid: /) });
-		expect(String((failed.json.details as { hint: string }).hint)).toMatch(/^The media_id is not valid: .*temporary media lives 3 days/);
+		expect(String((failed.json.details as { hint: string }).hint)).toMatch(/^It is mistyped, belongs to another Official Account, or has expired \(temporary media lives 3 days\)/);
 	});
 });
 
@@ -163,7 +170,7 @@ describe('Media → Download: what WeChat answers instead of a file', () => {
 		const [failed] = result.output('Download Media', 1);
 		expect(failed).toMatchObject({
 			json: {
-				error: 'WeChat: invalid media_id (errcode 40007)',
+				error: 'WeChat does not know this media_id. WeChat: invalid media_id (errcode 40007)',
 				details: expect.objectContaining({ errcode: 40007 }),
 			},
 			pairedItem: { item: 0 },

@@ -76,7 +76,7 @@ describe('Message → Send from binary: nothing is sent that should not be', () 
 			{ json: { openid: HAN }, files: [{ bytes: sampleFile('mp3', 4000), fileName: 'b.mp3' }] },
 		]);
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.output(NODE, 1).map((i) => [i.pairedItem, i.json.error])).toEqual([[{ item: 0 }, 'WeChat: error (errcode 40005)']]);
+		expect(result.output(NODE, 1).map((i) => [i.pairedItem, i.json.error])).toEqual([[{ item: 0 }, 'WeChat does not accept this kind of file for the media type. WeChat: error (errcode 40005)']]);
 		expect(uploadRequests(ctx.sb)).toHaveLength(2);
 		expect(ctx.sb.requestsTo(SEND).map((r) => (r.json as { touser: string }).touser)).toEqual([HAN]);
 		expect(result.json(NODE)).toEqual([{ success: true, openid: HAN, msgtype: 'voice', media_id: [...ctx.sb.state.media.items.keys()][0] }]);

@@ -101,22 +101,22 @@ describe('Media → Upload checks the content, not the name', () => {
 });
 
 describe('Media → Upload: WeChat’s refusals and unknown outcomes', () => {
-	const HINTED: Array<[number, RegExp]> = [
-		[40004, /^WeChat does not know this media type/],
-		[40005, /^WeChat does not accept this kind of file/],
-		[40006, /^The file is too big \(or empty\) for WeChat/],
-		[40009, /^The image is too big for WeChat: temporary images must be at most 10 MB\./],
-		[40010, /^The voice file is too big or too long for WeChat: at most 2 MB and 60 seconds\./],
-		[40011, /^The video is too big for WeChat: temporary videos must be at most 10 MB\./],
-		[40012, /^The thumbnail is too big for WeChat: at most 64 KB \(a JPEG\)\./],
-		[41005, /^The upload carried no file: WeChat wants the file as the multipart part named "media"/],
+	const HINTED: Array<[number, string, RegExp]> = [
+		[40004, 'WeChat does not know this media type.', /^Use image, voice, video or thumb/],
+		[40005, 'WeChat does not accept this kind of file for the media type.', /^Use JPEG, PNG or GIF for an image/],
+		[40006, 'The file is too big (or empty) for WeChat.', /^An avatar may be at most 5 MB; temporary media/],
+		[40009, 'The image is too big for WeChat.', /^Temporary images may be at most 10 MB/],
+		[40010, 'The voice file is too big or too long for WeChat.', /^A voice may be at most 2 MB and 60 seconds\./],
+		[40011, 'The video is too big for WeChat.', /^Temporary videos may be at most 10 MB\./],
+		[40012, 'The thumbnail is too big for WeChat.', /^A thumb may be at most 64 KB \(a JPEG\)\./],
+		[41005, 'The upload carried no file.', /^WeChat wants the file as the multipart part named "media"/],
 	];
 
-	it.each(HINTED)('errcode %d comes with errcode, WeChat’s words and a hint', async (errcode, hint) => {
+	it.each(HINTED)('errcode %d comes with what happened, WeChat’s words, the errcode and a hint', async (errcode, what, hint) => {
 		ctx.sb.setFault('/cgi-bin/media/upload', { errcode, errmsg: 'refused' });
 		const result = await runWorkflow(uploadWorkflow([{ type: 'image', kind: 'jpeg', size: 100, fileName: 'a.jpg' }]), sandboxCredential(ctx.sb));
 		const [failed] = result.json('Upload Media', 1);
-		expect(failed.error).toBe(`WeChat: refused (errcode ${errcode})`);
+		expect(failed.error).toBe(`${what} WeChat: refused (errcode ${errcode})`);
 		expect(failed.details).toMatchObject({ errcode, errmsg: expect.stringMatching(/^refused rid: /), hint: expect.stringMatching(hint) });
 		expect(uploadRequests(ctx.sb)).toHaveLength(1);
 	});

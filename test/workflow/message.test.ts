@@ -186,8 +186,8 @@ describe('Message: Send validates before sending', () => {
 describe('Message: Send, WeChat’s refusals', () => {
 	it('45015: the customer wrote more than 48 hours ago', async () => {
 		const result = await runWorkflow(withParams(sendWf(), 'Send Message', { openid: ZHOU }), sandboxCredential(ctx.sb));
-		expect(result.error?.message).toBe('WeChat: response out of time limit or subscription is canceled (errcode 45015)');
-		expect(result.error?.description).toMatch(/^The customer has not interacted with the Official Account in the last 48 hours.* rid: \S+$/);
+		expect(result.error?.message).toBe('This customer has not written to the Official Account in the last 48 hours. WeChat: response out of time limit or subscription is canceled (errcode 45015)');
+		expect(result.error?.description).toMatch(/^Customer-service messages can only be sent within 48 hours of the customer’s last message.* rid: \S+$/);
 		expect(ctx.sb.requestsTo(SEND)).toHaveLength(1);
 		expect(ctx.sb.state.conversations.sent).toEqual([]);
 	});
@@ -213,7 +213,7 @@ describe('Message: Send, WeChat’s refusals', () => {
 		const items = result.output('Send to Each');
 		expect(items.slice(0, 5)).toEqual([0, 1, 2, 3, 4].map((n) => ({ json: { success: true, openid: LI, msgtype: 'text' }, pairedItem: { item: n } })));
 		expect(items[5].pairedItem).toEqual({ item: 5 });
-		expect(items[5].json.error).toBe('WeChat: out of response count limit (errcode 45047)');
+		expect(items[5].json.error).toBe('Too many messages were sent to this customer since they last wrote. WeChat: out of response count limit (errcode 45047)');
 		expect(items[5].json.details).toEqual({
 			errcode: 45047,
 			errmsg: expect.stringMatching(/^out of response count limit rid: /),
@@ -227,9 +227,9 @@ describe('Message: Send, WeChat’s refusals', () => {
 
 	it('40003 for a customer the account does not know, 65401 when sending as an unknown agent', async () => {
 		const stranger = await runWorkflow(withParams(sendWf(), 'Send Message', { openid: 'oStranger' }), sandboxCredential(ctx.sb));
-		expect(stranger.error?.message).toBe('WeChat: invalid openid (errcode 40003)');
+		expect(stranger.error?.message).toBe('This openid does not belong to a customer of this Official Account. WeChat: invalid openid (errcode 40003)');
 		const ghost = await runWorkflow(withParams(sendWf(), 'Send Message', { kfAccount: 'ghost@sandbox_oa' }), sandboxCredential(ctx.sb));
-		expect(ghost.error?.message).toBe('WeChat: invalid custom service account (errcode 65401)');
+		expect(ghost.error?.message).toBe('No such customer-service account exists on this Official Account. WeChat: invalid custom service account (errcode 65401)');
 		expect(ctx.sb.requestsTo(SEND).map((r) => r.json)).toEqual([
 			{ touser: 'oStranger', msgtype: 'text', text: { content: 'Hello' } },
 			{ touser: LI, msgtype: 'text', text: { content: 'Hello' }, customservice: { kf_account: 'ghost@sandbox_oa' } },
@@ -255,7 +255,7 @@ describe('Message: Typing', () => {
 	it('45015 outside the 48-hour window', async () => {
 		const wf = withParams(loadWorkflow('message-typing.workflow.json'), 'Show Typing', { openid: ZHOU });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(/^WeChat: .+ \(errcode 45015\)$/);
+		expect(result.error?.message).toMatch(/^This customer has not written to the Official Account in the last 48 hours\. WeChat: .+ \(errcode 45015\)$/);
 	});
 
 	it('rejects an unknown command before sending', async () => {

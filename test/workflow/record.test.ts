@@ -211,8 +211,8 @@ describe('Record: Get Many through WorkflowExecute', () => {
 	it('WeChat’s 65417 reaches the user with its hint', async () => {
 		ctx.sb.setFault(MSG_LIST_PATH, { errcode: 65417, errmsg: 'starttime endtime range too long', times: 1 });
 		const result = await run(workflow());
-		expect(result.error?.message).toBe('WeChat: starttime endtime range too long (errcode 65417)');
-		expect(result.error?.description).toMatch(/^The time range is too long.* rid: \S+$/);
+		expect(result.error?.message).toBe('The time range is too long for one query. WeChat: starttime endtime range too long (errcode 65417)');
+		expect(result.error?.description).toMatch(/^WeChat accepts at most 24 hours per getmsglist query.* rid: \S+$/);
 	});
 
 	describe('validation before any request', () => {

@@ -106,19 +106,21 @@ describe('Session: Create', () => {
 		expect(result.json('Create Session')).toEqual([{ success: true, kf_account: ALICE, openid: WANG }]);
 	});
 
-	const refusals: Array<[string, Record<string, unknown>, () => void, number, string]> = [
-		['an agent who is offline', { kfAccount: 'bob@sandbox_oa' }, () => ctx.sb.state.online.delete('bob@sandbox_oa'), 65415, 'The agent is not online'],
-		['an agent not bound to a WeChat user', { kfAccount: 'dave@sandbox_oa' }, () => ctx.sb.state.online.set('dave@sandbox_oa', { status: 1, auto_accept: 5, accepted_case: 0 }), 65402, 'must be bound to a WeChat user'],
-		['a customer another agent serves', { kfAccount: 'carol@sandbox_oa', openid: WANG }, () => undefined, 65414, 'Another agent is already serving this customer'],
-		['an unknown account', { kfAccount: 'zoe@sandbox_oa' }, () => undefined, 65401, 'The customer-service account is not valid'],
-		['an unknown openid', { openid: 'oNobody_123' }, () => undefined, 40003, 'The openid is not valid for this Official Account'],
+	const refusals: Array<[string, Record<string, unknown>, () => void, number, string, string]> = [
+		['an agent who is offline', { kfAccount: 'bob@sandbox_oa' }, () => ctx.sb.state.online.delete('bob@sandbox_oa'), 65415, 'This agent is not online.', 'Agent → Get Online lists who is online'],
+		['an agent not bound to a WeChat user', { kfAccount: 'dave@sandbox_oa' }, () => ctx.sb.state.online.set('dave@sandbox_oa', { status: 1, auto_accept: 5, accepted_case: 0 }), 65402, 'This customer-service account is not bound to a WeChat user yet.', 'Invite the agent’s own WeChat with Account → Invite'],
+		['a customer another agent serves', { kfAccount: 'carol@sandbox_oa', openid: WANG }, () => undefined, 65414, 'Another agent is already serving this customer.', 'Close that session first'],
+		['an unknown account', { kfAccount: 'zoe@sandbox_oa' }, () => undefined, 65401, 'No such customer-service account exists on this Official Account.', 'Agent → Get Many lists the accounts'],
+		['an unknown openid', { openid: 'oNobody_123' }, () => undefined, 40003, 'This openid does not belong to a customer of this Official Account.', 'take it from this account’s messages'],
 	];
-	it.each(refusals)('refuses %s with the errcode and a hint', async (_what, params, arrange, errcode, hint) => {
+	it.each(refusals)('refuses %s with what happened, WeChat’s words, the errcode and a hint', async (_what, params, arrange, errcode, what, hint) => {
 		arrange();
 		const wf = withParams(loadWorkflow('session-create.workflow.json'), 'Create Session', params);
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toMatch(new RegExp(`^WeChat: .+ \\(errcode ${errcode}\\)$`));
+		expect(result.error?.message.startsWith(`${what} WeChat: `)).toBe(true);
+		expect(result.error?.message).toMatch(new RegExp(`\\(errcode ${errcode}\\)$`));
 		expect(result.error?.description).toContain(hint);
+		expect(result.error?.description).not.toContain(what);
 		expect(ctx.sb.requestsTo('/customservice/kfsession/create')).toHaveLength(1);
 		expect(ctx.sb.state.conversations.waiting.map((w) => w.openid)).toEqual([LI, HAN, TOM]);
 	});
@@ -157,8 +159,8 @@ describe('Session: Close', () => {
 	it('answers 65413 when that agent has no session with the customer', async () => {
 		const wf = withParams(loadWorkflow('session-close.workflow.json'), 'Close Session', { openid: LI });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toBe('WeChat: no effective session for the client (errcode 65413)');
-		expect(result.error?.description).toMatch(/^The customer has no open session with this agent.* rid: \S+$/);
+		expect(result.error?.message).toBe('This customer has no open session with this agent. WeChat: no effective session for the client (errcode 65413)');
+		expect(result.error?.description).toMatch(/^There is nothing to close\..* rid: \S+$/);
 		expect((result.error as { description?: string }).description).toContain('Session → Get shows who serves the customer');
 	});
 });
@@ -188,8 +190,8 @@ describe('Session: Get', () => {
 	it('answers 40003 with a hint for an openid the account does not know', async () => {
 		const wf = withParams(loadWorkflow('session-get.workflow.json'), 'Get Session', { openid: 'oSomeoneElse' });
 		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
-		expect(result.error?.message).toBe('WeChat: invalid openid (errcode 40003)');
-		expect(result.error?.description).toMatch(/^The openid is not valid for this Official Account.* rid: \S+$/);
+		expect(result.error?.message).toBe('This openid does not belong to a customer of this Official Account. WeChat: invalid openid (errcode 40003)');
+		expect(result.error?.description).toMatch(/^A user’s openid differs for each Official Account.* rid: \S+$/);
 	});
 });
 

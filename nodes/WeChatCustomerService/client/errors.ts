@@ -1,4 +1,4 @@
-import { hintFor, outcomeCheck } from './hints';
+import { hintFor, outcomeCheck, summaryFor } from './hints';
 import { WeChatTransportError } from '../transport/errors';
 
 // Transport owns its error and the redaction; everything above the client takes them from here.
@@ -14,6 +14,8 @@ export interface Refusal {
 	path?: string;
 	attempts?: number;
 	hint?: string;
+	/** What happened, in one plain sentence that leads the message. */
+	summary?: string;
 	source?: RefusalSource;
 }
 
@@ -24,13 +26,14 @@ export function splitRid(errmsg: string): { text: string; rid?: string } {
 }
 
 /**
- * The one wording of a refusal: `node` is the message of an execution error (`WeChat: errmsg
- * (errcode N)`), `credential` the single line of the credential test, `error` the error's own
- * message (logs).
+ * The one wording of a refusal: `node` is the message of an execution error (what happened in plain
+ * words, then `WeChat: errmsg (errcode N)`: n8n's toast shows only the message), `credential` the
+ * single line of the credential test, `error` the error's own message (logs).
  */
 export function refusalMessage(r: Refusal, style: 'node' | 'credential' | 'error'): string {
 	if (style === 'error') return `WeChat error ${r.errcode} on ${r.path ?? ''}: ${r.errmsg}${r.hint ? ` — ${r.hint}` : ''}`;
-	const message = `${r.source ?? 'WeChat'}: ${splitRid(r.errmsg).text} (errcode ${r.errcode})`;
+	const words = `${r.source ?? 'WeChat'}: ${splitRid(r.errmsg).text} (errcode ${r.errcode})`;
+	const message = r.summary ? `${r.summary} ${words}` : words;
 	if (style === 'node') return message;
 	const description = refusalDescription(r);
 	return description ? `${message}. ${description}` : message;
@@ -48,14 +51,17 @@ export class WeChatApiError extends Error {
 	readonly errcode: number;
 	readonly errmsg: string;
 	readonly hint: string;
+	readonly summary: string;
 	readonly path: string;
 	/** Whether the client already retried the call (busy / token refresh) before giving up. */
 	readonly attempts: number;
 	readonly source: RefusalSource;
 
 	constructor(args: { errcode: number; errmsg: string; path: string; attempts?: number; hint?: string; source?: RefusalSource }) {
-		const hint = args.hint ?? (args.source === 'Token server' ? '' : hintFor(args.errcode));
+		const fromWeChat = args.source !== 'Token server';
+		const hint = args.hint ?? (fromWeChat ? hintFor(args.errcode, args.path) : '');
 		super(refusalMessage({ ...args, hint }, 'error'));
+		this.summary = fromWeChat ? summaryFor(args.errcode, args.path) : 'The token server refused to hand out an access_token.';
 		this.name = 'WeChatApiError';
 		this.errcode = args.errcode;
 		this.errmsg = args.errmsg;

@@ -1,79 +1,179 @@
-// Plain-English hints for WeChat's errcodes. Keep them actionable: what the
-// operator should check or do, not a restatement of errmsg.
-const HINTS: Record<number, string> = {
-	[-1]: 'WeChat is busy. Reads are retried automatically (up to 3 times); a change such as sending a message or creating a session is not retried automatically, because WeChat may already have done it: check before running it again.',
-	40001:
-		'The AppSecret is wrong, or the access_token is invalid or no longer the latest (another system may have fetched a new one with the classic token API). Check the AppSecret; prefer the "Stable Token" source when several systems share the AppID.',
-	40002: 'Invalid grant type: the token request must use client_credential.',
-	40003: 'The openid is not valid for this Official Account: a user’s openid differs for each account, so take it from this account’s messages or follower list.',
-	40004: 'WeChat does not know this media type: temporary media is image, voice, video or thumb.',
-	40005: 'WeChat does not accept this kind of file for the media type: image JPEG, PNG or GIF; voice AMR or MP3; video MP4; thumb JPEG. It looks at the content, not the file name.',
-	40006: 'The file is too big (or empty) for WeChat: an avatar at most 5 MB; temporary media image 10 MB, voice 2 MB (and 60 seconds), video 10 MB, thumb 64 KB.',
-	40007: 'The media_id is not valid: it is mistyped, belongs to another Official Account, or has expired (temporary media lives 3 days). Upload the file again, or take the MediaId of a newer customer message.',
-	40009: 'The image is too big for WeChat: temporary images must be at most 10 MB.',
-	40010: 'The voice file is too big or too long for WeChat: at most 2 MB and 60 seconds.',
-	40011: 'The video is too big for WeChat: temporary videos must be at most 10 MB.',
-	40012: 'The thumbnail is too big for WeChat: at most 64 KB (a JPEG).',
-	40008: 'WeChat does not know this message type.',
-	40013: 'The AppID is not valid. Copy it again from the Official Account platform (Settings and Development → Basic Configuration).',
-	40014: 'The access_token is invalid. Check that it belongs to this AppID and has not expired.',
-	40125: 'The AppSecret is not valid. Copy it again, or reset it in the Official Account platform (Basic Configuration).',
-	40164:
-		'This server’s IP address is not in the Official Account’s IP whitelist. Add the IP shown in the message under Settings and Development → Basic Configuration → IP whitelist, or route requests through a whitelisted proxy.',
-	40243: 'The AppSecret is frozen. Unfreeze or reset it in the Official Account platform before fetching tokens.',
-	41001: 'The access_token is missing from the request.',
-	41005: 'The upload carried no file: WeChat wants the file as the multipart part named "media", with a file name.',
-	41006: 'The media_id is missing from the request.',
-	42001: 'The access_token has expired.',
-	43004: 'The customer must follow the Official Account before it can receive this.',
-	44002: 'The request body was empty: WeChat expects a JSON body for this call.',
-	45009:
-		'The daily API quota is used up. It is not retried; it resets at midnight China time, or an administrator can clear it in the Official Account platform.',
-	45011: 'WeChat says the API is called too frequently. Slow down (lower the node’s concurrency) and try again.',
-	45002: 'The message is too long. WeChat accepts about 2048 bytes of text per customer-service message; split it into several messages.',
-	45008: 'A customer-service news message may carry only one article.',
-	45015:
-		'The customer has not interacted with the Official Account in the last 48 hours, so customer-service messages cannot be sent to them.',
-	45047: 'Too many customer-service messages were sent to this customer since their last interaction: after a customer’s message WeChat allows 5 within 48 hours. Wait for the customer to write again.',
-	47001: 'WeChat could not parse the request body.',
-	48001: 'This Official Account is not authorised for this API (customer service needs a verified account).',
-	61450: 'WeChat customer-service system error. Try again later.',
-	61451: 'Invalid parameter.',
-	61452: 'Invalid customer-service account.',
-	61453: 'The customer-service account already exists.',
-	61454: 'The account prefix is too long (at most 10 characters before the @).',
-	61455: 'The account prefix contains illegal characters (letters, digits and underscore only).',
-	61456: 'The Official Account has reached its customer-service account limit.',
-	61457: 'Invalid avatar file type: WeChat accepts only JPEG images (640×640 recommended).',
-	65400:
-		'The new customer-service feature is not enabled for this Official Account. Enable it in the Official Account platform, or wait a while after enabling it.',
-	65401: 'The customer-service account is not valid. Check the full account, prefix@OfficialAccountWeChatID.',
-	65402: 'The customer-service account must be bound to a WeChat user (the agent’s own WeChat) before it can serve customers. Invite one with Account → Invite and have them accept.',
-	65403: 'The nickname is not allowed. Use at most 16 characters and avoid sensitive words.',
-	65404: 'The customer-service account is not allowed. Use prefix@OfficialAccountWeChatID with a prefix of at most 10 letters, digits or underscores.',
-	65405: 'The Official Account has reached its limit of 100 customer-service accounts.',
-	65406: 'The account already exists. Use Account → Update to change its nickname.',
-	65407: 'That WeChat user is already one of this Official Account’s agents.',
-	65408: 'That WeChat user has already been invited.',
-	65409: 'The WeChat ID to invite is not valid: use the person’s WeChat ID (微信号), not their nickname or phone number.',
-	65410: 'That WeChat user is already bound to too many customer-service accounts.',
-	65411: 'An invitation for this account is still pending. Wait for it to be accepted, rejected or to expire.',
-	65412: 'This account is already bound to a WeChat user.',
-	65413: 'The customer has no open session with this agent, so there is nothing to close. Session → Get shows who serves the customer.',
-	65414: 'Another agent is already serving this customer. Close that session first; Session → Get shows who serves the customer.',
-	65415: 'The agent is not online: they must be signed in to the customer-service web client or the mobile assistant to take a session. Agent → Get Online lists who is online.',
-	65416:
-		'Invalid query parameter: the start must not be after the end, a legacy getrecord query must stay within one China-time day, and a page holds at most 10000 records (getmsglist) or 50 (getrecord).',
-	65417:
-		'The time range is too long: WeChat accepts at most 24 hours per getmsglist query (the node splits longer ranges into 24-hour windows).',
-	89501: 'WeChat is waiting for an administrator to confirm calls from this IP.',
-	89503: 'An administrator must confirm calls from this IP in the Official Account platform.',
-	89506: 'An administrator rejected calls from this IP; WeChat blocks it for 24 hours.',
-	89507: 'An administrator rejected calls from this IP; WeChat blocks it for 1 hour.',
+// Each errcode WeChat may answer, in two plain-English parts: `what` happened, in the user's terms
+// (one short sentence that leads the error message, before WeChat's own words), and what to `do`
+// (the description; never a restatement of `what` or of errmsg).
+interface Refusal {
+	what: string;
+	do: string;
+}
+
+const REFUSALS: Record<number, Refusal> = {
+	[-1]: {
+		what: 'WeChat is busy.',
+		do: 'Reads are retried automatically (up to 3 times); a change such as sending a message or creating a session is not retried automatically, because WeChat may already have done it: check before running it again.',
+	},
+	40001: {
+		what: 'WeChat did not accept the access_token.',
+		do: 'Check the AppSecret: a wrong one, or another system fetching a new token with the classic token API, makes the token invalid. Prefer the "Stable Token" source when several systems share the AppID.',
+	},
+	40002: { what: 'WeChat did not accept the token request.', do: 'The token request must use the grant type client_credential.' },
+	40003: {
+		what: 'This openid does not belong to a customer of this Official Account.',
+		do: 'A user’s openid differs for each Official Account: take it from this account’s messages or follower list.',
+	},
+	40004: { what: 'WeChat does not know this media type.', do: 'Use image, voice, video or thumb for temporary media.' },
+	40005: {
+		what: 'WeChat does not accept this kind of file for the media type.',
+		do: 'Use JPEG, PNG or GIF for an image; AMR or MP3 for a voice; MP4 for a video; JPEG for a thumb. WeChat looks at the content, not the file name.',
+	},
+	40006: {
+		what: 'The file is too big (or empty) for WeChat.',
+		do: 'An avatar may be at most 5 MB; temporary media: an image 10 MB, a voice 2 MB (and 60 seconds), a video 10 MB, a thumb 64 KB.',
+	},
+	40007: {
+		what: 'WeChat does not know this media_id.',
+		do: 'It is mistyped, belongs to another Official Account, or has expired (temporary media lives 3 days). Upload the file again, or take the MediaId of a newer customer message.',
+	},
+	40008: { what: 'WeChat does not know this message type.', do: 'Choose one of the node’s Message Type options.' },
+	40009: { what: 'The image is too big for WeChat.', do: 'Temporary images may be at most 10 MB: make the image smaller.' },
+	40010: { what: 'The voice file is too big or too long for WeChat.', do: 'A voice may be at most 2 MB and 60 seconds.' },
+	40011: { what: 'The video is too big for WeChat.', do: 'Temporary videos may be at most 10 MB.' },
+	40012: { what: 'The thumbnail is too big for WeChat.', do: 'A thumb may be at most 64 KB (a JPEG).' },
+	40013: {
+		what: 'WeChat does not know this AppID.',
+		do: 'Copy the AppID again from the Official Account platform (Settings and Development → Basic Configuration).',
+	},
+	40014: { what: 'WeChat did not accept the access_token.', do: 'Check that the token belongs to this AppID and has not expired.' },
+	40125: {
+		what: 'The AppSecret is wrong.',
+		do: 'Copy it again, or reset it in the Official Account platform (Basic Configuration).',
+	},
+	40164: {
+		what: 'This server’s IP address is not in the Official Account’s IP whitelist.',
+		do: 'Add the IP shown in the message under Settings and Development → Basic Configuration → IP whitelist, or route requests through a whitelisted proxy.',
+	},
+	40243: { what: 'The AppSecret is frozen.', do: 'Unfreeze or reset it in the Official Account platform before fetching tokens.' },
+	41001: { what: 'The request carried no access_token.', do: 'Check the credential’s token settings.' },
+	41005: {
+		what: 'The upload carried no file.',
+		do: 'WeChat wants the file as the multipart part named "media", with a file name.',
+	},
+	41006: { what: 'The request carried no media_id.', do: 'Set the Media ID, or send from a binary file.' },
+	42001: { what: 'The access_token has expired.', do: 'The node fetches a new one and retries once; if this persists, check the credential’s token settings.' },
+	43004: {
+		what: 'This customer does not follow the Official Account.',
+		do: 'The customer must follow the Official Account before it can receive this.',
+	},
+	44002: { what: 'The request had no body.', do: 'WeChat expects a JSON body for this call.' },
+	45002: {
+		what: 'The message is too long for WeChat.',
+		do: 'WeChat accepts about 2048 bytes of text per customer-service message; split it into several messages.',
+	},
+	45008: { what: 'The news message has more than one article.', do: 'A customer-service news message may carry only one article.' },
+	45009: {
+		what: 'The Official Account’s daily API quota is used up.',
+		do: 'It is not retried; it resets at midnight China time, or an administrator can clear it in the Official Account platform.',
+	},
+	45011: { what: 'The API was called too often.', do: 'Slow down (lower the node’s Concurrency) and try again.' },
+	45015: {
+		what: 'This customer has not written to the Official Account in the last 48 hours.',
+		do: 'Customer-service messages can only be sent within 48 hours of the customer’s last message or interaction: wait for the customer to write again.',
+	},
+	45047: {
+		what: 'Too many messages were sent to this customer since they last wrote.',
+		do: 'After a customer’s message WeChat allows 5 customer-service messages within 48 hours. Wait for the customer to write again.',
+	},
+	47001: { what: 'WeChat could not read the request.', do: 'Check the values sent in this call; WeChat could not parse the request body.' },
+	48001: {
+		what: 'This Official Account may not use this API.',
+		do: 'Customer service needs a verified Official Account: check its verification in the Official Account platform.',
+	},
+	61450: { what: 'WeChat’s customer-service system failed.', do: 'Try again later.' },
+	61451: { what: 'WeChat did not accept a parameter.', do: 'Check the values of this call.' },
+	61452: { what: 'WeChat does not know this customer-service account.', do: 'Agent → Get Many lists the accounts of this Official Account.' },
+	61453: { what: 'This customer-service account already exists.', do: 'Use Account → Update to change its nickname.' },
+	61454: { what: 'The account prefix is too long.', do: 'Use at most 10 characters before the @.' },
+	61455: { what: 'The account prefix has characters WeChat does not allow.', do: 'Use only letters, digits and underscores before the @.' },
+	61456: { what: 'The Official Account has as many customer-service accounts as it may.', do: 'Delete an account you no longer use (Account → Delete).' },
+	61457: { what: 'WeChat does not accept this avatar file.', do: 'Use a JPEG image (640×640 recommended).' },
+	65400: {
+		what: 'The new customer-service feature is not enabled for this Official Account.',
+		do: 'Enable it in the Official Account platform, or wait a while after enabling it.',
+	},
+	65401: {
+		what: 'No such customer-service account exists on this Official Account.',
+		do: 'Agent → Get Many lists the accounts; choose one From List in the account field, or check the prefix and the Official Account WeChat ID after the @.',
+	},
+	65402: {
+		what: 'This customer-service account is not bound to a WeChat user yet.',
+		do: 'Invite the agent’s own WeChat with Account → Invite and have them accept; then the account can serve customers.',
+	},
+	65403: { what: 'WeChat does not allow this nickname.', do: 'Use at most 16 characters and avoid sensitive words.' },
+	65404: {
+		what: 'WeChat does not allow this customer-service account.',
+		do: 'Use prefix@OfficialAccountWeChatID with a prefix of at most 10 letters, digits or underscores.',
+	},
+	65405: { what: 'The Official Account has reached its limit of 100 customer-service accounts.', do: 'Delete an account you no longer use (Account → Delete).' },
+	65406: { what: 'This customer-service account already exists.', do: 'Use Account → Update to change its nickname.' },
+	65407: { what: 'That WeChat user is already an agent of this Official Account.', do: 'Agent → Get Many shows which account they are bound to.' },
+	65408: { what: 'That WeChat user has already been invited.', do: 'Wait for them to accept; Agent → Get Many shows invite_status.' },
+	65409: {
+		what: 'WeChat does not know this WeChat ID.',
+		do: 'Use the person’s WeChat ID (微信号), not their nickname or phone number.',
+	},
+	65410: { what: 'That WeChat user is bound to too many customer-service accounts.', do: 'Invite another WeChat user, or unbind them from another account.' },
+	65411: {
+		what: 'An invitation for this account is still pending.',
+		do: 'Wait for it to be accepted, rejected or to expire; Agent → Get Many shows invite_status.',
+	},
+	65412: { what: 'This customer-service account is already bound to a WeChat user.', do: 'Nothing to invite: Agent → Get Many shows the bound WeChat ID (kf_wx).' },
+	65413: {
+		what: 'This customer has no open session with this agent.',
+		do: 'There is nothing to close. Session → Get shows who serves the customer.',
+	},
+	65414: {
+		what: 'Another agent is already serving this customer.',
+		do: 'Close that session first; Session → Get shows who serves the customer.',
+	},
+	65415: {
+		what: 'This agent is not online.',
+		do: 'To take a session the agent must be signed in to the customer-service web client or the mobile assistant. Agent → Get Online lists who is online.',
+	},
+	65416: {
+		what: 'WeChat did not accept the query’s time range or page size.',
+		do: 'The start must not be after the end, a legacy getrecord query must stay within one China-time day, and a page holds at most 10000 records (getmsglist) or 50 (getrecord).',
+	},
+	65417: {
+		what: 'The time range is too long for one query.',
+		do: 'WeChat accepts at most 24 hours per getmsglist query; the node splits longer ranges into 24-hour windows, so check the Start Time and End Time.',
+	},
+	89501: { what: 'WeChat is waiting for an administrator to confirm calls from this IP.', do: 'Ask an administrator to confirm it in the Official Account platform.' },
+	89503: { what: 'Calls from this IP need an administrator’s confirmation.', do: 'Ask an administrator to confirm it in the Official Account platform.' },
+	89506: { what: 'An administrator rejected calls from this IP.', do: 'WeChat blocks the IP for 24 hours; ask an administrator to allow it.' },
+	89507: { what: 'An administrator rejected calls from this IP.', do: 'WeChat blocks the IP for 1 hour; ask an administrator to allow it.' },
 };
 
-export function hintFor(errcode: number): string {
-	return HINTS[errcode] ?? '';
+/** An errcode that means something else for one call: an account to create does not exist yet. */
+const CALL_REFUSALS: Record<string, Record<number, Refusal>> = {
+	'/customservice/kfaccount/add': {
+		65401: {
+			what: 'The part after the @ is not this Official Account’s WeChat ID.',
+			do: 'A new account is prefix@OfficialAccountWeChatID with this Official Account’s WeChat ID (微信号) after the @; Agent → Get Many shows it in the existing accounts.',
+		},
+	},
+};
+
+function refusalOf(errcode: number, path?: string): Refusal | undefined {
+	return (path ? CALL_REFUSALS[path]?.[errcode] : undefined) ?? REFUSALS[errcode];
+}
+
+/** What happened, as one plain sentence that leads the error message ('' for an errcode not listed). */
+export function summaryFor(errcode: number, path?: string): string {
+	return refusalOf(errcode, path)?.what ?? '';
+}
+
+/** What to do about an errcode (the error description). */
+export function hintFor(errcode: number, path?: string): string {
+	return refusalOf(errcode, path)?.do ?? '';
 }
 
 /** What a change may have done when its outcome is unknown, and how the user can check. */

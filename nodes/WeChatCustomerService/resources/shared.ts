@@ -49,7 +49,7 @@ const ACCOUNT_PATTERN = `[A-Za-z0-9_]{1,${ACCOUNT_PREFIX_MAX}}@[^@\\s]{1,${ACCOU
  * The `kfAccount` parameter (prefix@OfficialAccountWeChatID): one definition, labelled for its
  * role — the account an operation changes or creates, the agent of a session, or the optional
  * sender. A resource locator: *From List* (getkflist, searchable, nickname and account) or *By
- * Account* (typed). Workflows saved when it was a plain string keep that string, which reads the
+ * ID* (the typed full account). Workflows saved when it was a plain string keep that string, which reads the
  * same way (see readKfAccount).
  */
 export function kfAccountProperty(role: AccountRole = 'account'): INodeProperties {
@@ -78,7 +78,8 @@ export function kfAccountProperty(role: AccountRole = 'account'): INodePropertie
 					]
 				: []),
 			{
-				displayName: 'By Account',
+				// n8n labels a mode named "id" "By ID" whatever its displayName; the name stays (saved workflows hold it).
+				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. alice@my_official_account',

@@ -71,7 +71,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'transferKfAccount',
 		type: 'string',
 		default: '',
-		placeholder: 'kf2001@your_wechat_id',
+		placeholder: 'e.g. alice@my_official_account',
 		description:
 			'Optional: hand the customer to this agent (TransInfo/KfAccount). The customer then waits for that agent only.',
 		displayOptions: { show: { reply: ['transfer', 'transferOnKeywords'] } },

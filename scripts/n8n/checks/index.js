@@ -7,6 +7,7 @@
 module.exports = [
 	require('./setup'),
 	require('./workflows'),
+	require('./examples'),
 	require('./n8nStart'),
 	require('./nodeType'),
 	require('./tokenReuse'),

@@ -50,7 +50,9 @@ module.exports = {
 		const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
 		try {
 			const readySecs = await waitForBanner(child, output);
-			for (const want of [`http://127.0.0.1:${n8nPort}`, OWNER.email, OWNER.password, `http://127.0.0.1:${sandboxPort}`]) {
+			// Everything the credential dialog asks for, to create it by hand.
+			const byHand = ['AppID: wx_sandbox_app', 'AppSecret: sandbox_secret', 'API Host: Custom Base URL', `Base URL: http://127.0.0.1:${sandboxPort}`];
+			for (const want of [`http://127.0.0.1:${n8nPort}`, OWNER.email, OWNER.password, ...byHand]) {
 				if (!out.includes(want)) throw new Error(`npm start did not print ${want}:\n${out}`);
 			}
 			const rest = new Rest(`http://127.0.0.1:${n8nPort}`);

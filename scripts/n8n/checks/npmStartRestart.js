@@ -1,8 +1,9 @@
 'use strict';
 /**
  * `npm start` twice on one user folder: n8n runs in Asia/Shanghai, SIGTERM (first run) and SIGHUP (second run) stop
- * n8n and the sandbox like Ctrl-C, an example edited in between is kept while the others are re-imported, and a busy
- * port is reported with the process that holds it.
+ * n8n and the sandbox like Ctrl-C, an example edited in between is kept while the others are re-imported, a busy
+ * port is reported in one line (no stack trace) with the process that holds it, and the trigger examples are
+ * published and stay so across the restart, except one the user unpublished.
  */
 const fs = require('fs');
 const net = require('net');
@@ -11,9 +12,22 @@ const path = require('path');
 const { spawn } = require('child_process');
 
 const { Rest } = require('../instance');
+const { n8nCli } = require('../runtime');
 const { freePort } = require('../lib/ports');
 
 const EDITED = 'wcsExAgents000001';
+const AUTO_REPLY = 'wcsExAutoReply01';
+const CLOSE_LOG = 'wcsExCloseLog001';
+
+/** id → whether the workflow is published, as n8n's REST API says. */
+async function publishedState(rest, ids) {
+	const state = {};
+	for (const id of ids) {
+		const wf = (await rest.call('GET', `/rest/workflows/${id}`)).data;
+		state[id] = Boolean(wf.activeVersionId || wf.active);
+	}
+	return state;
+}
 
 function startOnce(env) {
 	const child = spawn(process.execPath, [path.join(__dirname, '..', 'start.js'), '--no-build'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -44,8 +58,8 @@ async function stopWith(run, signal, ports) {
 }
 
 module.exports = {
-	name: 'npm start again: Asia/Shanghai, SIGTERM and SIGHUP stop everything, edited examples kept, busy port named',
-	async run() {
+	name: 'npm start again: Asia/Shanghai, SIGTERM and SIGHUP stop everything, edited examples kept, busy port named, triggers stay published',
+	async run(ctx) {
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-e2e-restart-'));
 		const [n8nPort, sandboxPort] = [await freePort(), await freePort()];
 		const env = { N8N_PORT: String(n8nPort), SANDBOX_PORT: String(sandboxPort), WECHAT_CS_START_USER_FOLDER: userFolder, GENERIC_TIMEZONE: '', TZ: '' };
@@ -57,10 +71,15 @@ module.exports = {
 			if (!first.output().includes('Time zone: Asia/Shanghai')) throw new Error(`npm start did not run n8n in Asia/Shanghai:\n${first.output().slice(-1500)}`);
 			const rest = new Rest(`http://127.0.0.1:${n8nPort}`);
 			await rest.ownerSession();
+			const published = await publishedState(rest, [AUTO_REPLY, CLOSE_LOG]);
+			if (!published[AUTO_REPLY] || !published[CLOSE_LOG]) throw new Error(`the trigger examples are not published: ${JSON.stringify(published)}`);
 			const wf = (await rest.call('GET', `/rest/workflows/${EDITED}`)).data;
 			await rest.call('PATCH', `/rest/workflows/${EDITED}`, { name: `${wf.name} (edited)`, versionId: wf.versionId });
 
 			await stopWith(first, 'SIGTERM', [n8nPort, sandboxPort]);
+			// The user unpublishes one trigger example: the next start must leave it so.
+			const unpublished = await n8nCli(ctx.rt, userFolder, ['unpublish:workflow', `--id=${CLOSE_LOG}`]);
+			if (unpublished.code !== 0) throw new Error(`n8n unpublish:workflow failed: ${(unpublished.stdout + unpublished.stderr).slice(-1500)}`);
 			// A listener on the sandbox port: the next start must name it.
 			const blocker = net.createServer();
 			await new Promise((resolve, reject) => blocker.once('error', reject).listen(sandboxPort, '127.0.0.1', resolve));
@@ -71,6 +90,7 @@ module.exports = {
 			if (b.code === 0 || !busy.output().includes(`Port ${sandboxPort} (for the sandbox) is in use on 127.0.0.1 by process ${process.pid}`)) {
 				throw new Error(`a busy port was not reported with its process (${process.pid}):\n${busy.output().slice(-1500)}`);
 			}
+			if (/\n\s+at /.test(busy.output())) throw new Error(`the busy-port message ends with a stack trace:\n${busy.output().slice(-1500)}`);
 
 			const second = startOnce(env);
 			runs.push(second);
@@ -79,8 +99,12 @@ module.exports = {
 			await rest.ownerSession();
 			const after = (await rest.call('GET', `/rest/workflows/${EDITED}`)).data;
 			if (!after.name.endsWith('(edited)')) throw new Error(`the edited example was overwritten (name "${after.name}")`);
+			const republished = await publishedState(rest, [AUTO_REPLY, CLOSE_LOG]);
+			if (!republished[AUTO_REPLY] || republished[CLOSE_LOG]) {
+				throw new Error(`after the restart 05 must be published and the unpublished 06 not: ${JSON.stringify(republished)}`);
+			}
 			await stopWith(second, 'SIGHUP', [n8nPort, sandboxPort]);
-			return 'Asia/Shanghai; SIGTERM and SIGHUP stopped n8n and the sandbox; edited example kept; busy port named with its pid';
+			return 'Asia/Shanghai; SIGTERM and SIGHUP stopped n8n and the sandbox; edited example kept; busy port named with its pid, no stack; trigger examples published, the unpublished one kept unpublished';
 		} finally {
 			for (const r of runs) if (r.child.exitCode === null) r.child.kill('SIGKILL');
 			fs.rmSync(userFolder, { recursive: true, force: true });

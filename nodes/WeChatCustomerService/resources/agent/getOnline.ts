@@ -13,6 +13,7 @@ export const getOnlineAgents: OperationDefinition = {
 	properties: [optionsCollection()],
 	async execute({ client }) {
 		const agents = await client.listOnlineAgents();
-		return agents.map(withStatusName);
+		// status_name right after status: n8n's table shows the fields in the item's order.
+		return agents.map(withStatusName).map(({ kf_account, status, status_name, ...rest }) => ({ kf_account, status, status_name, ...rest }));
 	},
 };

@@ -3,6 +3,16 @@ import { stringParam } from '../../execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { optionsCollection } from '../shared';
 
+/**
+ * WeChat names the file by its 64-character media_id (`<media_id>.jpg`): such a name becomes
+ * `media-<first 8 characters>.jpg`, short enough to read in the binary view and in a saved file
+ * name; any other name WeChat gives is kept.
+ */
+export function mediaFileName(mediaId: string, fileName: string): string {
+	if (!mediaId || !fileName.startsWith(mediaId)) return fileName;
+	return `media-${mediaId.slice(0, 8)}${fileName.slice(mediaId.length)}`;
+}
+
 export const downloadMedia: OperationDefinition = {
 	option: {
 		name: 'Download',
@@ -38,12 +48,13 @@ export const downloadMedia: OperationDefinition = {
 		const property = stringParam(this, itemIndex, 'binaryPropertyName');
 		const file = await client.downloadMedia(mediaId);
 		// A stream: in filesystem mode n8n writes it to disk as it arrives.
-		const binary = await storeDownload(this, file.stream, file.fileName, file.mimeType);
+		const fileName = mediaFileName(mediaId, file.fileName);
+		const binary = await storeDownload(this, file.stream, fileName, file.mimeType);
 		return [
 			{
 				json: {
 					media_id: mediaId,
-					file_name: binary.fileName ?? file.fileName,
+					file_name: binary.fileName ?? fileName,
 					mime_type: file.mimeType,
 					file_size: binary.bytes ?? null,
 					...(file.video_url ? { video_url: file.video_url } : {}),
