@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { useDefaultRetry } from '../../nodes/WeChatCustomerService/client/WeChatClient';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
 import { PushDeduplicator } from '../../nodes/WeChatCustomerService/push/dedup';
+import { SignedUrlMemory } from '../../nodes/WeChatCustomerService/push/replay';
 import type { PushItem } from '../../nodes/WeChatCustomerService/push/message';
 import { receivePush } from '../../nodes/WeChatCustomerService/push/receive';
 import { pushSettingsOf } from '../../nodes/WeChatCustomerService/push/settings';
-import { closeHttpPools } from '../../nodes/WeChatCustomerService/transport/http';
 import { runCli } from '../../sandbox/cli';
 import { seedDemo } from '../../sandbox/demo';
 import { SANDBOX_PUSH } from '../../sandbox/push';
@@ -43,8 +43,10 @@ let receiverOrigin = '';
 const received: PushItem[] = [];
 // Each test is a new n8n: a repeat of the same push within the second is no duplicate there.
 let dedup = new PushDeduplicator();
+let signedUrls = new SignedUrlMemory();
 beforeEach(() => {
 	dedup = new PushDeduplicator();
+	signedUrls = new SignedUrlMemory();
 	received.length = 0;
 });
 beforeAll(async () => {
@@ -65,7 +67,7 @@ beforeAll(async () => {
 		req.on('end', () => {
 			const u = new URL(req.url ?? '/', 'http://x');
 			const query = Object.fromEntries(u.searchParams);
-			const answer = receivePush(settings, { method: req.method ?? 'GET', query, rawBody: Buffer.concat(chunks) }, options, { dedup, now: Date.now });
+			const answer = receivePush(settings, { method: req.method ?? 'GET', query, rawBody: Buffer.concat(chunks) }, options, { dedup, signedUrls, now: Date.now });
 			if (answer.item) received.push(answer.item);
 			res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);
 		});
@@ -75,7 +77,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await new Promise<void>((r) => receiver.close(() => r()));
-	await closeHttpPools();
 });
 
 let sb: KfSandbox;
