@@ -219,12 +219,13 @@ class WeChatXmlReader {
 			const start = this.i + 1;
 			const end = s.indexOf(quote === DQUOTE ? '"' : "'", start);
 			if (end < 0) this.fail('the document ends inside a tag');
-			const lt = s.indexOf('<', start);
-			if (lt >= 0 && lt < end) {
-				this.i = lt;
+			const value = s.slice(start, end);
+			const lt = value.indexOf('<');
+			if (lt >= 0) {
+				this.i = start + lt;
 				this.fail('a "<" in an attribute value');
 			}
-			this.resolve(s.slice(start, end), start);
+			this.resolve(value, start);
 			seen ??= new Set();
 			if (seen.has(name)) {
 				this.i = nameAt;

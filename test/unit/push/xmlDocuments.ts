@@ -64,24 +64,22 @@ function escapeText(r: Random, raw: string): string {
 
 /** CDATA sections for a text, split where "]]>" occurs and sometimes elsewhere too. */
 function cdata(r: Random, raw: string): string {
-	const parts = raw.split(']]>');
-	const sections: string[] = [];
-	parts.forEach((part, i) => {
-		let p = part;
-		if (i < parts.length - 1) p += ']]';
-		if (i > 0) p = `>${p}`;
-		sections.push(p);
-	});
-	return sections
-		.flatMap((s) => {
-			if (s.length > 2 && chance(r, 0.3)) {
-				const at = 1 + int(r, s.length - 1);
-				return [s.slice(0, at), s.slice(at)];
+	let out = '';
+	let section = '';
+	for (let i = 0; i < raw.length; i++) {
+		if (raw.startsWith(']]>', i)) {
+			out += `<![CDATA[${section}]]]]>`;
+			section = '>';
+			i += 2;
+		} else {
+			if (section.length > 0 && chance(r, 0.05)) {
+				out += `<![CDATA[${section}]]>`;
+				section = '';
 			}
-			return [s];
-		})
-		.map((s) => `<![CDATA[${s}]]>`)
-		.join('');
+			section += raw[i];
+		}
+	}
+	return `${out}<![CDATA[${section}]]>`;
 }
 
 function rawText(r: Random): string {
@@ -113,8 +111,10 @@ function attributes(r: Random): string {
 	const n = 1 + int(r, 3);
 	for (let i = 0; i < n; i++) {
 		const q = pick(r, ['"', "'"]);
-		const value = pick(r, ['1', '', 'a b', 'x&amp;y', '&#65;', "it's", '>', ']]>', '\n\t', '名']);
-		out += `${pick(r, [' ', '\n', ' \t'])}${pick(r, ['id', 'type', 'a:b', '_x', 'constructor', '__proto__'])}${pick(r, ['=', ' = '])}${q}${
+		const value = chance(r, 0.9)
+			? pick(r, ['1', '', 'a b', 'x&amp;y', '&#65;', "it's", '>', ']]>', '\n\t', '名'])
+			: pick(r, ['a<b', '&x;', '&#0;', '&amp', 'a&b']);
+		out += `${chance(r, 0.95) ? pick(r, [' ', '\n', ' \t']) : ''}${pick(r, ['id', 'type', 'a:b', '_x', 'constructor', '__proto__'])}${pick(r, ['=', ' = '])}${q}${
 			q === "'" ? value.replace(/'/g, '&apos;') : value
 		}${q}`;
 	}
@@ -186,7 +186,7 @@ function epilog(r: Random): string {
 
 /** A WeChat-like push, well-formed unless the prolog or epilog says otherwise. */
 export function pushDocument(r: Random): string {
-	const names = chance(r, 0.3) ? [...WECHAT_NAMES, ...TRICKY_NAMES] : chance(r, 0.1) ? [...WECHAT_NAMES, ...ODD_NAMES] : WECHAT_NAMES;
+	const names = chance(r, 0.5) ? [...WECHAT_NAMES, ...TRICKY_NAMES] : chance(r, 0.1) ? [...WECHAT_NAMES, ...ODD_NAMES] : WECHAT_NAMES;
 	let body = '';
 	const n = int(r, 9);
 	for (let i = 0; i < n; i++) body += element(r, 1, names);
