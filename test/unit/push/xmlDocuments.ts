@@ -2,18 +2,7 @@
 // WeChat-shaped pushes written in every way XML allows, pieces outside the subset the trigger
 // reads (DOCTYPE, processing instructions, other versions and encodings), and mutations of
 // all of them (cut, spliced, bytes changed). The same seed always gives the same documents.
-
-/** mulberry32: small, fast and good enough to pick test cases. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { mulberry32 } from '../../../sandbox/records';
 
 type Random = () => number;
 
@@ -264,7 +253,7 @@ export function limitDocument(r: Random): string {
 
 /** The n-th document of a seeded run: mostly pushes, a third of them mutated once or more. */
 export function* documents(seed: number, count: number): Generator<Buffer> {
-	const r = seededRandom(seed);
+	const r = mulberry32(seed);
 	for (let i = 0; i < count; i++) {
 		if (i % 2000 === 1999) {
 			yield Buffer.from(limitDocument(r));
