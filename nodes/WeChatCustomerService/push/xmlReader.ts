@@ -54,6 +54,13 @@ function newlines(raw: string): string {
 	return raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
 }
 
+/** A name or reference from the document as a refusal shows it: at most 40 characters. */
+function shown(text: string): string {
+	// 82 UTF-16 units hold 41 characters even if all are outside the BMP.
+	const characters = [...text.slice(0, 82)];
+	return characters.length > 40 ? `${characters.slice(0, 39).join('')}…` : text;
+}
+
 function refuse(reason: string): never {
 	throw new PushRejected(400, `The XML was refused: ${reason}`);
 }
@@ -121,10 +128,10 @@ class WeChatXmlReader {
 		const m = DECLARATION.exec(s);
 		if (!m) this.fail('a malformed XML declaration');
 		const version = m[1] ?? m[2];
-		if (version !== '1.0') refuse(`the XML declaration says version "${version}"; only 1.0 is read`);
+		if (version !== '1.0') refuse(`the XML declaration says version "${shown(version)}"; only 1.0 is read`);
 		const encoding = m[3] ?? m[4];
 		if (encoding !== undefined && encoding.toLowerCase() !== 'utf-8') {
-			refuse(`the XML declaration says encoding "${encoding}"; only UTF-8 is read`);
+			refuse(`the XML declaration says encoding "${shown(encoding)}"; only UTF-8 is read`);
 		}
 		this.i = m[0].length;
 	}
@@ -181,7 +188,7 @@ class WeChatXmlReader {
 		const empty = this.attributes();
 		if (++this.elements > MAX_ELEMENTS) refuse('too many elements');
 		if (depth >= MAX_DEPTH) refuse('elements nested too deeply');
-		if (depth === 0 && name !== 'xml') refuse(`the root element is <${name}>, not <xml>`);
+		if (depth === 0 && name !== 'xml') refuse(`the root element is <${shown(name)}>, not <xml>`);
 		return { name, empty };
 	}
 
@@ -211,11 +218,11 @@ class WeChatXmlReader {
 			const name = m[0];
 			this.i = NAME.lastIndex;
 			while (isSpace(s.charCodeAt(this.i))) this.i++;
-			if (s.charCodeAt(this.i) !== EQUALS) this.fail(`the attribute ${name} has no value`);
+			if (s.charCodeAt(this.i) !== EQUALS) this.fail(`the attribute ${shown(name)} has no value`);
 			this.i++;
 			while (isSpace(s.charCodeAt(this.i))) this.i++;
 			const quote = s.charCodeAt(this.i);
-			if (quote !== DQUOTE && quote !== SQUOTE) this.fail(`the value of the attribute ${name} is not quoted`);
+			if (quote !== DQUOTE && quote !== SQUOTE) this.fail(`the value of the attribute ${shown(name)} is not quoted`);
 			const start = this.i + 1;
 			const end = s.indexOf(quote === DQUOTE ? '"' : "'", start);
 			if (end < 0) this.fail('the document ends inside a tag');
@@ -229,7 +236,7 @@ class WeChatXmlReader {
 			seen ??= new Set();
 			if (seen.has(name)) {
 				this.i = nameAt;
-				this.fail(`the attribute ${name} appears twice`);
+				this.fail(`the attribute ${shown(name)} appears twice`);
 			}
 			seen.add(name);
 			this.i = end + 1;
@@ -247,7 +254,7 @@ class WeChatXmlReader {
 				return;
 			}
 		}
-		this.fail(`a closing tag that does not close <${name}>`);
+		this.fail(`a closing tag that does not close <${shown(name)}>`);
 	}
 
 	/** `<!`: a comment, a CDATA section (its text kept as written), or refused. */
@@ -282,7 +289,7 @@ class WeChatXmlReader {
 		const end = s.indexOf('<', start);
 		if (end < 0) {
 			this.i = s.length;
-			this.fail(`the document ends inside <${frame.name}>`);
+			this.fail(`the document ends inside <${shown(frame.name)}>`);
 		}
 		if (end > start) {
 			const raw = s.slice(start, end);
@@ -313,7 +320,7 @@ class WeChatXmlReader {
 				const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2], 10);
 				if (!isXmlChar(code)) {
 					this.i = offset + amp;
-					this.fail(`the character reference ${m[0]} is not a character XML allows`);
+					this.fail(`the character reference ${shown(m[0])} is not a character XML allows`);
 				}
 				out += String.fromCodePoint(code);
 			}
@@ -327,7 +334,7 @@ class WeChatXmlReader {
 		this.i = offset + amp;
 		NAME.lastIndex = amp + 1;
 		const name = NAME.exec(raw);
-		if (name && raw.charCodeAt(NAME.lastIndex) === 0x3b) this.fail(`undefined entity &${name[0]};`);
+		if (name && raw.charCodeAt(NAME.lastIndex) === 0x3b) this.fail(`undefined entity ${shown(`&${name[0]};`)}`);
 		this.fail('a "&" that starts no entity or character reference');
 	}
 }

@@ -181,6 +181,10 @@ describe('WeChat XML', () => {
 		expect(refusal('<xml><!ELEMENT a></xml>')).toBe('The XML was refused: a "<!" that starts no comment or CDATA section (line 1, column 6)');
 		expect(refusal('<xml><A>1</B></xml>')).toBe('The XML was refused: a closing tag that does not close <A> (line 1, column 10)');
 		expect(refusal('<xml>\n<A>1')).toBe('The XML was refused: the document ends inside <A> (line 2, column 5)');
+		// What the document names is cut short in the answer.
+		expect(refusal(`<xml><${'B'.repeat(100)}>1</xml>`)).toBe(`The XML was refused: a closing tag that does not close <${'B'.repeat(39)}…> (line 1, column 109)`);
+		expect(refusal(`<x${'😀'.repeat(50)}/>`)).toBe(`The XML was refused: the root element is <x${'😀'.repeat(38)}…>, not <xml>`);
+		expect(refusal(`<x${'😀'.repeat(39)}/>`)).toBe(`The XML was refused: the root element is <x${'😀'.repeat(39)}>, not <xml>`);
 	});
 
 	it('refuses 10,000 nested levels and 100,000 sibling elements at the limit, before reading on', () => {
