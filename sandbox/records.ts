@@ -135,7 +135,7 @@ function lowerBound(values: number[], target: number, from: number, to: number):
 	return lo;
 }
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
