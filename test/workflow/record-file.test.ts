@@ -313,7 +313,7 @@ describe('Record: Get Many → File', () => {
 		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(0);
 	});
 
-	it('cancelling the execution stops the requests and the writing; no file is left behind', async () => {
+	it('cancelling within the first file stops the requests and the writing; no file is left behind', async () => {
 		restore = await useFilesystemBinaryData(dir);
 		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 30000 });
 		const abort = new AbortController();
@@ -326,5 +326,23 @@ describe('Record: Get Many → File', () => {
 		expect(result.output(NODE)).toHaveLength(0);
 		const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
 		expect(files.map((f) => f.name)).toEqual([]);
+	});
+
+	it('cancelling after a file is stored stops the requests; the stored file stays with the execution', async () => {
+		restore = await useFilesystemBinaryData(dir);
+		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 30000 });
+		const abort = new AbortController();
+		tamperMsgList(ctx.sb, (_answer, _req, served) => {
+			if (served === 3) abort.abort();
+		});
+		// 10,000 a page and a file: file 1 is stored once page 2 is in hand, before page 3 is asked for.
+		const result = await runWorkflow(workflow({ output: 'file', recordsPerFile: 10000 }), sandboxCredential(ctx.sb), {
+			abortSignal: abort.signal,
+		});
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(3);
+		expect(result.output(NODE)).toHaveLength(0);
+		const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.metadata'));
+		expect(files).toHaveLength(1);
 	});
 });

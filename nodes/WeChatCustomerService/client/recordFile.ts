@@ -12,8 +12,8 @@ export const RECORD_FILE_MIME_TYPES: Record<RecordFileFormat, string> = {
 	csv: 'text/csv',
 };
 
-/** Records per file: the default, and the most one file may hold (it is built in memory before it is stored). */
-export const RECORDS_PER_FILE = { default: 100_000, max: 1_000_000 };
+/** The most records one file may hold: a file is built in memory before it is stored. */
+export const MAX_RECORDS_PER_FILE = 1_000_000;
 
 /** The CSV columns every file has, in item order: the fields of a record item. */
 const ITEM_FIELDS = ['time_iso', 'operation', 'worker', 'openid', 'text', 'opercode', 'time'];
@@ -46,7 +46,34 @@ export interface RecordFile {
 	last: boolean;
 	/** Records in this file. */
 	records: number;
+	/** The file: a view of one buffer that the next file overwrites, so store it before asking for the next. */
 	bytes: Buffer;
+}
+
+/**
+ * One growing buffer for every file of an export: a new buffer per file would leave each file's
+ * bytes behind as external memory, which V8 collects only once tens of megabytes have piled up.
+ */
+class FileBuffer {
+	private buffer = Buffer.alloc(0);
+	private used = 0;
+
+	append(text: string): void {
+		const length = Buffer.byteLength(text, 'utf8');
+		if (this.used + length > this.buffer.length) {
+			const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.used + length, 1 << 20));
+			this.buffer.copy(grown, 0, 0, this.used);
+			this.buffer = grown;
+		}
+		this.used += this.buffer.write(text, this.used, 'utf8');
+	}
+
+	/** The bytes appended since the last call; valid until the next append. */
+	take(): Buffer {
+		const bytes = this.buffer.subarray(0, this.used);
+		this.used = 0;
+		return bytes;
+	}
 }
 
 /**
@@ -55,7 +82,7 @@ export interface RecordFile {
  * Chinese text), a header row and CRLF rows. CSV columns are the items' fields in item order, then
  * any further field the export's first record has, the same in every file (a field missing from a
  * record is an empty cell). A full file is handed out when the next record arrives, so `last`
- * is known; in memory: one page and the file being built.
+ * is known. In memory: one page, its text, and one buffer as large as the largest file.
  */
 export async function* recordFiles(
 	pages: AsyncIterable<KfRecord[]>,
@@ -63,18 +90,17 @@ export async function* recordFiles(
 	zone: ZonedFormatter,
 	recordsPerFile: number,
 ): AsyncGenerator<RecordFile> {
+	const file = new FileBuffer();
 	let columns: string[] | undefined;
-	let chunks: Buffer[] = [];
 	let text = '';
 	let records = 0;
 	let part = 0;
 	const take = (last: boolean): RecordFile => {
-		chunks.push(Buffer.from(text, 'utf8'));
-		const file = { part: ++part, last, records, bytes: Buffer.concat(chunks) };
-		chunks = [];
+		file.append(text);
 		text = '';
+		const taken = { part: ++part, last, records, bytes: file.take() };
 		records = 0;
-		return file;
+		return taken;
 	};
 	for await (const page of pages) {
 		for (const record of page) {
@@ -89,8 +115,7 @@ export async function* recordFiles(
 			}
 			records++;
 		}
-		// As bytes per page: a page's text is released once the page is written.
-		chunks.push(Buffer.from(text, 'utf8'));
+		file.append(text);
 		text = '';
 	}
 	if (format === 'csv' && part === 0 && records === 0) text = `\uFEFF${csvRow(ITEM_FIELDS)}`;

@@ -15,7 +15,8 @@ async function filesOf(pages: KfRecord[][], format: 'csv' | 'jsonl', perFile = 1
 		yield* pages;
 	}
 	const out: RecordFile[] = [];
-	for await (const file of recordFiles(source(), format, zone, perFile)) out.push(file);
+	// Copied: the next file reuses the buffer.
+	for await (const file of recordFiles(source(), format, zone, perFile)) out.push({ ...file, bytes: Buffer.from(file.bytes) });
 	return out;
 }
 
@@ -111,6 +112,23 @@ describe('record files of at most N records', () => {
 		const [csv, ...more] = await filesOf([], 'csv', 2);
 		expect(more).toHaveLength(0);
 		expect(csv.bytes.toString('utf8')).toBe(`${HEADER}\r\n`);
+	});
+
+	it('hands out every file in one reused buffer, each file’s bytes complete until the next is asked for', async () => {
+		async function* pages() {
+			yield [record(1, { text: '长'.repeat(400_000) }), record(2)];
+			yield [record(3)];
+		}
+		const seen: string[] = [];
+		const buffers = new Set<ArrayBuffer>();
+		for await (const file of recordFiles(pages(), 'jsonl', zone, 1)) {
+			seen.push(file.bytes.toString('utf8'));
+			buffers.add(file.bytes.buffer as ArrayBuffer);
+		}
+		expect(seen.map((t) => (JSON.parse(t) as { openid: string }).openid)).toEqual(['o_1', 'o_2', 'o_3']);
+		const long = { time_iso: '2024-03-01T00:00:01+08:00', operation: 'agentSent', worker: 'w@oa', openid: 'o_1', text: '长'.repeat(400_000), opercode: 2002, time: T0 + 1 };
+		expect(seen[0]).toBe(`${JSON.stringify(long)}\n`);
+		expect(buffers.size).toBe(1);
 	});
 
 	it('reads the next page only when the caller asks for the next file', async () => {

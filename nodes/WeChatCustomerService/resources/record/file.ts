@@ -1,12 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { iterateRecordPages, type RecordPagingStats, type RecordQuery } from '../../client/records';
-import { RECORDS_PER_FILE, RECORD_FILE_MIME_TYPES, recordFiles, type RecordFileFormat } from '../../client/recordFile';
+import { MAX_RECORDS_PER_FILE, RECORD_FILE_MIME_TYPES, recordFiles, type RecordFileFormat } from '../../client/recordFile';
 import type { KfClient } from '../../client/KfClient';
 import type { ZonedFormatter } from '../../client/zonedTime';
 import { inputError, numberParam, stringParam } from '../../execution/input';
 
 const showForFile = { show: { output: ['file'] } };
+
+/** Records per File: the default lives here only (readRecordsPerFile falls back to it). */
+const recordsPerFileProperty: INodeProperties = {
+	displayName: 'Records per File',
+	name: 'recordsPerFile',
+	type: 'number',
+	default: 100000,
+	typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_FILE },
+	displayOptions: showForFile,
+	description:
+		'Most records in one file; a longer export is split into numbered files, one item each. A file is built in memory before it is stored.',
+};
 
 /** Record → Get Many's output choice and the file settings shown with it. */
 export const recordOutputProperties: INodeProperties[] = [
@@ -43,16 +55,7 @@ export const recordOutputProperties: INodeProperties[] = [
 		],
 		description: 'Format of the file',
 	},
-	{
-		displayName: 'Records per File',
-		name: 'recordsPerFile',
-		type: 'number',
-		default: RECORDS_PER_FILE.default,
-		typeOptions: { minValue: 1, maxValue: RECORDS_PER_FILE.max },
-		displayOptions: showForFile,
-		description:
-			'Most records in one file; a longer export is split into numbered files, one item each. A file is built in memory before it is stored.',
-	},
+	recordsPerFileProperty,
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -71,9 +74,9 @@ function compactTime(iso: string): string {
 
 /** A whole number of records from 1 to the most one file may hold. */
 function readRecordsPerFile(ctx: IExecuteFunctions, itemIndex: number): number {
-	const value = numberParam(ctx, itemIndex, 'recordsPerFile', RECORDS_PER_FILE.default);
-	if (!Number.isInteger(value) || value < 1 || value > RECORDS_PER_FILE.max) {
-		throw inputError(ctx, itemIndex, 'recordsPerFile', `must be a whole number from 1 to ${RECORDS_PER_FILE.max}, got ${value}`);
+	const value = numberParam(ctx, itemIndex, 'recordsPerFile', recordsPerFileProperty.default as number);
+	if (!Number.isInteger(value) || value < 1 || value > MAX_RECORDS_PER_FILE) {
+		throw inputError(ctx, itemIndex, 'recordsPerFile', `must be a whole number from 1 to ${MAX_RECORDS_PER_FILE}, got ${value}`);
 	}
 	return value;
 }
@@ -85,11 +88,11 @@ function partNumber(part: number): string {
 
 /**
  * Writes every record of `query` into files of at most Records per File records through n8n's
- * binary-data helpers, one Buffer per file: n8n's binary modes all accept one (a stream would
- * need node:stream, and the in-memory and S3 modes read a stream whole anyway). The next page is
- * read only once the previous file is stored, so memory holds one page and one file whatever the
- * range. One item per file; an export that fits in one file keeps the range's name, a longer one
- * numbers every file (`-part0001`, `-part0002`, …).
+ * binary-data helpers, each from one Buffer: every binary mode of n8n takes a Buffer (a stream
+ * would need node:stream, and the in-memory and S3 modes read a stream whole anyway). A file is
+ * stored before the next page is read, so memory holds one page and one file whatever the range.
+ * One item per file; an export that fits in one file keeps the range's name, a longer one numbers
+ * every file (`-part0001`, `-part0002`, …).
  */
 export async function writeRecordFile(
 	ctx: IExecuteFunctions,
@@ -111,6 +114,7 @@ export async function writeRecordFile(
 	const stored = [];
 	for await (const file of recordFiles(iterateRecordPages(client, query, stats), format, zone, recordsPerFile)) {
 		const fileName = file.part === 1 && file.last ? `${baseName}.${format}` : `${baseName}-part${partNumber(file.part)}.${format}`;
+		// The next file reuses file.bytes: by the time prepareBinaryData resolves, n8n has written or copied them.
 		const binary = await ctx.helpers.prepareBinaryData(file.bytes, fileName, RECORD_FILE_MIME_TYPES[format]);
 		stored.push({ records: file.records, part: file.part, fileName, binary });
 	}
