@@ -1,6 +1,7 @@
 // One run of Record → Get Many in its own process, so peaks of one output mode never mix with
-// another's. Prints {"records", "files", "rssMB", "heapMB", "baseRssMB", "growthMB"} as JSON on stdout:
-// growthMB is the peak of heap used + external memory (Buffers) above the same sum before the run.
+// another's. Prints {"records", "files", "rssMB", "heapMB", "baseRssMB", "growthMB", "externalGrowthMB"} as JSON on stdout:
+// growthMB is the peak of heap used + external memory (Buffers) above the same sum before the run,
+// externalGrowthMB the external part of it.
 // Usage: node build-dev/bench/recordMemory.js <items|file> <server url> [jsonl|csv]
 //   or:  node build-dev/bench/recordMemory.js compare [records, default 1000000]
 //        (items, file jsonl and file csv against one fast server, each in its own process)
@@ -23,6 +24,8 @@ export interface RecordMemory {
 	heapMB: number;
 	baseRssMB: number;
 	growthMB: number;
+	/** The external (Buffer) part of growthMB. */
+	externalGrowthMB: number;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e6);
@@ -36,10 +39,11 @@ async function measure(mode: string, url: string, fileFormat: string): Promise<R
 	const baseSum = base.heapUsed + base.external;
 	let heap = 0;
 	let sum = 0;
+	let externalAtPeak = 0;
 	const sample = () => {
 		const m = process.memoryUsage();
 		heap = Math.max(heap, m.heapUsed);
-		sum = Math.max(sum, m.heapUsed + m.external);
+		if (m.heapUsed + m.external > sum) [sum, externalAtPeak] = [m.heapUsed + m.external, m.external];
 	};
 	const timer = setInterval(sample, 5);
 	const wf = recordWorkflow(mode === 'file' ? { output: 'file', fileFormat } : {});
@@ -58,6 +62,7 @@ async function measure(mode: string, url: string, fileFormat: string): Promise<R
 		heapMB: mb(heap),
 		baseRssMB: mb(baseRss),
 		growthMB: mb(sum - baseSum),
+		externalGrowthMB: mb(externalAtPeak - base.external),
 	};
 }
 
@@ -76,11 +81,11 @@ async function compare(records: number): Promise<void> {
 			['file, csv', run('file', 'csv')],
 		];
 		console.log(`${records.toLocaleString('en-US')} records, Node ${process.version}`);
-		console.log('| output | records | files | peak heap + external growth, MB | share of items mode | peak RSS, MB | peak heap, MB |');
+		console.log('| output | records | files | peak heap + external growth, MB (external part) | share of items mode | peak RSS, MB | peak heap, MB |');
 		console.log('| --- | --- | --- | --- | --- | --- | --- |');
 		for (const [label, m] of rows) {
 			const share = `${Math.round((100 * m.growthMB) / items.growthMB)} %`;
-			console.log(`| ${label} | ${m.records.toLocaleString('en-US')} | ${m.files} | ${m.growthMB} | ${share} | ${m.rssMB} | ${m.heapMB} |`);
+			console.log(`| ${label} | ${m.records.toLocaleString('en-US')} | ${m.files} | ${m.growthMB} (${m.externalGrowthMB}) | ${share} | ${m.rssMB} | ${m.heapMB} |`);
 		}
 	} finally {
 		server.stop();

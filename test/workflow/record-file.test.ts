@@ -87,6 +87,12 @@ function parseCsv(text: string): string[][] {
 	return rows;
 }
 
+/** A file item's json for the 2-day range of `workflow()`, read in 2 windows and 4 pages. */
+function twoDayFileJson(format: string, fileName: string, records: number, part: number, parts: number) {
+	const range = { startTime: '2024-03-01T00:00:00+08:00', endTime: '2024-03-02T23:59:59+08:00', windows: 2, pages: 4 };
+	return { records, part, parts, ...range, fileName, fileFormat: format };
+}
+
 async function fileBytes(binary: IBinaryData): Promise<Buffer> {
 	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }
@@ -129,35 +135,44 @@ describe('Record: Get Many → File', () => {
 		rmSync(dir, { recursive: true, force: true });
 	});
 
+	/** Items mode, then file mode with `fileParams`, over 2 days × 12,000 records: per day a full page, a partial one; a record exactly on the day boundary. */
+	async function itemsThenFiles(mode: string, fileParams: Record<string, unknown>) {
+		if (mode === 'filesystem') restore = await useFilesystemBinaryData(dir);
+		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 12000 });
+		const itemsRun = await runWorkflow(workflow(), sandboxCredential(ctx.sb));
+		const itemRequests = ctx.sb.requestsTo(MSG_LIST_PATH).map((r) => r.json);
+		ctx.sb.clearRequests();
+		const result = await runWorkflow(workflow({ output: 'file', ...fileParams }), sandboxCredential(ctx.sb));
+		expect(result.error).toBeUndefined();
+		return { itemsRun, itemRequests, result };
+	}
+
+	/** A file export of 2 days × 30,000 records in filesystem mode, cancelled while the third page is served: the files left in the store. */
+	async function cancelOnThirdPage(params: Record<string, unknown> = {}) {
+		restore = await useFilesystemBinaryData(dir);
+		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 30000 });
+		const abort = new AbortController();
+		tamperMsgList(ctx.sb, (_answer, _req, served) => {
+			if (served === 3) abort.abort();
+		});
+		const result = await runWorkflow(workflow({ output: 'file', ...params }), sandboxCredential(ctx.sb), { abortSignal: abort.signal });
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(3);
+		expect(result.output(NODE)).toHaveLength(0);
+		return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.metadata'));
+	}
+
 	it.each([
 		['jsonl', 'default'],
 		['jsonl', 'filesystem'],
 		['csv', 'default'],
 		['csv', 'filesystem'],
 	])('%s in %s binary mode: every record of the range once, in order, with the same requests as items mode', async (format, mode) => {
-		if (mode === 'filesystem') restore = await useFilesystemBinaryData(dir);
-		// 2 days × 12,000: per day a full page, a partial one; a record exactly on the day boundary.
-		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 12000 });
-		const itemsRun = await runWorkflow(workflow(), sandboxCredential(ctx.sb));
-		const itemRequests = ctx.sb.requestsTo(MSG_LIST_PATH).map((r) => r.json);
-		ctx.sb.clearRequests();
-
-		const result = await runWorkflow(workflow({ output: 'file', fileFormat: format }), sandboxCredential(ctx.sb));
-		expect(result.error).toBeUndefined();
+		const { itemsRun, itemRequests, result } = await itemsThenFiles(mode, { fileFormat: format });
 		const [item, ...more] = result.output(NODE);
 		expect(more).toHaveLength(0);
 		const fileName = `wechat-chat-records-20240301-000000-20240302-235959.${format}`;
-		expect(item.json).toEqual({
-			records: 24000,
-			part: 1,
-			parts: 1,
-			startTime: '2024-03-01T00:00:00+08:00',
-			endTime: '2024-03-02T23:59:59+08:00',
-			windows: 2,
-			pages: 4,
-			fileName,
-			fileFormat: format,
-		});
+		expect(item.json).toEqual(twoDayFileJson(format, fileName, 24000, 1, 1));
 		expect(item.pairedItem).toEqual({ item: 0 });
 		const binary = item.binary!.data;
 		expect(binary).toMatchObject({ fileName, mimeType: format === 'csv' ? 'text/csv' : 'application/x-ndjson', fileExtension: format });
@@ -204,30 +219,11 @@ describe('Record: Get Many → File', () => {
 		['csv', 'filesystem'],
 		['csv', 'default'],
 	])('%s in %s binary mode: Records per File splits the export into numbered files, one item each, the same records and requests', async (format, mode) => {
-		if (mode === 'filesystem') restore = await useFilesystemBinaryData(dir);
 		// 24,000 records in 8,000 per file: boundaries inside a page, and the last file full (no empty fourth file).
-		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 12000 });
-		const itemsRun = await runWorkflow(workflow(), sandboxCredential(ctx.sb));
-		const itemRequests = ctx.sb.requestsTo(MSG_LIST_PATH).map((r) => r.json);
-		ctx.sb.clearRequests();
-
-		const result = await runWorkflow(workflow({ output: 'file', fileFormat: format, recordsPerFile: 8000 }), sandboxCredential(ctx.sb));
-		expect(result.error).toBeUndefined();
+		const { itemsRun, itemRequests, result } = await itemsThenFiles(mode, { fileFormat: format, recordsPerFile: 8000 });
 		const items = result.output(NODE);
 		const names = [1, 2, 3].map((p) => `wechat-chat-records-20240301-000000-20240302-235959-part000${p}.${format}`);
-		expect(items.map((i) => i.json)).toEqual(
-			names.map((fileName, k) => ({
-				records: 8000,
-				part: k + 1,
-				parts: 3,
-				startTime: '2024-03-01T00:00:00+08:00',
-				endTime: '2024-03-02T23:59:59+08:00',
-				windows: 2,
-				pages: 4,
-				fileName,
-				fileFormat: format,
-			})),
-		);
+		expect(items.map((i) => i.json)).toEqual(names.map((fileName, k) => twoDayFileJson(format, fileName, 8000, k + 1, 3)));
 		expect(items.map((i) => i.binary!.data.fileName)).toEqual(names);
 		const files = await Promise.all(items.map(async (i) => await fileBytes(i.binary!.data)));
 		const expected = expectedItems();
@@ -314,35 +310,11 @@ describe('Record: Get Many → File', () => {
 	});
 
 	it('cancelling within the first file stops the requests and the writing; no file is left behind', async () => {
-		restore = await useFilesystemBinaryData(dir);
-		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 30000 });
-		const abort = new AbortController();
-		tamperMsgList(ctx.sb, (_answer, _req, served) => {
-			if (served === 3) abort.abort();
-		});
-		const result = await runWorkflow(workflow({ output: 'file' }), sandboxCredential(ctx.sb), { abortSignal: abort.signal });
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(3);
-		expect(result.output(NODE)).toHaveLength(0);
-		const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-		expect(files.map((f) => f.name)).toEqual([]);
+		expect(await cancelOnThirdPage()).toEqual([]);
 	});
 
 	it('cancelling after a file is stored stops the requests; the stored file stays with the execution', async () => {
-		restore = await useFilesystemBinaryData(dir);
-		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 30000 });
-		const abort = new AbortController();
-		tamperMsgList(ctx.sb, (_answer, _req, served) => {
-			if (served === 3) abort.abort();
-		});
 		// 10,000 a page and a file: file 1 is stored once page 2 is in hand, before page 3 is asked for.
-		const result = await runWorkflow(workflow({ output: 'file', recordsPerFile: 10000 }), sandboxCredential(ctx.sb), {
-			abortSignal: abort.signal,
-		});
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(3);
-		expect(result.output(NODE)).toHaveLength(0);
-		const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.metadata'));
-		expect(files).toHaveLength(1);
+		expect(await cancelOnThirdPage({ recordsPerFile: 10000 })).toHaveLength(1);
 	});
 });

@@ -51,17 +51,25 @@ export interface RecordFile {
 }
 
 /**
- * One growing buffer for every file of an export: a new buffer per file would leave each file's
- * bytes behind as external memory, which V8 collects only once tens of megabytes have piled up.
+ * One buffer for every file of an export, written record by record: a new buffer per file, or a
+ * buffer doubled as it fills, would leave the old bytes behind as external memory that V8
+ * collects only once tens of megabytes have piled up. It grows towards the size a full file has
+ * at the average record size so far, so it is reallocated a few times in the first file and rarely after.
  */
 class FileBuffer {
 	private buffer = Buffer.alloc(0);
 	private used = 0;
 
-	append(text: string): void {
-		const length = Buffer.byteLength(text, 'utf8');
-		if (this.used + length > this.buffer.length) {
-			const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.used + length, 1 << 20));
+	constructor(private readonly recordsPerFile: number) {}
+
+	/** Appends `text`; `records` is how many records the file holds with it. */
+	append(text: string, records: number): void {
+		const needed = this.used + Buffer.byteLength(text, 'utf8');
+		if (needed > this.buffer.length) {
+			// A full file at this average, an eighth more, but at most 16 times what is needed: a short
+			// export reserves little, and the buffers left behind add up to about a fifteenth of the last.
+			const full = Math.ceil(((needed / Math.max(records, 1)) * this.recordsPerFile * 9) / 8);
+			const grown = Buffer.allocUnsafe(Math.max(needed, Math.min(full, 16 * needed), 4096));
 			this.buffer.copy(grown, 0, 0, this.used);
 			this.buffer = grown;
 		}
@@ -82,7 +90,7 @@ class FileBuffer {
  * Chinese text), a header row and CRLF rows. CSV columns are the items' fields in item order, then
  * any further field the export's first record has, the same in every file (a field missing from a
  * record is an empty cell). A full file is handed out when the next record arrives, so `last`
- * is known. In memory: one page, its text, and one buffer as large as the largest file.
+ * is known. In memory: one page and one buffer a little larger than the largest file.
  */
 export async function* recordFiles(
 	pages: AsyncIterable<KfRecord[]>,
@@ -90,14 +98,11 @@ export async function* recordFiles(
 	zone: ZonedFormatter,
 	recordsPerFile: number,
 ): AsyncGenerator<RecordFile> {
-	const file = new FileBuffer();
+	const file = new FileBuffer(recordsPerFile);
 	let columns: string[] | undefined;
-	let text = '';
 	let records = 0;
 	let part = 0;
 	const take = (last: boolean): RecordFile => {
-		file.append(text);
-		text = '';
 		const taken = { part: ++part, last, records, bytes: file.take() };
 		records = 0;
 		return taken;
@@ -105,19 +110,17 @@ export async function* recordFiles(
 	for await (const page of pages) {
 		for (const record of page) {
 			if (records === recordsPerFile) yield take(false);
+			records++;
 			if (format === 'jsonl') {
-				text += `${JSON.stringify(describeRecord(record, zone))}\n`;
+				file.append(`${JSON.stringify(describeRecord(record, zone))}\n`, records);
 			} else {
 				const item: DescribedRecord = describeRecord(record, zone);
 				columns ??= [...ITEM_FIELDS, ...Object.keys(item).filter((key) => !ITEM_FIELDS.includes(key))];
-				if (records === 0) text = `\uFEFF${csvRow(columns)}`;
-				text += csvRow(columns.map((c) => item[c]));
+				const row = csvRow(columns.map((c) => item[c]));
+				file.append(records === 1 ? `\uFEFF${csvRow(columns)}${row}` : row, records);
 			}
-			records++;
 		}
-		file.append(text);
-		text = '';
 	}
-	if (format === 'csv' && part === 0 && records === 0) text = `\uFEFF${csvRow(ITEM_FIELDS)}`;
+	if (format === 'csv' && part === 0 && records === 0) file.append(`\uFEFF${csvRow(ITEM_FIELDS)}`, 0);
 	yield take(true);
 }

@@ -131,6 +131,20 @@ describe('record files of at most N records', () => {
 		expect(buffers.size).toBe(1);
 	});
 
+	it('reserves towards a full file at the average record size, at most 16 times what the records need', async () => {
+		const capacities: Array<[number, number]> = [];
+		async function* pages() {
+			yield Array.from({ length: 3000 }, (_, i) => record(i));
+		}
+		for await (const file of recordFiles(pages(), 'jsonl', zone, 1_000_000)) capacities.push([file.bytes.length, file.bytes.buffer.byteLength]);
+		const [[bytes, capacity]] = capacities;
+		expect(capacity).toBeGreaterThanOrEqual(bytes);
+		expect(capacity).toBeLessThanOrEqual(16 * bytes);
+		const small: number[] = [];
+		for await (const file of recordFiles((async function* () { yield [record(1)]; })(), 'jsonl', zone, 1_000_000)) small.push(file.bytes.buffer.byteLength);
+		expect(small).toEqual([4096]);
+	});
+
 	it('reads the next page only when the caller asks for the next file', async () => {
 		let pulled = 0;
 		async function* pages() {

@@ -13,7 +13,7 @@ const recordsPerFileProperty: INodeProperties = {
 	displayName: 'Records per File',
 	name: 'recordsPerFile',
 	type: 'number',
-	default: 100000,
+	default: 50000,
 	typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_FILE },
 	displayOptions: showForFile,
 	description:
