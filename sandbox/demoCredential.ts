@@ -14,14 +14,14 @@ export const SANDBOX_PUSH = {
 
 /** Push credential data for the demo (safe mode). */
 export function sandboxPushCredentialData() {
-	return { token: SANDBOX_PUSH.token, encodingAESKey: SANDBOX_PUSH.encodingAESKey, appId: SANDBOX_PUSH.appId };
+	return { token: SANDBOX_PUSH.token, encodingAESSecretKey: SANDBOX_PUSH.encodingAESKey, appId: SANDBOX_PUSH.appId };
 }
 export const SANDBOX_APP_SECRET = 'sandbox_secret';
 
 /** Credential data for a sandbox at `baseUrl`: stable token, API Host "custom". */
 export function sandboxCredentialData(baseUrl: string, timeoutSeconds = 30) {
 	return {
-		tokenSource: 'stableToken',
+		source: 'stableToken',
 		appId: SANDBOX_APP_ID,
 		appSecret: SANDBOX_APP_SECRET,
 		apiHost: 'custom',

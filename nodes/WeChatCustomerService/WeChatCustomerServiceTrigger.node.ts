@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -10,9 +11,6 @@ import { weChatOfficialAccountPushApiTest } from './methods/pushCredentialTest';
 import { triggerProperties } from './trigger/description';
 import { handleWebhook } from './trigger/webhook';
 
-// WeChat has no API to register a Server URL: the account owner pastes it in the console, so there is
-// nothing for webhookMethods (checkExists/create/delete) to do.
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class WeChatCustomerServiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WeChat Customer Service Trigger',
@@ -37,6 +35,24 @@ export class WeChatCustomerServiceTrigger implements INodeType {
 
 	methods = {
 		credentialTest: { weChatOfficialAccountPushApiTest },
+	};
+
+	// WeChat has no API to register a Server URL: the account owner pastes this trigger's URL in the
+	// Official Account console (Settings and Development → Basic Configuration → Server Configuration,
+	// 设置与开发 → 基本配置 → 服务器配置). So the lifecycle sends nothing: the URL counts as registered,
+	// and deactivating leaves the console's setting to the owner.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

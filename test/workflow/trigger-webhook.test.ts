@@ -5,8 +5,8 @@ import { SANDBOX_PUSH, checkReply, isCustomerMessage, pushXml, sandboxDecrypt, s
 import { callTrigger, type WebhookCall } from '../helpers/webhook';
 import { OFFICIAL, SAFE, safeBody } from '../unit/push/vectors';
 
-const CREDENTIAL = { token: SANDBOX_PUSH.token, encodingAESKey: SANDBOX_PUSH.encodingAESKey, appId: SANDBOX_PUSH.appId };
-const PLAIN_CREDENTIAL = { token: SANDBOX_PUSH.token, encodingAESKey: '', appId: '' };
+const CREDENTIAL = { token: SANDBOX_PUSH.token, encodingAESSecretKey: SANDBOX_PUSH.encodingAESKey, appId: SANDBOX_PUSH.appId };
+const PLAIN_CREDENTIAL = { token: SANDBOX_PUSH.token, encodingAESSecretKey: '', appId: '' };
 const target = (mode: PushMode) => ({ ...CREDENTIAL, mode });
 
 const SECRETS = [SANDBOX_PUSH.token, SANDBOX_PUSH.encodingAESKey, SAFE.token, SAFE.encodingAESKey];
@@ -106,7 +106,7 @@ describe('accepted pushes', () => {
 		jest.spyOn(Date, 'now').mockReturnValue(Number(SAFE.timestamp) * 1000);
 		const call = await callTrigger(
 			{ options: { includeRawXml: true } },
-			{ token: SAFE.token, encodingAESKey: SAFE.encodingAESKey, appId: SAFE.appId },
+			{ token: SAFE.token, encodingAESSecretKey: SAFE.encodingAESKey, appId: SAFE.appId },
 			{ method: 'POST', query: SAFE.query, body: safeBody() },
 			{ timezone: 'UTC' },
 		);
@@ -276,7 +276,7 @@ describe('refusals start nothing and record nothing', () => {
 
 	it('401: wrong AppID, tampered ciphertext, bad padding', async () => {
 		jest.spyOn(Date, 'now').mockReturnValue(Number(SAFE.timestamp) * 1000);
-		const vectorCredential = { token: SAFE.token, encodingAESKey: SAFE.encodingAESKey, appId: 'wx0000000000000001' };
+		const vectorCredential = { token: SAFE.token, encodingAESSecretKey: SAFE.encodingAESKey, appId: 'wx0000000000000001' };
 		expectRefused(
 			await callTrigger({}, vectorCredential, { method: 'POST', query: SAFE.query, body: safeBody() }),
 			401,
@@ -339,7 +339,7 @@ describe('refusals start nothing and record nothing', () => {
 	});
 
 	it('a broken credential is answered 500 without an execution and logged without the token', async () => {
-		const call = await callTrigger({}, { token: SANDBOX_PUSH.token, encodingAESKey: 'tooShort', appId: SANDBOX_PUSH.appId }, push('plain', { type: 'text' }));
+		const call = await callTrigger({}, { token: SANDBOX_PUSH.token, encodingAESSecretKey: 'tooShort', appId: SANDBOX_PUSH.appId }, push('plain', { type: 'text' }));
 		expect([call.response.status, call.response.body]).toEqual([500, 'The trigger is not set up correctly']);
 		expect(call.result).toEqual({ noWebhookResponse: true });
 		expect(call.logs).toEqual([

@@ -12,7 +12,7 @@ export async function weChatOfficialAccountPushApiTest(
 	if (problems.length) return { status: 'Error', message: problems.join('. ') };
 	return {
 		status: 'OK',
-		message: data.encodingAESKey
+		message: data.encodingAESSecretKey
 			? 'Token, EncodingAESKey and AppID look right (checked here, nothing was sent)'
 			: 'The Token looks right; plain mode only (checked here, nothing was sent)',
 	};

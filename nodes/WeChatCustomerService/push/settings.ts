@@ -5,7 +5,7 @@ import { aesKeyOf, isEncodingAESKey } from './crypto';
 /** The push credential's fields, as stored by n8n (WeChatOfficialAccountPushApi.credentials.ts). */
 export interface PushCredentialData {
 	token?: string;
-	encodingAESKey?: string;
+	encodingAESSecretKey?: string;
 	appId?: string;
 }
 
@@ -27,7 +27,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9]{3,32}$/;
 export function pushCredentialProblems(data: PushCredentialData): string[] {
 	const problems: string[] = [];
 	const token = data.token ?? '';
-	const key = (data.encodingAESKey ?? '').trim();
+	const key = (data.encodingAESSecretKey ?? '').trim();
 	const appId = (data.appId ?? '').trim();
 	if (!token) problems.push('The Token is empty');
 	else if (!TOKEN_PATTERN.test(token)) {
@@ -51,7 +51,7 @@ export function pushCredentialProblems(data: PushCredentialData): string[] {
  */
 export function pushSettingsOf(data: PushCredentialData): PushSettings {
 	const token = data.token ?? '';
-	const key = (data.encodingAESKey ?? '').trim();
+	const key = (data.encodingAESSecretKey ?? '').trim();
 	const appId = (data.appId ?? '').trim();
 	if (!token) throw new CredentialSettingsError("The push credential's Token is empty");
 	if (key && !isEncodingAESKey(key)) {

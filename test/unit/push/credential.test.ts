@@ -9,7 +9,7 @@ const test = (data: Record<string, string>) =>
 
 describe('push credential test (shape only, nothing sent)', () => {
 	it('accepts the reference credential and a plain-only one', async () => {
-		expect(await test({ token: SAFE.token, encodingAESKey: SAFE.encodingAESKey, appId: SAFE.appId })).toEqual({
+		expect(await test({ token: SAFE.token, encodingAESSecretKey: SAFE.encodingAESKey, appId: SAFE.appId })).toEqual({
 			status: 'OK',
 			message: 'Token, EncodingAESKey and AppID look right (checked here, nothing was sent)',
 		});
@@ -20,15 +20,15 @@ describe('push credential test (shape only, nothing sent)', () => {
 	});
 
 	it('names every problem: key length, key alphabet, missing or odd AppID, token shape', async () => {
-		expect(await test({ token: SAFE.token, encodingAESKey: 'abc', appId: SAFE.appId })).toEqual({
+		expect(await test({ token: SAFE.token, encodingAESSecretKey: 'abc', appId: SAFE.appId })).toEqual({
 			status: 'Error',
 			message: 'The EncodingAESKey must be 43 characters long, not 3',
 		});
-		expect(await test({ token: SAFE.token, encodingAESKey: `${SAFE.encodingAESKey.slice(0, 42)}+`, appId: SAFE.appId })).toEqual({
+		expect(await test({ token: SAFE.token, encodingAESSecretKey: `${SAFE.encodingAESKey.slice(0, 42)}+`, appId: SAFE.appId })).toEqual({
 			status: 'Error',
 			message: 'The EncodingAESKey may hold only letters a–z, A–Z and digits',
 		});
-		expect(await test({ token: SAFE.token, encodingAESKey: SAFE.encodingAESKey })).toEqual({
+		expect(await test({ token: SAFE.token, encodingAESSecretKey: SAFE.encodingAESKey })).toEqual({
 			status: 'Error',
 			message: 'The AppID is required when an EncodingAESKey is set',
 		});
@@ -37,12 +37,12 @@ describe('push credential test (shape only, nothing sent)', () => {
 			message:
 				'The Token must be 3 to 32 letters and digits, as in the Official Account console. The AppID does not look like one: "wx" followed by 16 hexadecimal characters',
 		});
-		const result = await test({ token: '', encodingAESKey: SAFE.encodingAESKey.slice(1), appId: SAFE.appId });
+		const result = await test({ token: '', encodingAESSecretKey: SAFE.encodingAESKey.slice(1), appId: SAFE.appId });
 		expect(result.message).not.toContain(SAFE.encodingAESKey.slice(1));
 	});
 
 	it('settings keep a fingerprint, not the secrets, as the key of process-wide state', () => {
-		const s = pushSettingsOf({ token: SAFE.token, encodingAESKey: SAFE.encodingAESKey, appId: SAFE.appId });
+		const s = pushSettingsOf({ token: SAFE.token, encodingAESSecretKey: SAFE.encodingAESKey, appId: SAFE.appId });
 		expect(s.fingerprint).toMatch(/^[0-9a-f]{64}$/);
 		expect(s.fingerprint).not.toContain(SAFE.token);
 		expect(pushSettingsOf({ token: SAFE.token }).fingerprint).not.toBe(s.fingerprint);
