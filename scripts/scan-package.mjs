@@ -44,10 +44,12 @@ async function scan(dir, patterns) {
 /** `npm pack` into a temporary folder, unpacked as n8n's scanner unpacks the published tarball. */
 function packed() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-scan-'));
-	const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: REPO_ROOT, encoding: 'utf8' }));
+	// --ignore-scripts=false: the repository's .npmrc turns scripts off, and prepack is what builds dist/.
+	execFileSync('npm', ['pack', '--ignore-scripts=false', '--loglevel=warn', '--pack-destination', dir], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const tarball = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.tgz')));
 	const packageDir = path.join(dir, 'package');
 	fs.mkdirSync(packageDir);
-	execFileSync('tar', ['-xzf', path.join(dir, path.basename(filename)), '-C', packageDir, '--strip-components=1']);
+	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	return { dir, packageDir };
 }
 
