@@ -39,6 +39,19 @@ function n8nWorkflowCopies(dir) {
 	return found;
 }
 
+/** n8n 1.x answers /healthz/readiness before it has mounted its REST routes: wait for /rest/settings. */
+async function restReady(rest, timeoutMs = 120000) {
+	const t0 = Date.now();
+	for (;;) {
+		try {
+			return await rest.call('GET', '/rest/settings');
+		} catch (e) {
+			if (e.status !== 404 || Date.now() - t0 > timeoutMs) throw e;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
 const namesOf = (list) => new Set((Array.isArray(list) ? list : list.data || []).map((t) => t.name));
 
 const packList = {
@@ -86,6 +99,7 @@ function installCheck(rtKey, how) {
 				fs.writeFileSync(logFile, '');
 				n8n = await startN8n(rt, userFolder, { port: await freePort(), logFile });
 				const rest = new Rest(n8n.url);
+				await restReady(rest);
 				await rest.ownerSession();
 				const nodes = namesOf(await rest.call('GET', '/types/nodes.json'));
 				const credentials = namesOf(await rest.call('GET', '/types/credentials.json'));
