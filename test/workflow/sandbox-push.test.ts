@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { PushDeduplicator } from '../../nodes/WeChatCustomerService/push/dedup';
 import { receivePush, type TriggerOptions } from '../../nodes/WeChatCustomerService/push/receive';
 import { pushSettingsOf } from '../../nodes/WeChatCustomerService/push/settings';
-import { SANDBOX_PUSH } from '../../sandbox/push';
+import { sandboxPushCredentialData } from '../../sandbox/demoCredential';
 import { pushFromSandbox } from '../../sandbox/routes/push';
 import { withParams } from '../helpers/patch';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
@@ -31,7 +31,7 @@ let server: Server;
 let url = '';
 const received: unknown[] = [];
 beforeAll(async () => {
-	const settings = pushSettingsOf(SANDBOX_PUSH);
+	const settings = pushSettingsOf(sandboxPushCredentialData());
 	const dedup = new PushDeduplicator();
 	server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
