@@ -45,7 +45,8 @@ export default tseslint.config(
 		files: ['credentials/**/*.ts'],
 		rules: {
 			...n8nNodesBase.configs.credentials.rules,
-			// Both off in n8n's own scanner too (not valid for community nodes; the rule above is more accurate).
+			// Both off in n8n's own scanner too: not valid for community nodes, and n8n's credential-password-field
+			// rule is the more accurate check for secrets.
 			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
 			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
 		},
