@@ -9,13 +9,21 @@ import tseslint from 'typescript-eslint';
 
 const community = n8nCommunityNodesPlugin.configs.recommended;
 
-// The only rules switched off, each because it conflicts with the runtime dependencies the
-// user chose (undici for HTTP, form-data for avatar uploads):
-const offForChosenRuntimeDependencies = {
-	// undici and form-data are the chosen runtime dependencies, so `dependencies` is not empty.
-	'@n8n/community-nodes/no-runtime-dependencies': 'off',
-	// Importing undici, form-data and node:timers/promises is the point of the transport layer.
-	'@n8n/community-nodes/no-restricted-imports': 'off',
+// n8n's no-restricted-imports lets a devDependency through (it assumes a bundler), but this package
+// ships tsc's output unbundled: a devDependency imported by what ships is missing on the user's n8n.
+// So what ships imports only n8n-workflow, node:crypto and relative paths.
+const onlyWhatN8nProvides = {
+	'no-restricted-imports': [
+		'error',
+		{
+			patterns: [
+				{
+					regex: '^(?!n8n-workflow$|node:crypto$|crypto$|\\.\\.?/)',
+					message: 'Nodes and credentials may import only n8n-workflow, node:crypto and relative paths (no runtime dependencies).',
+				},
+			],
+		},
+	],
 };
 
 export default tseslint.config(
@@ -24,23 +32,21 @@ export default tseslint.config(
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended, community],
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: { ...offForChosenRuntimeDependencies, 'prefer-spread': 'off', 'no-console': 'error' },
+		rules: { ...onlyWhatN8nProvides, 'prefer-spread': 'off', 'no-console': 'error' },
 	},
 	{
 		files: ['package.json'],
 		extends: [community],
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: { ...n8nNodesBase.configs.community.rules, ...offForChosenRuntimeDependencies },
+		rules: { ...n8nNodesBase.configs.community.rules },
 		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
 	},
 	{
 		files: ['credentials/**/*.ts'],
 		rules: {
 			...n8nNodesBase.configs.credentials.rules,
-			// Not a runtime-dependency conflict: issue #2 fixes the names `tokenSource` (an options field)
-			// and `tokenServerHeaderName`; the rule reads "token" as a secret, and an options field marked
-			// as a password would be blanked by n8n's credential editor. Real secrets set password: true.
-			'@n8n/community-nodes/credential-password-field': 'off',
+			// Both off in n8n's own scanner too: not valid for community nodes, and n8n's credential-password-field
+			// rule is the more accurate check for secrets.
 			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
 			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
 		},

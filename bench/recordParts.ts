@@ -62,7 +62,7 @@ export async function startFastServer(records: number): Promise<FastServer> {
 export function benchCredential(url: string) {
 	return {
 		weChatOfficialAccountApi: {
-			tokenSource: 'accessToken',
+			source: 'accessToken',
 			accessToken: 'bench_access_token_0001',
 			apiHost: 'custom',
 			baseUrl: url,

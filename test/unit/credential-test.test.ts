@@ -30,7 +30,7 @@ describe('credential test', () => {
 	});
 
 	it('checks the classic source without calling /cgi-bin/token, which would invalidate other holders', async () => {
-		const result = await testCredential({ tokenSource: 'classicToken' });
+		const result = await testCredential({ source: 'classicToken' });
 		expect(result.status).toBe('OK');
 		expect(ctx.sb.requestsTo('/cgi-bin/token')).toHaveLength(0);
 		expect(ctx.sb.requestsTo('/cgi-bin/stable_token')).toHaveLength(1);
@@ -61,7 +61,7 @@ describe('credential test', () => {
 	});
 
 	it('checks a fixed access token with one read-only kf call', async () => {
-		const bad = await testCredential({ tokenSource: 'accessToken', accessToken: 'expired-token-123' });
+		const bad = await testCredential({ source: 'accessToken', accessToken: 'expired-token-123' });
 		expect(bad).toEqual({
 			status: 'Error',
 			message: expect.stringMatching(/^WeChat did not accept the access_token\. WeChat: invalid credential, access_token is invalid or not latest \(errcode 40001\)\. The credential uses a fixed access token, which cannot be refreshed\..* rid: \S+$/),
@@ -71,7 +71,7 @@ describe('credential test', () => {
 			method: 'POST',
 			body: JSON.stringify({ grant_type: 'client_credential', appid: 'wx_sandbox_app', secret: 'sandbox_secret' }),
 		}).then((r) => r.json()) as { access_token: string }).access_token;
-		expect(await testCredential({ tokenSource: 'accessToken', accessToken: token })).toEqual({
+		expect(await testCredential({ source: 'accessToken', accessToken: token })).toEqual({
 			status: 'OK',
 			message: 'WeChat accepted the access token',
 		});
@@ -90,7 +90,7 @@ describe('credential test', () => {
 	});
 
 	it('names the token server and what to check when it is down', async () => {
-		const result = await testCredential({ tokenSource: 'tokenServer', tokenServerUrl: 'http://127.0.0.1:9/token', tokenServerHeaderValue: 'header-secret-77' });
+		const result = await testCredential({ source: 'tokenServer', tokenServerUrl: 'http://127.0.0.1:9/token', tokenServerHeaderValue: 'header-secret-77' });
 		expect(result).toEqual({
 			status: 'Error',
 			message:
@@ -109,11 +109,11 @@ describe('credential type', () => {
 		const cred = new WeChatOfficialAccountApi();
 		expect(cred.name).toBe('weChatOfficialAccountApi');
 		expect(cred.properties.map((p) => p.name)).toEqual([
-			'tokenSource',
+			'source',
 			'appId',
 			'appSecret',
 			'tokenServerUrl',
-			'tokenServerHeaderName',
+			'serverHeaderName',
 			'tokenServerHeaderValue',
 			'accessToken',
 			'apiHost',
@@ -122,7 +122,7 @@ describe('credential type', () => {
 			'timeoutSeconds',
 		]);
 		const byName = Object.fromEntries(cred.properties.map((p) => [p.name, p]));
-		expect(byName.tokenSource.default).toBe('stableToken');
+		expect(byName.source.default).toBe('stableToken');
 		expect(byName.apiHost.options?.map((o) => (o as { value: string }).value)).toEqual([
 			'https://api.weixin.qq.com',
 			'https://api2.weixin.qq.com',

@@ -5,7 +5,7 @@ import { PushDeduplicator } from '../../nodes/WeChatCustomerService/push/dedup';
 import { receivePush, type TriggerOptions } from '../../nodes/WeChatCustomerService/push/receive';
 import { SignedUrlMemory } from '../../nodes/WeChatCustomerService/push/replay';
 import { pushSettingsOf } from '../../nodes/WeChatCustomerService/push/settings';
-import { SANDBOX_PUSH } from '../../sandbox/push';
+import { sandboxPushCredentialData } from '../../sandbox/demoCredential';
 import { pushFromSandbox } from '../../sandbox/routes/push';
 import { withParams } from '../helpers/patch';
 import { sandboxCredential, useSandbox } from '../helpers/sandbox';
@@ -32,7 +32,7 @@ let server: Server;
 let url = '';
 const received: unknown[] = [];
 beforeAll(async () => {
-	const settings = pushSettingsOf(SANDBOX_PUSH);
+	const settings = pushSettingsOf(sandboxPushCredentialData());
 	const dedup = new PushDeduplicator();
 	const signedUrls = new SignedUrlMemory();
 	server = createServer((req, res) => {

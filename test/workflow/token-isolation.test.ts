@@ -30,28 +30,28 @@ type Source = { name: string; owner: ICredentialDataDecryptedObject; intruder: I
 const sources = (): Source[] => [
 	{
 		name: 'stableToken',
-		owner: { tokenSource: 'stableToken' },
-		intruder: { tokenSource: 'stableToken', appSecret: 'guessed-secret-1' },
+		owner: { source: 'stableToken' },
+		intruder: { source: 'stableToken', appSecret: 'guessed-secret-1' },
 		tokenPath: '/cgi-bin/stable_token',
 	},
 	{
 		name: 'classicToken',
-		owner: { tokenSource: 'classicToken' },
-		intruder: { tokenSource: 'classicToken', appSecret: 'guessed-secret-2' },
+		owner: { source: 'classicToken' },
+		intruder: { source: 'classicToken', appSecret: 'guessed-secret-2' },
 		tokenPath: '/cgi-bin/token',
 	},
 	{
 		name: 'tokenServer',
 		owner: {
-			tokenSource: 'tokenServer',
+			source: 'tokenServer',
 			tokenServerUrl: `${ctx.sb.url}/central-token`,
-			tokenServerHeaderName: 'X-Token-Key',
+			serverHeaderName: 'X-Token-Key',
 			tokenServerHeaderValue: TOKEN_SERVER_KEY,
 		},
 		intruder: {
-			tokenSource: 'tokenServer',
+			source: 'tokenServer',
 			tokenServerUrl: `${ctx.sb.url}/central-token`,
-			tokenServerHeaderName: 'X-Token-Key',
+			serverHeaderName: 'X-Token-Key',
 			tokenServerHeaderValue: 'guessed-header-key',
 		},
 		tokenPath: '/central-token',
@@ -98,8 +98,8 @@ describe('A cached token serves only the credential that can fetch it', () => {
 	}
 
 	it('two credentials with the same AppID and the same AppSecret share one token', async () => {
-		await Promise.all([run({ tokenSource: 'stableToken' }), run({ tokenSource: 'stableToken', timeoutSeconds: 20 })]);
-		await run({ tokenSource: 'stableToken' });
+		await Promise.all([run({ source: 'stableToken' }), run({ source: 'stableToken', timeoutSeconds: 20 })]);
+		await run({ source: 'stableToken' });
 		expect(ctx.sb.requestsTo('/cgi-bin/stable_token')).toHaveLength(1);
 		expect(ctx.sb.requestsTo('/cgi-bin/customservice/getkflist')).toHaveLength(3);
 	});

@@ -6,7 +6,8 @@ import { OFFICIAL, SAFE, safeBody } from '../unit/push/vectors';
 
 const CREDENTIAL = { token: SANDBOX_PUSH.token, encodingAESKey: SANDBOX_PUSH.encodingAESKey, appId: SANDBOX_PUSH.appId };
 const PLAIN_CREDENTIAL = { token: SANDBOX_PUSH.token, encodingAESKey: '', appId: '' };
-const target = (mode: PushMode) => ({ ...CREDENTIAL, mode });
+/** How the sandbox signs a push (its own field names, not the credential's). */
+const target = (mode: PushMode) => ({ token: SANDBOX_PUSH.token, encodingAESKey: SANDBOX_PUSH.encodingAESKey, appId: SANDBOX_PUSH.appId, mode });
 
 const SECRETS = [SANDBOX_PUSH.token, SANDBOX_PUSH.encodingAESKey, SAFE.token, SAFE.encodingAESKey];
 const DERIVED = [SAFE.aesKeyHex, Buffer.from(SAFE.aesKeyHex, 'hex').toString('base64')];
@@ -312,7 +313,7 @@ describe('refusals start nothing and record nothing', () => {
 
 	it('400: malformed XML, a DOCTYPE (outer or inside the ciphertext), a message without MsgType, unknown encrypt_type', async () => {
 		const signedPlain = (body: string) => {
-			const s = signPush({ ...CREDENTIAL, mode: 'plain' }, body);
+			const s = signPush(target('plain'), body);
 			return { method: 'POST' as const, query: s.query, body: s.body };
 		};
 		expectRefused(await callTrigger({}, PLAIN_CREDENTIAL, signedPlain('<xml><MsgType>text</xml>')), 400, /^The XML was refused: /);

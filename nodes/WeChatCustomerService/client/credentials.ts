@@ -22,9 +22,12 @@ export interface CredentialSettings {
 export interface WeChatCredentialData
 	extends Pick<
 		Partial<CredentialSettings>,
-		'appId' | 'appSecret' | 'tokenServerUrl' | 'tokenServerHeaderName' | 'tokenServerHeaderValue' | 'accessToken'
+		'appId' | 'appSecret' | 'tokenServerUrl' | 'tokenServerHeaderValue' | 'accessToken'
 	> {
-	tokenSource?: string;
+	/** The Token Source field (`tokenSource` in the parsed settings). */
+	source?: string;
+	/** The token server's Header Name field (`tokenServerHeaderName` in the parsed settings). */
+	serverHeaderName?: string;
 	apiHost?: string;
 	baseUrl?: string;
 	proxyUrl?: string;
@@ -73,7 +76,7 @@ export function timeoutSecondsOf(raw: unknown): number {
 }
 
 export function credentialSettingsOf(data: WeChatCredentialData): CredentialSettings {
-	const tokenSource = (data.tokenSource || 'stableToken') as TokenSource;
+	const tokenSource = (data.source || 'stableToken') as TokenSource;
 	if (!TOKEN_SOURCES.includes(tokenSource)) {
 		throw new CredentialSettingsError(`The credential's Token Source "${tokenSource}" is not known`);
 	}
@@ -97,7 +100,7 @@ export function credentialSettingsOf(data: WeChatCredentialData): CredentialSett
 		appId: trimmed(data.appId),
 		appSecret: trimmed(data.appSecret),
 		tokenServerUrl: trimmed(data.tokenServerUrl),
-		tokenServerHeaderName: trimmed(data.tokenServerHeaderName),
+		tokenServerHeaderName: trimmed(data.serverHeaderName),
 		tokenServerHeaderValue: data.tokenServerHeaderValue ?? '',
 		accessToken: trimmed(data.accessToken),
 		http: {

@@ -81,7 +81,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'transferKeywords',
 		type: 'string',
 		default: '人工, 客服, human',
-		description: 'Comma-separated; a text message containing any of them (ignoring case) is transferred',
+		description:
+			'Comma-separated (ASCII or Chinese commas); a text message containing any of them (ignoring case) is transferred. By default: the Chinese for "human agent" and "customer service", and "human".',
 		displayOptions: { show: { reply: ['transferOnKeywords'] } },
 	},
 	{

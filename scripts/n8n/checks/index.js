@@ -6,6 +6,8 @@
  */
 module.exports = [
 	require('./setup'),
+	require('./demoCredentialReplaced'),
+	...require('./installPaths'),
 	require('./workflows'),
 	require('./examples'),
 	require('./n8nStart'),

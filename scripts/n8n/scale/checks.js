@@ -34,7 +34,7 @@ function tokenServerOf(sb) {
 	for (const route of mod.tokenServerRoutes) sb.addRoute(route);
 	return {
 		path: mod.TOKEN_SERVER_PATH,
-		credentialHeader: { tokenServerHeaderName: mod.TOKEN_SERVER_HEADER.name, tokenServerHeaderValue: mod.TOKEN_SERVER_HEADER.value },
+		credentialHeader: { serverHeaderName: mod.TOKEN_SERVER_HEADER.name, tokenServerHeaderValue: mod.TOKEN_SERVER_HEADER.value },
 	};
 }
 

@@ -10,7 +10,7 @@ export const nicknameProperty: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'e.g. 客服小美',
+	placeholder: 'e.g. Support Amy',
 	description: 'Name shown to customers, at most 16 characters (a Chinese character or an emoji counts as one)',
 };
 

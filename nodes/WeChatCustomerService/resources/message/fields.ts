@@ -50,22 +50,20 @@ const SIMPLE_FIELDS: Partial<Record<MessageType, SimpleField[]>> = {
 	],
 };
 
-// The label in words, then WeChat's msgtype as WeChat spells it (lowercase, which title case would turn into "Mpnews").
-/* eslint-disable n8n-nodes-base/node-param-display-name-miscased */
+// The label in title case (as n8n's options have it); WeChat's msgtype, spelled as WeChat does, ends the description.
 const TYPE_OPTIONS: Array<{ name: string; value: MessageType; description: string }> = [
-	{ name: 'Text (text)', value: 'text', description: 'Plain text, emoji allowed' },
-	{ name: 'Image (image)', value: 'image', description: 'An uploaded image (media_id)' },
-	{ name: 'Voice (voice)', value: 'voice', description: 'An uploaded voice clip (media_id)' },
-	{ name: 'Video (video)', value: 'video', description: 'An uploaded video with a thumbnail' },
-	{ name: 'Music (music)', value: 'music', description: 'A music link with a thumbnail' },
-	{ name: 'Link card (news)', value: 'news', description: 'One article card that opens a URL' },
-	{ name: 'Article (mpnews)', value: 'mpnews', description: 'An article from the material library (media_id)' },
-	{ name: 'Published article (mpnewsarticle)', value: 'mpnewsarticle', description: 'A published article (article_id)' },
-	{ name: 'Menu message (msgmenu)', value: 'msgmenu', description: 'A question with clickable answers' },
-	{ name: 'Card or coupon (wxcard)', value: 'wxcard', description: 'A WeChat card or coupon (card_id)' },
-	{ name: 'Mini Program page (miniprogrampage)', value: 'miniprogrampage', description: 'A card that opens a Mini Program page' },
+	{ name: 'Text', value: 'text', description: 'Plain text, emoji allowed (msgtype "text")' },
+	{ name: 'Image', value: 'image', description: 'An uploaded image, by media_id (msgtype "image")' },
+	{ name: 'Voice', value: 'voice', description: 'An uploaded voice clip, by media_id (msgtype "voice")' },
+	{ name: 'Video', value: 'video', description: 'An uploaded video with a thumbnail (msgtype "video")' },
+	{ name: 'Music', value: 'music', description: 'A music link with a thumbnail (msgtype "music")' },
+	{ name: 'Link Card', value: 'news', description: 'One article card that opens a URL (msgtype "news")' },
+	{ name: 'Article', value: 'mpnews', description: 'An article from the material library, by media_id (msgtype "mpnews")' },
+	{ name: 'Published Article', value: 'mpnewsarticle', description: 'A published article, by article_id (msgtype "mpnewsarticle")' },
+	{ name: 'Menu Message', value: 'msgmenu', description: 'A question with clickable answers (msgtype "msgmenu")' },
+	{ name: 'Card or Coupon', value: 'wxcard', description: 'A WeChat card or coupon, by card_id (msgtype "wxcard")' },
+	{ name: 'Mini Program Page', value: 'miniprogrampage', description: 'A card that opens a Mini Program page (msgtype "miniprogrampage")' },
 ];
-/* eslint-enable n8n-nodes-base/node-param-display-name-miscased */
 
 function forTypes(types: MessageType[], property: INodeProperties): INodeProperties {
 	return { ...property, displayOptions: { show: { messageType: types } } };

@@ -1,0 +1,51 @@
+'use strict';
+/**
+ * `npm start` on a user folder from before the credential fields were renamed (tokenSource → source,
+ * tokenServerHeaderName → serverHeaderName): the demo credential is replaced whole, so no old field is left and
+ * n8n does not fill a missing Token Source with its default (which would silently switch to the stable token).
+ * npm start imports the credentials on every start through prepareUserFolder; this runs that on such a folder.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const { n8nCli } = require('../runtime');
+const { prepareUserFolder, credentialData, CREDENTIAL, CREDENTIAL_TYPE } = require('../instance');
+
+/** The demo credential's data as n8n holds it. */
+async function exportedData(rt, userFolder) {
+	const file = path.join(userFolder, 'export-credential.json');
+	const r = await n8nCli(rt, userFolder, ['export:credentials', `--id=${CREDENTIAL.id}`, '--decrypted', `--output=${file}`]);
+	if (r.code !== 0) throw new Error(`n8n export:credentials exited ${r.code}: ${(r.stdout + r.stderr).slice(-1500)}`);
+	const [credential] = JSON.parse(fs.readFileSync(file, 'utf8'));
+	return credential.data;
+}
+
+module.exports = {
+	name: 'npm start: a demo credential with the old field names is replaced by the current one',
+	async run(ctx) {
+		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-e2e-oldcred-'));
+		try {
+			const sb = await ctx.restartSandbox();
+			await prepareUserFolder(ctx.rt, userFolder, { sandboxUrl: sb.url, workflows: [] });
+			// The demo credential as an earlier npm start left it: a fixed token under the old field name.
+			const old = { tokenSource: 'accessToken', accessToken: 'old-demo-token', tokenServerHeaderName: 'X-Old', apiHost: 'custom', baseUrl: sb.url };
+			const oldFile = path.join(userFolder, 'old-credential.json');
+			fs.writeFileSync(oldFile, JSON.stringify([{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data: old }]));
+			const imported = await n8nCli(ctx.rt, userFolder, ['import:credentials', `--input=${oldFile}`]);
+			if (imported.code !== 0) throw new Error(`importing the old credential failed: ${(imported.stdout + imported.stderr).slice(-1500)}`);
+			const before = await exportedData(ctx.rt, userFolder);
+			if (before.tokenSource !== 'accessToken') throw new Error(`the old credential did not land: ${JSON.stringify(Object.keys(before))}`);
+
+			await prepareUserFolder(ctx.rt, userFolder, { sandboxUrl: sb.url, workflows: [] });
+			const after = await exportedData(ctx.rt, userFolder);
+			const expected = credentialData(sb.url);
+			if (JSON.stringify(after) !== JSON.stringify(expected)) {
+				throw new Error(`after npm start's import the credential holds ${JSON.stringify(Object.keys(after))}, expected exactly ${JSON.stringify(Object.keys(expected))}`);
+			}
+			return `before: ${Object.keys(before).join(', ')}; after: ${Object.keys(after).join(', ')}`;
+		} finally {
+			fs.rmSync(userFolder, { recursive: true, force: true });
+		}
+	},
+};
