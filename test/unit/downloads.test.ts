@@ -32,7 +32,7 @@ async function host(handle: (req: IncomingMessage, res: ServerResponse) => void)
 }
 
 function client(baseUrl: string, timeoutSeconds = 10) {
-	const data = { tokenSource: 'accessToken', accessToken: 'FIXED-TOKEN-dl-1', apiHost: 'custom', baseUrl, timeoutSeconds };
+	const data = { source: 'accessToken', accessToken: 'FIXED-TOKEN-dl-1', apiHost: 'custom', baseUrl, timeoutSeconds };
 	return createKfClient(data as never, n8nHelperTransport());
 }
 
