@@ -72,6 +72,18 @@ export class Conversations {
 		return customer;
 	}
 
+	/** A way to take back what customerWrites does for one customer (a push the trigger refused was no message). */
+	remember(openid: string): () => void {
+		const customer = this.customers.get(openid);
+		const saved = customer && { ...customer };
+		const waiting = this.waiting.map((w) => ({ ...w }));
+		return () => {
+			if (customer && saved) this.customers.set(openid, Object.assign(customer, saved));
+			else this.customers.delete(openid);
+			this.waiting = waiting;
+		};
+	}
+
 	/** An agent takes the customer: off the waiting queue, into a session. */
 	open(openid: string, kfAccount: string, at: number): KfSession {
 		this.waiting = this.waiting.filter((w) => w.openid !== openid);

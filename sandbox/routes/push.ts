@@ -26,17 +26,25 @@ function customerMedia(sb: SandboxContext, r: SandboxPushRequest): Pick<PushSpec
 /**
  * WeChat pushes a customer message or event to a trigger. A customer message the trigger
  * accepted (HTTP 200) opens that customer's 48-hour window, so Message → Send to them works.
+ * The window opens before the push is sent (the workflow it starts may call Message → Send
+ * before the answer is read here) and closes again when the trigger refuses the push.
  */
 export async function pushFromSandbox(sb: SandboxContext, r: SandboxPushRequest): Promise<PushReplyCheck> {
 	if (!PUSH_TYPES.includes(r.type)) throw new Error(`unknown push type "${r.type}" (one of ${PUSH_TYPES.join(', ')})`);
 	const target: PushTarget = { ...SANDBOX_PUSH, mode: r.mode ?? 'safe', ...r.target };
 	const now = Math.floor(Date.now() / 1000);
 	const spec: PushSpec = { ...r, to: r.to ?? SANDBOX_PUSH.originalId, ...customerMedia(sb, r) };
-	const result = await sendPush(r.url, target, spec, { now, timestamp: now + (r.timestampOffset ?? 0) });
-	if (result.status === 200 && isCustomerMessage(r.type)) {
-		sb.state.conversations.customerWrites(spec.from ?? 'oSandboxCustomer0001', sb.clock.now());
+	const from = spec.from ?? 'oSandboxCustomer0001';
+	const takeBack = isCustomerMessage(r.type) ? sb.state.conversations.remember(from) : undefined;
+	if (takeBack) sb.state.conversations.customerWrites(from, sb.clock.now());
+	try {
+		const result = await sendPush(r.url, target, spec, { now, timestamp: now + (r.timestampOffset ?? 0) });
+		if (result.status !== 200) takeBack?.();
+		return result;
+	} catch (error) {
+		takeBack?.();
+		throw error;
 	}
-	return result;
 }
 
 function parse(req: ReceivedRequest): SandboxPushRequest {
