@@ -224,11 +224,6 @@ export async function* iterateRecordPages(
 	}
 }
 
-/** The same, one record at a time. */
-export async function* iterateRecords(source: RecordSource, q: RecordQuery): AsyncGenerator<KfRecord> {
-	for await (const page of iterateRecordPages(source, q)) yield* page;
-}
-
 export interface DescribedRecord extends KfRecord {
 	time_iso: string;
 	operation: string;

@@ -26,6 +26,14 @@ export interface TransportDetails {
 	hint?: string;
 }
 
+/** Codes of a connection that was never made: the server cannot have received the request. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Whether a Node.js error code says the connection was never made (so nothing was sent). */
+export function isNeverConnectedCode(code: string | undefined): boolean {
+	return code !== undefined && NEVER_CONNECTED.has(code);
+}
+
 /** The request did not produce a usable WeChat answer (network, HTTP status, body). */
 export class WeChatTransportError extends Error {
 	readonly failure: TransportFailure;

@@ -76,7 +76,7 @@ function compactTime(iso: string): string {
 function readRecordsPerFile(ctx: IExecuteFunctions, itemIndex: number): number {
 	const value = numberParam(ctx, itemIndex, 'recordsPerFile', recordsPerFileProperty.default as number);
 	if (!Number.isInteger(value) || value < 1 || value > MAX_RECORDS_PER_FILE) {
-		throw inputError(ctx, itemIndex, 'recordsPerFile', `must be a whole number from 1 to ${MAX_RECORDS_PER_FILE}, got ${value}`);
+		throw inputError('recordsPerFile', `must be a whole number from 1 to ${MAX_RECORDS_PER_FILE}, got ${value}`);
 	}
 	return value;
 }
@@ -103,7 +103,7 @@ export async function writeRecordFile(
 ): Promise<INodeExecutionData[]> {
 	const format = ctx.getNodeParameter('fileFormat', itemIndex, 'jsonl') as RecordFileFormat;
 	if (format !== 'jsonl' && format !== 'csv') {
-		throw inputError(ctx, itemIndex, 'fileFormat', `must be "jsonl" or "csv", got "${String(format)}"`);
+		throw inputError('fileFormat', `must be "jsonl" or "csv", got "${String(format)}"`);
 	}
 	const recordsPerFile = readRecordsPerFile(ctx, itemIndex);
 	const property = stringParam(ctx, itemIndex, 'binaryPropertyName');

@@ -37,8 +37,6 @@ function readTime(ctx: IExecuteFunctions, itemIndex: number, name: string, timeZ
 	}
 	if (seconds === undefined || seconds < 0) {
 		throw inputError(
-			ctx,
-			itemIndex,
 			name,
 			`is not a valid date and time, got ${JSON.stringify(typeof raw === 'object' ? String(raw) : raw)} (use e.g. 2024-05-01T09:00:00)`,
 		);
@@ -143,11 +141,11 @@ export const getAllRecords: OperationDefinition = {
 	async execute({ itemIndex, client }) {
 		const timeZone = this.getTimezone();
 		if (!isValidTimeZone(timeZone)) {
-			throw inputError(this, itemIndex, 'timezone', `(the workflow's time zone) "${timeZone}" is not a known time zone`);
+			throw inputError('timezone', `(the workflow's time zone) "${timeZone}" is not a known time zone`);
 		}
 		const now = Math.floor(Date.now() / 1000);
 		const startTime = readTime(this, itemIndex, 'startTime', timeZone);
-		if (startTime === undefined) throw inputError(this, itemIndex, 'startTime', 'is required but empty');
+		if (startTime === undefined) throw inputError('startTime', 'is required but empty');
 		const endTime = Math.min(readTime(this, itemIndex, 'endTime', timeZone) ?? now, now);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const api = (this.getNodeParameter('options.api', itemIndex, 'msgList') as RecordApi) || 'msgList';
@@ -164,9 +162,9 @@ export const getAllRecords: OperationDefinition = {
 		const zone = new ZonedFormatter(timeZone);
 		const output = this.getNodeParameter('output', itemIndex, 'items');
 		if (output === 'file') return await writeRecordFile(this, itemIndex, client, query, zone);
-		if (output !== 'items') throw inputError(this, itemIndex, 'output', `must be "items" or "file", got "${String(output)}"`);
+		if (output !== 'items') throw inputError('output', `must be "items" or "file", got "${String(output)}"`);
 		const out: DescribedRecord[] = [];
-		// Page by page (the record iterator's cheaper twin): each record becomes its output object.
+		// Page by page: each record becomes its output object.
 		for await (const page of client.iterateRecordPages(query)) {
 			for (const record of page) out.push(describeRecord(record, zone));
 		}
