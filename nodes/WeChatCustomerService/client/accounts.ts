@@ -8,7 +8,7 @@ import { fileMultipart, type MultipartBody } from './multipart';
 
 export const ACCOUNT_PREFIX_MAX = 10;
 export const ACCOUNT_SUFFIX_MAX = 30;
-export const NICKNAME_MAX = 16;
+const NICKNAME_MAX = 16;
 /** WeChat's documentation: the avatar "file size within 5M". */
 export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -20,7 +20,7 @@ const segmenter =
 		: undefined;
 
 /** Characters as a person counts them: a CJK character or an emoji (even a ZWJ sequence) is one. */
-export function countCharacters(text: string): number {
+function countCharacters(text: string): number {
 	return segmenter ? Array.from(segmenter.segment(text)).length : Array.from(text).length;
 }
 

@@ -6,7 +6,7 @@ export { WeChatTransportError, type TransportFailure } from '../transport/errors
 export { redact } from '../transport/redact';
 
 /** Who answered with an errcode: WeChat itself, or the central token server speaking its protocol. */
-export type RefusalSource = 'WeChat' | 'Token server';
+type RefusalSource = 'WeChat' | 'Token server';
 
 export interface Refusal {
 	errcode: number;
@@ -20,7 +20,7 @@ export interface Refusal {
 }
 
 /** WeChat ends most errmsgs with "rid: <request id>"; users need it apart, for WeChat's support. */
-export function splitRid(errmsg: string): { text: string; rid?: string } {
+function splitRid(errmsg: string): { text: string; rid?: string } {
 	const m = /^(.*?)\s*\brid:\s*(\S+)\s*$/s.exec(errmsg);
 	return m ? { text: m[1], rid: m[2] } : { text: errmsg.trim() };
 }

@@ -107,7 +107,7 @@ export function fileTypeInfo(kind: FileKind): FileTypeInfo {
 }
 
 /** The first bytes as hex, e.g. "89 50 4E 47", for messages about a wrong file. */
-export function hexHead(buf: Buffer, count = 4): string {
+function hexHead(buf: Buffer, count = 4): string {
 	return [...buf.subarray(0, count)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 }
 

@@ -12,7 +12,7 @@ export type TransportFailure =
 	| 'tooLarge';
 
 /** What the transport knows about a failure, for words that name the side that failed. */
-export interface TransportDetails {
+interface TransportDetails {
 	httpStatus?: number;
 	/** Node.js error code, e.g. ECONNREFUSED, ECONNRESET. */
 	code?: string;

@@ -59,7 +59,7 @@ export interface ByteCap {
 	allowed: string;
 }
 
-export interface HttpRequest {
+interface HttpRequest {
 	method: 'GET' | 'POST';
 	url: string;
 	headers?: Record<string, string>;
@@ -68,7 +68,7 @@ export interface HttpRequest {
 	cap?: ByteCap;
 }
 
-export interface HttpResponse {
+interface HttpResponse {
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: Buffer;
