@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 
 import { WeChatInputError } from './errors';
-import { describeContent, fileNameFor, fileTypeByMime, fileTypeInfo, isJpeg } from './fileTypes';
+import { describeContent, fileNameFor, fileTypeByMime, fileTypeInfo, isJpeg, mimeTypeOf } from './fileTypes';
 import { fileMultipart, type MultipartBody } from './multipart';
 
 export const ACCOUNT_PREFIX_MAX = 10;
@@ -141,6 +141,6 @@ export function avatarFileName(kfAccount: string, given?: string): string {
 
 /** Mime type of a downloaded avatar (without parameters) and a matching extension. */
 export function avatarMime(contentType: string | undefined): { mimeType: string; extension: string } {
-	const mimeType = (contentType ?? '').split(';')[0].trim().toLowerCase() || 'image/jpeg';
+	const mimeType = mimeTypeOf(contentType) || 'image/jpeg';
 	return { mimeType, extension: fileTypeByMime(mimeType)?.extension ?? 'jpg' };
 }

@@ -6,6 +6,7 @@ import {
 	describeContent,
 	fileTypeByMime,
 	fileTypeInfo,
+	mimeTypeOf,
 	sniffFileType,
 	type FileKind,
 	type FileTypeInfo,
@@ -114,7 +115,7 @@ function dispositionFileName(header: string | undefined): string | undefined {
 
 /** A MIME type without parameters, lower case; undefined when absent or uninformative. */
 function plainMimeType(contentType: string | undefined): string | undefined {
-	const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
+	const mime = mimeTypeOf(contentType);
 	return mime && mime !== 'application/octet-stream' ? mime : undefined;
 }
 
