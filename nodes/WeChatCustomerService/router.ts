@@ -1,14 +1,12 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { createKfClient } from './client/settings';
-import type { WeChatCredentialData } from './client/credentials';
 import { readConcurrency } from './execution/concurrency';
+import { officialAccountCredentials } from './execution/credentials';
 import { errorItemJson, toNodeError } from './execution/errors';
 import { mapWithConcurrency, toItems } from './execution/runner';
 import { n8nTransport } from './execution/transport';
 import { findOperation, nodeProperties } from './resources';
-
-export const CREDENTIAL_TYPE = 'weChatOfficialAccountApi';
 
 let nodePropertiesOnce: ReturnType<typeof nodeProperties> | undefined;
 
@@ -23,7 +21,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	}
 	// Field problems are named by their label in the panel, taken from the node description.
 	const properties = (nodePropertiesOnce ??= nodeProperties());
-	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as WeChatCredentialData;
+	const credentials = await officialAccountCredentials(this);
 	let client;
 	let concurrency;
 	try {

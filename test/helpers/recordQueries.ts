@@ -21,7 +21,7 @@ export function recordTools(ctx: ReturnType<typeof useSandbox>) {
 		client,
 		async collect(q: RecordQuery): Promise<KfRecord[]> {
 			const out: KfRecord[] = [];
-			for await (const r of client().iterateRecords(q)) out.push(r);
+			for await (const page of client().iterateRecordPages(q)) out.push(...page);
 			return out;
 		},
 		seed(times: number[], openidOf: (i: number) => string = () => 'o_cust'): NewRecord[] {

@@ -98,6 +98,16 @@ describe('Media → Upload checks the content, not the name', () => {
 		]);
 		expect(ctx.sb.requests).toEqual([]);
 	});
+
+	it('a workflow time zone n8n does not know is the same clear error as elsewhere, before any request', async () => {
+		const wf = uploadWorkflow([{ type: 'image', kind: 'jpeg', size: 100, fileName: 'a.jpg' }]);
+		wf.settings = { ...wf.settings, timezone: 'Mars/Olympus_Mons' };
+		const result = await runWorkflow(wf, sandboxCredential(ctx.sb));
+		expect(result.json('Upload Media', 1).map((j) => j.error)).toEqual([
+			'"timezone" (the workflow\'s time zone) "Mars/Olympus_Mons" is not a known time zone',
+		]);
+		expect(ctx.sb.requests).toEqual([]);
+	});
 });
 
 describe('Media → Upload: WeChat’s refusals and unknown outcomes', () => {

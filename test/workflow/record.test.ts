@@ -119,6 +119,14 @@ describe('Record: Get Many through WorkflowExecute', () => {
 		expect(apiBodies()).toEqual([{ starttime: start, endtime: start + DAY - 1, msgid: 1, number: 10000 }]);
 	});
 
+	it('a workflow time zone n8n does not know, or an API option that is neither, is refused before any request', async () => {
+		const zone = await run(workflow({ startTime: '2024-03-01T00:00:00' }, { timezone: 'Mars/Olympus_Mons' }));
+		expect(zone.error?.message).toBe('"timezone" (the workflow\'s time zone) "Mars/Olympus_Mons" is not a known time zone');
+		const api = await run(workflow({ startTime: '2024-03-01T00:00:00', options: { api: 'webhook' } }));
+		expect(api.error?.message).toBe('"API" must be "msgList" or "legacy", got "webhook"');
+		expect(ctx.sb.requests).toEqual([]);
+	});
+
 	it('an explicit offset in the value wins over the workflow’s time zone', async () => {
 		const result = await run(
 			workflow({ startTime: '2024-03-01T00:00:00+08:00', endTime: '2024-03-01T00:59:59+08:00' }, { timezone: 'UTC' }),

@@ -8,7 +8,6 @@ import {
 	LEGACY_RECORD_PATH,
 	MSG_LIST_PATH,
 	iterateRecordPages,
-	iterateRecords,
 	type LegacyRecordPage,
 	type LegacyRecordRequest,
 	type MsgListPage,
@@ -59,12 +58,7 @@ export class KfClient extends WeChatClient {
 		return page;
 	}
 
-	/** Every chat record of a time range of any length, as an async iterator (windows and pages inside). */
-	iterateRecords(query: RecordQuery): AsyncGenerator<KfRecord> {
-		return iterateRecords(this, query);
-	}
-
-	/** The same, a page (filtered) at a time. */
+	/** Every chat record of a time range of any length, a page (filtered) at a time (windows and pages inside). */
 	iterateRecordPages(query: RecordQuery): AsyncGenerator<KfRecord[]> {
 		return iterateRecordPages(this, query);
 	}

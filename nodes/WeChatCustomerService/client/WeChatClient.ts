@@ -30,7 +30,7 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({ maxRetries: 3, baseDelayMs: 500, maxDelayMs: 4000 });
+const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({ maxRetries: 3, baseDelayMs: 500, maxDelayMs: 4000 });
 
 let defaultRetry: RetryPolicy = DEFAULT_RETRY;
 
@@ -42,7 +42,7 @@ export function useDefaultRetry(policy?: RetryPolicy): void {
 	defaultRetry = policy ?? DEFAULT_RETRY;
 }
 
-export interface ClientSettings {
+interface ClientSettings {
 	apiBaseUrl: string;
 	tokenServer: TokenServer;
 	http: HttpSettings;
@@ -53,9 +53,9 @@ export interface ClientSettings {
  * `read`: safe to repeat. `write`: changes state on WeChat's side, so a busy answer (-1) is
  * not repeated, because WeChat may have done the work; 45011 is a refusal before any work.
  */
-export type CallKind = 'read' | 'write';
+type CallKind = 'read' | 'write';
 
-export interface CallSpec {
+interface CallSpec {
 	method: 'GET' | 'POST';
 	path: string;
 	kind: CallKind;
@@ -74,7 +74,7 @@ export interface WeChatResult {
 }
 
 /** WeChat keeps `@` literal in kf_account query values and rejects it escaped. */
-export function encodeQueryValue(value: string): string {
+function encodeQueryValue(value: string): string {
 	return encodeURIComponent(value).replace(/%40/g, '@');
 }
 
@@ -251,11 +251,11 @@ function named(
 	})();
 }
 
-export const UNEXPECTED_SHAPE_HINT =
+const UNEXPECTED_SHAPE_HINT =
 	'WeChat answered without an error but not in its documented form, so nothing was output. Try again; if it keeps happening, check what sits between n8n and WeChat (the API Host or a proxy).';
 
 /** An answer with errcode 0 that is not of the documented shape: never read as "nothing". */
-export function unexpectedShape(path: string, message: string): WeChatTransportError {
+function unexpectedShape(path: string, message: string): WeChatTransportError {
 	return new WeChatTransportError('invalidResponse', path, message, { hint: UNEXPECTED_SHAPE_HINT });
 }
 

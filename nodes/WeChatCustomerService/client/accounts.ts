@@ -3,12 +3,12 @@
 import { createHash } from 'node:crypto';
 
 import { WeChatInputError } from './errors';
-import { describeContent, fileNameFor, fileTypeByMime, fileTypeInfo, isJpeg } from './fileTypes';
+import { describeContent, fileNameFor, fileTypeByMime, fileTypeInfo, isJpeg, mimeTypeOf } from './fileTypes';
 import { fileMultipart, type MultipartBody } from './multipart';
 
 export const ACCOUNT_PREFIX_MAX = 10;
 export const ACCOUNT_SUFFIX_MAX = 30;
-export const NICKNAME_MAX = 16;
+const NICKNAME_MAX = 16;
 /** WeChat's documentation: the avatar "file size within 5M". */
 export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -20,7 +20,7 @@ const segmenter =
 		: undefined;
 
 /** Characters as a person counts them: a CJK character or an emoji (even a ZWJ sequence) is one. */
-export function countCharacters(text: string): number {
+function countCharacters(text: string): number {
 	return segmenter ? Array.from(segmenter.segment(text)).length : Array.from(text).length;
 }
 
@@ -141,6 +141,6 @@ export function avatarFileName(kfAccount: string, given?: string): string {
 
 /** Mime type of a downloaded avatar (without parameters) and a matching extension. */
 export function avatarMime(contentType: string | undefined): { mimeType: string; extension: string } {
-	const mimeType = (contentType ?? '').split(';')[0].trim().toLowerCase() || 'image/jpeg';
+	const mimeType = mimeTypeOf(contentType) || 'image/jpeg';
 	return { mimeType, extension: fileTypeByMime(mimeType)?.extension ?? 'jpg' };
 }

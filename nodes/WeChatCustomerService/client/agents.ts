@@ -29,8 +29,8 @@ export function onlineStatusName(status: number): 'pc' | 'mobile' | 'pc_and_mobi
 	}
 }
 
-export type AgentWithSize = KfAgent & { head_image_size: number | null };
-export type OnlineAgentWithStatus = KfOnlineAgent & { status_name: string };
+type AgentWithSize = KfAgent & { head_image_size: number | null };
+type OnlineAgentWithStatus = KfOnlineAgent & { status_name: string };
 
 export function withHeadImageSize(agent: KfAgent): AgentWithSize {
 	return { ...agent, head_image_size: headImageSize(agent.kf_headimgurl) };

@@ -1,12 +1,12 @@
 import { hintFor, outcomeCheck, summaryFor } from './hints';
-import { WeChatTransportError } from '../transport/errors';
+import { WeChatTransportError, isNeverConnectedCode } from '../transport/errors';
 
 // Transport owns its error and the redaction; everything above the client takes them from here.
 export { WeChatTransportError, type TransportFailure } from '../transport/errors';
-export { REDACTED, redact } from '../transport/redact';
+export { redact } from '../transport/redact';
 
 /** Who answered with an errcode: WeChat itself, or the central token server speaking its protocol. */
-export type RefusalSource = 'WeChat' | 'Token server';
+type RefusalSource = 'WeChat' | 'Token server';
 
 export interface Refusal {
 	errcode: number;
@@ -20,7 +20,7 @@ export interface Refusal {
 }
 
 /** WeChat ends most errmsgs with "rid: <request id>"; users need it apart, for WeChat's support. */
-export function splitRid(errmsg: string): { text: string; rid?: string } {
+function splitRid(errmsg: string): { text: string; rid?: string } {
 	const m = /^(.*?)\s*\brid:\s*(\S+)\s*$/s.exec(errmsg);
 	return m ? { text: m[1], rid: m[2] } : { text: errmsg.trim() };
 }
@@ -104,7 +104,6 @@ function hostOf(url: string | undefined): string {
 	return url && URL.canParse(url) ? new URL(url).host : 'the configured address';
 }
 
-const NO_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function unreachable(code: string | undefined, at: Endpoint, host: string, suffix: string): { message: string; hint?: string } {
@@ -164,7 +163,7 @@ export function endpointFailure(
 						: `Nothing was sent. The proxy could not or would not open a connection to ${host}.`;
 				return words(`The proxy at ${proxyHost} refused to connect to ${endpoint.name} (HTTP ${tunnel[1]})`, hint);
 			}
-			if (error.code && NO_CONNECTION.has(error.code)) {
+			if (isNeverConnectedCode(error.code)) {
 				const { message, hint } = proxyHost ? unreachable(error.code, PROXY, proxyHost, '') : unreachable(error.code, endpoint, host, suffix);
 				return words(message, hint);
 			}

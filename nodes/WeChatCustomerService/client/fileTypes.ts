@@ -107,7 +107,7 @@ export function fileTypeInfo(kind: FileKind): FileTypeInfo {
 }
 
 /** The first bytes as hex, e.g. "89 50 4E 47", for messages about a wrong file. */
-export function hexHead(buf: Buffer, count = 4): string {
+function hexHead(buf: Buffer, count = 4): string {
 	return [...buf.subarray(0, count)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 }
 
@@ -121,9 +121,14 @@ export function isJpeg(buf: Buffer): boolean {
 	return detectKind(buf) === 'jpeg';
 }
 
+/** The MIME type of a Content-Type header, lower case, without parameters; '' when absent. */
+export function mimeTypeOf(contentType: string | undefined): string {
+	return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
 /** The known type with this MIME type (parameters ignored; image/jpg counts as JPEG). */
 export function fileTypeByMime(contentType: string | undefined): FileTypeInfo | undefined {
-	const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
+	const mime = mimeTypeOf(contentType);
 	if (mime === 'image/jpg' || mime === 'image/pjpeg') return fileTypeInfo('jpeg');
 	const kind = (Object.keys(INFO) as FileKind[]).find((k) => INFO[k].mimeType === mime);
 	return kind ? fileTypeInfo(kind) : undefined;

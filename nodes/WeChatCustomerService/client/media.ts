@@ -6,6 +6,7 @@ import {
 	describeContent,
 	fileTypeByMime,
 	fileTypeInfo,
+	mimeTypeOf,
 	sniffFileType,
 	type FileKind,
 	type FileTypeInfo,
@@ -13,8 +14,8 @@ import {
 import type { MultipartBody } from './multipart';
 import type { DownloadAnswer, WeChatClient, WeChatResult } from './WeChatClient';
 
-export const MEDIA_UPLOAD_PATH = '/cgi-bin/media/upload';
-export const MEDIA_GET_PATH = '/cgi-bin/media/get';
+const MEDIA_UPLOAD_PATH = '/cgi-bin/media/upload';
+const MEDIA_GET_PATH = '/cgi-bin/media/get';
 
 export const MEDIA_TYPES = ['image', 'voice', 'video', 'thumb'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
@@ -70,7 +71,7 @@ export function validateMedia(type: MediaType, buf: Buffer, field: string, fileN
 	return found;
 }
 
-export interface MediaUploadAnswer {
+interface MediaUploadAnswer {
 	type?: string;
 	media_id?: string;
 	thumb_media_id?: string;
@@ -86,7 +87,7 @@ export interface UploadedMedia {
 }
 
 /** media/upload answers `media_id`, or `thumb_media_id` for a thumb; undefined when neither. */
-export function uploadedMedia(type: MediaType, answer: MediaUploadAnswer): UploadedMedia | undefined {
+function uploadedMedia(type: MediaType, answer: MediaUploadAnswer): UploadedMedia | undefined {
 	const id = answer.media_id ?? answer.thumb_media_id;
 	if (typeof id !== 'string' || !id) return undefined;
 	const created = Number(answer.created_at);
@@ -96,7 +97,7 @@ export function uploadedMedia(type: MediaType, answer: MediaUploadAnswer): Uploa
 }
 
 /** `filename` of a Content-Disposition header (`filename*=UTF-8''…` preferred), without any path. */
-export function dispositionFileName(header: string | undefined): string | undefined {
+function dispositionFileName(header: string | undefined): string | undefined {
 	if (!header) return undefined;
 	let name: string | undefined;
 	const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
@@ -113,8 +114,8 @@ export function dispositionFileName(header: string | undefined): string | undefi
 }
 
 /** A MIME type without parameters, lower case; undefined when absent or uninformative. */
-export function plainMimeType(contentType: string | undefined): string | undefined {
-	const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
+function plainMimeType(contentType: string | undefined): string | undefined {
+	const mime = mimeTypeOf(contentType);
 	return mime && mime !== 'application/octet-stream' ? mime : undefined;
 }
 

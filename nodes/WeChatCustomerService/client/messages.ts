@@ -22,16 +22,16 @@ export type MessageType = (typeof MESSAGE_TYPES)[number];
  * customerServiceMessage.send, and WeCom's documented 2048-byte text limit). Counted in UTF-8
  * bytes, so 682 Chinese characters (3 bytes each) fit.
  */
-export const MAX_TEXT_BYTES = 2048;
+const MAX_TEXT_BYTES = 2048;
 
 /** Since 2018 a kf news message carries exactly one article (more: 45008). */
-export const NEWS_ARTICLES = 1;
+const NEWS_ARTICLES = 1;
 
-export function utf8Bytes(value: string): number {
+function utf8Bytes(value: string): number {
 	return Buffer.byteLength(value, 'utf8');
 }
 
-export function isHttpUrl(value: string): boolean {
+function isHttpUrl(value: string): boolean {
 	if (!/^https?:\/\/[^\s/]+/i.test(value)) return false;
 	try {
 		const url = new URL(value);
@@ -65,14 +65,14 @@ export function checkUrl(field: string, value: string): string {
 	return value;
 }
 
-export interface NewsArticle {
+interface NewsArticle {
 	title: string;
 	description?: string;
 	url: string;
 	picurl?: string;
 }
 
-export interface MenuItem {
+interface MenuItem {
 	id: string;
 	content: string;
 }

@@ -12,7 +12,7 @@ export type RecordApi = 'msgList' | 'legacy';
 export const MAX_PAGE_SIZE: Record<RecordApi, number> = { msgList: 10000, legacy: 50 };
 
 /** getmsglist accepts at most 24 h per query; both ends are inclusive, so a window spans 86400 s. */
-export const MSG_LIST_WINDOW_SECONDS = 86400;
+const MSG_LIST_WINDOW_SECONDS = 86400;
 
 /** China time (Asia/Shanghai) is UTC+8 all year: the legacy API's calendar day. */
 const CHINA_OFFSET_SECONDS = 8 * 3600;
@@ -82,7 +82,7 @@ export interface LegacyRecordPage {
 }
 
 /** The two WeChat calls the iterator pages through (KfClient implements them). */
-export interface RecordSource {
+interface RecordSource {
 	getMsgList(request: MsgListRequest): Promise<MsgListPage>;
 	getRecordPage(request: LegacyRecordRequest): Promise<LegacyRecordPage>;
 }
@@ -112,7 +112,7 @@ export function validateRecordQuery(q: RecordQuery, now: number): void {
 	}
 }
 
-export interface TimeWindow {
+interface TimeWindow {
 	start: number;
 	end: number;
 }
@@ -222,11 +222,6 @@ export async function* iterateRecordPages(
 		}
 		if (remaining <= 0) return;
 	}
-}
-
-/** The same, one record at a time. */
-export async function* iterateRecords(source: RecordSource, q: RecordQuery): AsyncGenerator<KfRecord> {
-	for await (const page of iterateRecordPages(source, q)) yield* page;
 }
 
 export interface DescribedRecord extends KfRecord {

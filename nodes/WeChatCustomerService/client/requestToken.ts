@@ -9,7 +9,7 @@ import { fetchTransport } from '../transport/fetchTransport';
 import { tokenServers } from './tokens';
 
 /** The request fields this needs; n8n's IHttpRequestOptions (url) and legacy options (uri) both fit. */
-export interface TokenRequestOptions {
+interface TokenRequestOptions {
 	url?: string;
 	uri?: string;
 	qs?: object;

@@ -25,7 +25,7 @@ export interface FetchedToken {
 	expiresIn?: number;
 }
 
-export type TokenFetcher = (staleToken?: string) => Promise<FetchedToken>;
+type TokenFetcher = (staleToken?: string) => Promise<FetchedToken>;
 
 /** Codes with which WeChat says the access_token used is not (or no longer) valid. */
 export const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
@@ -177,7 +177,7 @@ export function stableTokenFetcher(s: CredentialSettings, transport: HttpTranspo
 		});
 }
 
-export function classicTokenFetcher(s: CredentialSettings, transport: HttpTransport): TokenFetcher {
+function classicTokenFetcher(s: CredentialSettings, transport: HttpTransport): TokenFetcher {
 	const path = '/cgi-bin/token';
 	return async () => {
 		const query = new URLSearchParams({
@@ -236,7 +236,7 @@ export function tokenCacheKey(s: CredentialSettings): string {
 }
 
 /** Process-wide token servers, so executions in one n8n process share tokens. */
-export class TokenServerRegistry {
+class TokenServerRegistry {
 	private readonly servers = new Map<string, CachingTokenServer>();
 
 	/** Replaceable clock (tests drive it together with the sandbox's clock). */

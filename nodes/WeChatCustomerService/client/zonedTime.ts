@@ -1,6 +1,6 @@
 // Unix seconds ↔ wall-clock time in an IANA time zone, with Intl only (no date library at runtime).
 
-export interface WallTime {
+interface WallTime {
 	year: number;
 	month: number;
 	day: number;
@@ -39,7 +39,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** Seconds east of UTC that `timeZone` is at the instant `unix`. */
-export function zoneOffsetSeconds(unix: number, timeZone: string): number {
+function zoneOffsetSeconds(unix: number, timeZone: string): number {
 	const parts: Record<string, number> = {};
 	for (const p of formatterFor(timeZone).formatToParts(new Date(unix * 1000))) {
 		if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -52,7 +52,7 @@ export function zoneOffsetSeconds(unix: number, timeZone: string): number {
  * The instant a wall-clock time names in `timeZone`. A time skipped by a DST jump resolves
  * to the instant after the jump; a repeated time to its first occurrence.
  */
-export function wallTimeToUnix(w: WallTime, timeZone: string): number {
+function wallTimeToUnix(w: WallTime, timeZone: string): number {
 	const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) / 1000;
 	const first = asUtc - zoneOffsetSeconds(asUtc, timeZone);
 	const second = asUtc - zoneOffsetSeconds(first, timeZone);

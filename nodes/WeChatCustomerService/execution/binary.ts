@@ -28,8 +28,6 @@ export async function readBinaryInput(
 	if (!item?.binary?.[property]) {
 		const present = Object.keys(item?.binary ?? {});
 		throw inputError(
-			ctx,
-			itemIndex,
 			label,
 			`names "${property}", which is not a binary field of this item (${present.length ? `it has: ${present.join(', ')}` : 'it has no binary data'}); set it to the field holding ${what}`,
 		);

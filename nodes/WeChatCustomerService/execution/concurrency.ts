@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { WeChatInputError } from '../client/errors';
 
-export const MAX_CONCURRENCY = 20;
+const MAX_CONCURRENCY = 20;
 
 /** Options → Concurrency, offered by every per-item operation. */
 export const concurrencyOption: INodeProperties = {

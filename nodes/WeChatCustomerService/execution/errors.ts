@@ -18,7 +18,7 @@ import {
 } from '../client/errors';
 import { fieldLabel } from './labels';
 
-export interface NodeErrorOptions {
+interface NodeErrorOptions {
 	/** Values to scrub from every text (tokens, secrets). */
 	secrets?: readonly string[];
 	/** The node description's properties, to name a field by its label in the panel. */
@@ -38,12 +38,12 @@ function inOurWords<E extends NodeApiError | NodeOperationError>(error: E, messa
 }
 
 /** The one wording of a bad field: `"Label" problem`; the parameter name goes to the description. */
-export function fieldProblem(label: string, problem: string): string {
+function fieldProblem(label: string, problem: string): string {
 	return `"${label}" ${problem}`;
 }
 
 /** A NodeOperationError that names the field by its label, for item `itemIndex`, raised before any request. */
-export function fieldProblemError(
+function fieldProblemError(
 	node: INode,
 	itemIndex: number,
 	field: string,

@@ -14,12 +14,7 @@ export interface ParameterSource {
  * A bad field, raised before any request. The router turns it into n8n's error with the
  * field's label and the item (toNodeError), like every other field problem.
  */
-export function inputError(
-	_ctx: ParameterSource,
-	_itemIndex: number,
-	field: string,
-	problem: string,
-): WeChatInputError {
+export function inputError(field: string, problem: string): WeChatInputError {
 	return new WeChatInputError(field, problem);
 }
 
@@ -28,7 +23,7 @@ export function numberParam(ctx: ParameterSource, itemIndex: number, name: strin
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
 	if (raw === undefined || raw === null || raw === '') return fallback;
 	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-	if (!Number.isFinite(value)) throw inputError(ctx, itemIndex, name, `must be a number, got ${JSON.stringify(raw)}`);
+	if (!Number.isFinite(value)) throw inputError(name, `must be a number, got ${JSON.stringify(raw)}`);
 	return value;
 }
 
@@ -41,11 +36,11 @@ export function stringParam(
 ): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: options.extractValue }) as unknown;
 	if (raw !== null && raw !== undefined && typeof raw !== 'string' && typeof raw !== 'number') {
-		throw inputError(ctx, itemIndex, name, `must be text, got ${typeof raw}`);
+		throw inputError(name, `must be text, got ${typeof raw}`);
 	}
 	const value = raw === null || raw === undefined ? '' : String(raw);
 	const result = options.trim === false ? value : value.trim();
-	if (!result && !options.optional) throw inputError(ctx, itemIndex, name, 'is required but empty');
+	if (!result && !options.optional) throw inputError(name, 'is required but empty');
 	return result;
 }
 
@@ -61,19 +56,17 @@ export function optionParam<T extends string>(
 	fallback: T,
 	expected = `one of ${allowed.join(', ')}`,
 ): T {
-	return allowedOption(ctx, itemIndex, name, ctx.getNodeParameter(name, itemIndex, fallback), allowed, expected);
+	return allowedOption(name, ctx.getNodeParameter(name, itemIndex, fallback), allowed, expected);
 }
 
 function allowedOption<T extends string>(
-	ctx: ParameterSource,
-	itemIndex: number,
 	name: string,
 	raw: unknown,
 	allowed: readonly T[],
 	expected: string,
 ): T {
 	if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw)) {
-		throw inputError(ctx, itemIndex, name, `must be ${expected}, got "${String(raw)}"`);
+		throw inputError(name, `must be ${expected}, got "${String(raw)}"`);
 	}
 	return raw as T;
 }
@@ -88,6 +81,6 @@ export function optionListParam<T extends string>(
 	expected = `one of ${allowed.join(', ')}`,
 ): T[] {
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback);
-	if (!Array.isArray(raw)) throw inputError(ctx, itemIndex, name, `must be a list, got "${String(raw)}"`);
-	return raw.map((value) => allowedOption(ctx, itemIndex, name, value, allowed, expected));
+	if (!Array.isArray(raw)) throw inputError(name, `must be a list, got "${String(raw)}"`);
+	return raw.map((value) => allowedOption(name, value, allowed, expected));
 }

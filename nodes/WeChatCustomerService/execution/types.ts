@@ -8,7 +8,7 @@ import type {
 
 import type { KfClient } from '../client/KfClient';
 
-export interface OperationContext {
+interface OperationContext {
 	itemIndex: number;
 	client: KfClient;
 }

@@ -1,19 +1,17 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { onlineStatusName } from '../client/agents';
-import type { WeChatCredentialData } from '../client/credentials';
 import type { KfClient } from '../client/KfClient';
 import { createKfClient } from '../client/settings';
 import type { KfAgent, KfOnlineAgent } from '../client/types';
+import { officialAccountCredentials } from '../execution/credentials';
 import { toNodeError } from '../execution/errors';
 import { n8nTransport } from '../execution/transport';
-import { CREDENTIAL_TYPE } from '../router';
 
 async function withClient<T>(ctx: ILoadOptionsFunctions, use: (client: KfClient) => Promise<T>): Promise<T> {
 	let client: KfClient | undefined;
 	try {
-		const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as WeChatCredentialData;
-		client = createKfClient(credentials, n8nTransport(ctx));
+		client = createKfClient(await officialAccountCredentials(ctx), n8nTransport(ctx));
 		return await use(client);
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error, 0, client?.secrets);

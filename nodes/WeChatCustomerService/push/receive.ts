@@ -9,7 +9,7 @@ import { pushSignature, signatureMatches } from './signature';
 import { parseWeChatXml } from './xml';
 
 export const REPLY_MODES = ['acknowledge', 'transfer', 'transferOnKeywords'] as const;
-export type ReplyMode = (typeof REPLY_MODES)[number];
+type ReplyMode = (typeof REPLY_MODES)[number];
 
 export interface TriggerOptions {
 	/** `*` or message types / event names, lower case. */
@@ -26,7 +26,7 @@ export interface TriggerOptions {
 	scope: string;
 }
 
-export interface PushRequest {
+interface PushRequest {
 	method: string;
 	query: Record<string, unknown>;
 	rawBody?: Buffer;
@@ -39,7 +39,7 @@ export interface PushAnswer extends StoredAnswer {
 	note?: string;
 }
 
-export interface ReceiveDeps {
+interface ReceiveDeps {
 	dedup: PushDeduplicator;
 	signedUrls: SignedUrlMemory;
 	/** Unix milliseconds. */

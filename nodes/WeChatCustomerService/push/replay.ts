@@ -5,7 +5,7 @@ import { PushRejected } from './errors';
 import { ExpiringMemory } from './memory';
 
 /** The signed part of a push URL: WeChat's `signature` covers the token, timestamp and nonce, never the body. */
-export interface SignedUrl {
+interface SignedUrl {
 	timestamp: string;
 	nonce: string;
 	signature: string;

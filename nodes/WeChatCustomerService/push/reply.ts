@@ -18,7 +18,7 @@ export function transferReplyXml(m: PushMessage, createTime: number, kfAccount?:
 	});
 }
 
-export interface ReplyCipher {
+interface ReplyCipher {
 	token: string;
 	aesKey: Buffer;
 	appId: string;

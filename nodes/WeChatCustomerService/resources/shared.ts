@@ -132,10 +132,10 @@ export function accountResult(kfAccount: string, operation: string, res: WeChatR
 }
 
 /** Formats unix times in the workflow's time zone (Settings → Timezone, else n8n's GENERIC_TIMEZONE). */
-export function workflowTimeFormatter(ctx: IExecuteFunctions, itemIndex: number): ZonedFormatter {
+export function workflowTimeFormatter(ctx: IExecuteFunctions): ZonedFormatter {
 	const timeZone = ctx.getTimezone();
 	if (!isValidTimeZone(timeZone)) {
-		throw inputError(ctx, itemIndex, 'timezone', `(the workflow's time zone) "${timeZone}" is not a known time zone`);
+		throw inputError('timezone', `(the workflow's time zone) "${timeZone}" is not a known time zone`);
 	}
 	return new ZonedFormatter(timeZone);
 }

@@ -12,7 +12,7 @@ export type TransportFailure =
 	| 'tooLarge';
 
 /** What the transport knows about a failure, for words that name the side that failed. */
-export interface TransportDetails {
+interface TransportDetails {
 	httpStatus?: number;
 	/** Node.js error code, e.g. ECONNREFUSED, ECONNRESET. */
 	code?: string;
@@ -24,6 +24,14 @@ export interface TransportDetails {
 	timeoutSeconds?: number;
 	/** What the user can do about it (shown as the error's description). */
 	hint?: string;
+}
+
+/** Codes of a connection that was never made: the server cannot have received the request. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Whether a Node.js error code says the connection was never made (so nothing was sent). */
+export function isNeverConnectedCode(code: string | undefined): boolean {
+	return code !== undefined && NEVER_CONNECTED.has(code);
 }
 
 /** The request did not produce a usable WeChat answer (network, HTTP status, body). */

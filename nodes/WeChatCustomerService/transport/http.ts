@@ -1,4 +1,4 @@
-import { WeChatTransportError, type TransportFailure } from './errors';
+import { WeChatTransportError, isNeverConnectedCode, type TransportFailure } from './errors';
 import { redact } from './redact';
 
 /**
@@ -59,7 +59,7 @@ export interface ByteCap {
 	allowed: string;
 }
 
-export interface HttpRequest {
+interface HttpRequest {
 	method: 'GET' | 'POST';
 	url: string;
 	headers?: Record<string, string>;
@@ -68,7 +68,7 @@ export interface HttpRequest {
 	cap?: ByteCap;
 }
 
-export interface HttpResponse {
+interface HttpResponse {
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: Buffer;
@@ -82,9 +82,6 @@ export function describeUrl(url: string): string {
 		return 'the configured URL';
 	}
 }
-
-/** Codes of a connection that was never made: the server cannot have received the request. */
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 const neverConnected = new WeakSet<WeChatTransportError>();
 
@@ -172,7 +169,7 @@ class Exchange {
 			redact(`${during === 'request' ? 'Could not reach' : 'The download was interrupted from'} ${this.where}: ${detail}`, this.secrets),
 			{ code, detail: redact(String(detail), this.secrets) },
 		);
-		return code && NEVER_CONNECTED.has(code) && during === 'request' ? notSent(failure) : failure;
+		return isNeverConnectedCode(code) && during === 'request' ? notSent(failure) : failure;
 	}
 
 	tooBig(cap: ByteCap, declared?: number): WeChatTransportError {

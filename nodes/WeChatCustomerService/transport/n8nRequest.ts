@@ -21,10 +21,10 @@ export interface HelperRequestOptions {
 export type HttpRequestHelper = (options: HelperRequestOptions) => Promise<unknown>;
 
 /** n8n-workflow's `sleep(ms, abortSignal?)`. */
-export type SleepHelper = (ms: number, abortSignal?: AbortSignal) => Promise<void>;
+type SleepHelper = (ms: number, abortSignal?: AbortSignal) => Promise<void>;
 
 /** The credential's Proxy URL as n8n's request options want it (n8n builds the CONNECT or absolute-form agent). */
-export function proxyOption(proxyUrl: string): HelperRequestOptions['proxy'] {
+function proxyOption(proxyUrl: string): HelperRequestOptions['proxy'] {
 	const url = new URL(proxyUrl);
 	const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 	const auth = url.username
@@ -105,7 +105,7 @@ export function helperTransport(httpRequest: HttpRequestHelper, sleep: SleepHelp
 }
 
 /** n8n's legacy `helpers.request`, the only request helper a credential test gets. */
-export type LegacyRequestHelper = (options: object) => Promise<unknown>;
+type LegacyRequestHelper = (options: object) => Promise<unknown>;
 
 /**
  * The transport over the legacy helper of a credential test. It takes no abort signal, so the

@@ -6,7 +6,7 @@ const keyAlternation = SENSITIVE_KEYS.join('|');
 const QUERY_PATTERN = new RegExp(`([?&](?:${keyAlternation})=)[^&#\\s"']*`, 'gi');
 const JSON_PATTERN = new RegExp(`("(?:${keyAlternation})"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*(")`, 'gi');
 
-export const REDACTED = '***';
+const REDACTED = '***';
 
 export function redact(text: string, secretValues: readonly string[] = []): string {
 	let out = text.replace(QUERY_PATTERN, `$1${REDACTED}`).replace(JSON_PATTERN, `$1${REDACTED}$2`);

@@ -24,9 +24,9 @@ function readOptions(ctx: TriggerContext): TriggerOptions {
 	const reply = optionParam(p, 0, 'reply', REPLY_MODES, 'acknowledge');
 	// A Max Age that is not a whole number of seconds is an error, never "off": only 0 turns the check off.
 	const maxAgeSeconds = numberParam(p, 0, 'options.maxAgeSeconds', DEFAULT_MAX_AGE_SECONDS);
-	if (maxAgeSeconds < 0) throw inputError(p, 0, 'options.maxAgeSeconds', `must be 0 or more, got ${maxAgeSeconds}`);
+	if (maxAgeSeconds < 0) throw inputError('options.maxAgeSeconds', `must be 0 or more, got ${maxAgeSeconds}`);
 	if (!Number.isInteger(maxAgeSeconds)) {
-		throw inputError(p, 0, 'options.maxAgeSeconds', `must be a whole number of seconds, got ${maxAgeSeconds}`);
+		throw inputError('options.maxAgeSeconds', `must be a whole number of seconds, got ${maxAgeSeconds}`);
 	}
 	let transferKfAccount: string | undefined;
 	if (reply !== 'acknowledge') {
@@ -39,7 +39,7 @@ function readOptions(ctx: TriggerContext): TriggerOptions {
 			.split(/[,，]/)
 			.map((k) => k.trim())
 			.filter(Boolean);
-		if (!transferKeywords.length) throw inputError(p, 0, 'transferKeywords', 'holds no keyword between its commas');
+		if (!transferKeywords.length) throw inputError('transferKeywords', 'holds no keyword between its commas');
 	}
 	const options = ctx.getNodeParameter('options', {}) as { deduplicate?: unknown; includeRawXml?: unknown };
 	const node = ctx.getNode();

@@ -6,7 +6,7 @@ const ctx = useSandbox('empty');
 const { collect, seed, bodies } = recordTools(ctx);
 const query = recordQuery;
 
-describe('KfClient.iterateRecords against the sandbox (legacy getrecord)', () => {
+describe('KfClient.iterateRecordPages against the sandbox (legacy getrecord)', () => {
 	it('pages with pageindex from 1 while a page is full, one China-time day per query, openid sent to WeChat', async () => {
 		seed(Array.from({ length: 120 }, (_, i) => T0 + i * 60), (i) => (i % 2 ? 'o_b' : 'o_a'));
 		seed([T0 + DAY + 5], () => 'o_a');

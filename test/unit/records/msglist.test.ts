@@ -9,7 +9,7 @@ const ctx = useSandbox('empty');
 const { collect, seed, bodies } = recordTools(ctx);
 const query = recordQuery;
 
-describe('KfClient.iterateRecords against the sandbox (getmsglist)', () => {
+describe('KfClient.iterateRecordPages against the sandbox (getmsglist)', () => {
 	it('an empty range costs one request per window and yields nothing', async () => {
 		expect(await collect(query({ endTime: T0 + 2 * DAY - 1 }))).toEqual([]);
 		expect(bodies(MSG_LIST_PATH)).toEqual([

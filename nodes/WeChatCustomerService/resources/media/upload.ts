@@ -1,7 +1,6 @@
 import { readMediaUpload } from '../../execution/binary';
 import type { OperationDefinition } from '../../execution/types';
-import { ZonedFormatter } from '../../client/zonedTime';
-import { optionsCollection } from '../shared';
+import { optionsCollection, workflowTimeFormatter } from '../shared';
 import { mediaTypeProperty, readMediaType } from './shared';
 
 export const uploadMedia: OperationDefinition = {
@@ -27,13 +26,14 @@ export const uploadMedia: OperationDefinition = {
 	],
 	async execute({ itemIndex, client }) {
 		const type = readMediaType(this, itemIndex);
+		const zone = workflowTimeFormatter(this);
 		const upload = await readMediaUpload(this, itemIndex, type, 'binaryPropertyName');
 		const media = await client.uploadMedia(type, upload.multipart);
 		return {
 			media_id: media.media_id,
 			type: media.type,
 			created_at: media.created_at,
-			created_at_iso: new ZonedFormatter(this.getTimezone()).iso(media.created_at),
+			created_at_iso: zone.iso(media.created_at),
 			...(media.thumb_media_id ? { thumb_media_id: media.thumb_media_id } : {}),
 		};
 	},

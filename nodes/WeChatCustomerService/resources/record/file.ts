@@ -4,7 +4,7 @@ import { iterateRecordPages, type RecordPagingStats, type RecordQuery } from '..
 import { MAX_RECORDS_PER_FILE, RECORD_FILE_MIME_TYPES, recordFiles, type RecordFileFormat } from '../../client/recordFile';
 import type { KfClient } from '../../client/KfClient';
 import type { ZonedFormatter } from '../../client/zonedTime';
-import { inputError, numberParam, stringParam } from '../../execution/input';
+import { inputError, numberParam, optionParam, stringParam } from '../../execution/input';
 
 const showForFile = { show: { output: ['file'] } };
 
@@ -76,7 +76,7 @@ function compactTime(iso: string): string {
 function readRecordsPerFile(ctx: IExecuteFunctions, itemIndex: number): number {
 	const value = numberParam(ctx, itemIndex, 'recordsPerFile', recordsPerFileProperty.default as number);
 	if (!Number.isInteger(value) || value < 1 || value > MAX_RECORDS_PER_FILE) {
-		throw inputError(ctx, itemIndex, 'recordsPerFile', `must be a whole number from 1 to ${MAX_RECORDS_PER_FILE}, got ${value}`);
+		throw inputError('recordsPerFile', `must be a whole number from 1 to ${MAX_RECORDS_PER_FILE}, got ${value}`);
 	}
 	return value;
 }
@@ -101,10 +101,7 @@ export async function writeRecordFile(
 	query: RecordQuery,
 	zone: ZonedFormatter,
 ): Promise<INodeExecutionData[]> {
-	const format = ctx.getNodeParameter('fileFormat', itemIndex, 'jsonl') as RecordFileFormat;
-	if (format !== 'jsonl' && format !== 'csv') {
-		throw inputError(ctx, itemIndex, 'fileFormat', `must be "jsonl" or "csv", got "${String(format)}"`);
-	}
+	const format = optionParam<RecordFileFormat>(ctx, itemIndex, 'fileFormat', ['jsonl', 'csv'], 'jsonl', '"jsonl" or "csv"');
 	const recordsPerFile = readRecordsPerFile(ctx, itemIndex);
 	const property = stringParam(ctx, itemIndex, 'binaryPropertyName');
 	const startTime = zone.iso(query.startTime);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError, numberParam, stringParam } from '../../execution/input';
+import { inputError, numberParam, optionParam, stringParam } from '../../execution/input';
 import { validateOpenid } from '../../client/accounts';
 import type { OperationDefinition } from '../../execution/types';
 import {
@@ -11,8 +11,8 @@ import {
 	type RecordApi,
 	type RecordQuery,
 } from '../../client/records';
-import { ZonedFormatter, isValidTimeZone, parseIsoInZone } from '../../client/zonedTime';
-import { optionsCollection } from '../shared';
+import { parseIsoInZone } from '../../client/zonedTime';
+import { optionsCollection, workflowTimeFormatter } from '../shared';
 import { recordOutputProperties, writeRecordFile } from './file';
 
 /**
@@ -37,8 +37,6 @@ function readTime(ctx: IExecuteFunctions, itemIndex: number, name: string, timeZ
 	}
 	if (seconds === undefined || seconds < 0) {
 		throw inputError(
-			ctx,
-			itemIndex,
 			name,
 			`is not a valid date and time, got ${JSON.stringify(typeof raw === 'object' ? String(raw) : raw)} (use e.g. 2024-05-01T09:00:00)`,
 		);
@@ -141,16 +139,13 @@ export const getAllRecords: OperationDefinition = {
 		]),
 	],
 	async execute({ itemIndex, client }) {
-		const timeZone = this.getTimezone();
-		if (!isValidTimeZone(timeZone)) {
-			throw inputError(this, itemIndex, 'timezone', `(the workflow's time zone) "${timeZone}" is not a known time zone`);
-		}
+		const zone = workflowTimeFormatter(this);
 		const now = Math.floor(Date.now() / 1000);
-		const startTime = readTime(this, itemIndex, 'startTime', timeZone);
-		if (startTime === undefined) throw inputError(this, itemIndex, 'startTime', 'is required but empty');
-		const endTime = Math.min(readTime(this, itemIndex, 'endTime', timeZone) ?? now, now);
+		const startTime = readTime(this, itemIndex, 'startTime', zone.timeZone);
+		if (startTime === undefined) throw inputError('startTime', 'is required but empty');
+		const endTime = Math.min(readTime(this, itemIndex, 'endTime', zone.timeZone) ?? now, now);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const api = (this.getNodeParameter('options.api', itemIndex, 'msgList') as RecordApi) || 'msgList';
+		const api = optionParam<RecordApi>(this, itemIndex, 'options.api', ['msgList', 'legacy'], 'msgList', '"msgList" or "legacy"');
 		const query: RecordQuery = {
 			startTime,
 			endTime,
@@ -161,12 +156,10 @@ export const getAllRecords: OperationDefinition = {
 			limit: returnAll ? undefined : numberParam(this, itemIndex, 'limit', 50),
 		};
 		validateRecordQuery(query, now);
-		const zone = new ZonedFormatter(timeZone);
-		const output = this.getNodeParameter('output', itemIndex, 'items');
+		const output = optionParam(this, itemIndex, 'output', ['items', 'file'], 'items', '"items" or "file"');
 		if (output === 'file') return await writeRecordFile(this, itemIndex, client, query, zone);
-		if (output !== 'items') throw inputError(this, itemIndex, 'output', `must be "items" or "file", got "${String(output)}"`);
 		const out: DescribedRecord[] = [];
-		// Page by page (the record iterator's cheaper twin): each record becomes its output object.
+		// Page by page: each record becomes its output object.
 		for await (const page of client.iterateRecordPages(query)) {
 			for (const record of page) out.push(describeRecord(record, zone));
 		}

@@ -15,7 +15,7 @@ export const getSession: OperationDefinition = {
 	properties: [openidProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const openid = readOpenid(this, itemIndex);
-		const zone = workflowTimeFormatter(this, itemIndex);
+		const zone = workflowTimeFormatter(this);
 		return withCreatetimeIso(customerSessionItem(openid, await client.getSession(openid)), zone);
 	},
 };

@@ -14,7 +14,7 @@ export const getAllSessions: OperationDefinition = {
 	properties: [kfAccountProperty('agent'), optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);
-		const zone = workflowTimeFormatter(this, itemIndex);
+		const zone = workflowTimeFormatter(this);
 		return agentSessionItems(kfAccount, await client.listSessions(kfAccount)).map((s) => withCreatetimeIso(s, zone));
 	},
 };
