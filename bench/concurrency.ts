@@ -1,13 +1,15 @@
 // Benchmark: a workflow sends a text message to 1,000 customers through n8n's WorkflowExecute,
-// with Options → Concurrency 1 and then 10, against a sandbox that adds 50 ms to every send.
-// Prints both times and the ratio; exits 1 if concurrency 10 is not at least 8× faster.
+// with Options → Concurrency 1 and then 10 (three runs, their median), against a sandbox that adds 50 ms to every send.
+// Prints both times and the ratio, on this machine's Node and then on Node 24 (n8n 2.x's runtime);
+// exits 1 if concurrency 10 is not at least 8× faster on Node 24. Every request goes through n8n's
+// request helper, which opens a new connection per request: on Node 20 that costs more per send.
 // The sandbox runs in a child process, as WeChat is a remote server: its own CPU time does not
 // compete with the workflow's on one thread.
 //
 //   npx tsc -p tsconfig.dev.json && node build-dev/bench/concurrency.js [customers] [delayMs]
 import './setup-env';
 
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,16 +93,34 @@ async function main(): Promise<void> {
 	try {
 		const items = openids(customers).map((openid, n) => ({ openid, text: `您好 👋 订单 #${n} 已发货` }));
 		const serial = await timeRun(sb, items, 1);
-		const parallel = await timeRun(sb, items, 10);
+		// The short run three times and its median: one stray pause moves a 6-second run by a few percent.
+		const parallels = [await timeRun(sb, items, 10), await timeRun(sb, items, 10), await timeRun(sb, items, 10)];
+		const parallel = [...parallels].sort((a, b) => a - b)[1];
 		const ratio = serial / parallel;
-		console.log(`customers: ${customers}, sandbox delay per send: ${delayMs} ms`);
+		const gated = process.version.startsWith('v24.');
+		console.log(`Node ${process.version}${gated ? " (n8n 2.x's runtime)" : ''}, customers: ${customers}, sandbox delay per send: ${delayMs} ms`);
 		console.log(`concurrency 1:  ${(serial / 1000).toFixed(2)} s`);
-		console.log(`concurrency 10: ${(parallel / 1000).toFixed(2)} s`);
-		console.log(`speedup: ${ratio.toFixed(2)}x (required: >= ${REQUIRED_SPEEDUP}x)`);
-		if (ratio < REQUIRED_SPEEDUP) process.exitCode = 1;
+		console.log(`concurrency 10: ${(parallel / 1000).toFixed(2)} s (median of ${parallels.map((ms) => (ms / 1000).toFixed(2)).join(', ')})`);
+		console.log(`speedup: ${ratio.toFixed(2)}x (required on Node 24: >= ${REQUIRED_SPEEDUP}x)`);
+		if (gated && ratio < REQUIRED_SPEEDUP) process.exitCode = 1;
 	} finally {
 		await sb.stop();
 	}
+	if (!process.version.startsWith('v24.')) onNode24();
+}
+
+/** The same run in a child on Node 24, the Node n8n 2.x runs on; its exit code is this run's. */
+function onNode24(): void {
+	/* eslint-disable-next-line @typescript-eslint/no-require-imports -- the n8n harness is plain CommonJS */
+	const runtime = require(join(__dirname, '..', '..', 'scripts', 'n8n', 'runtime')) as { ensureNode24(): Promise<{ bin: string }> };
+	void runtime.ensureNode24().then((node24) => {
+		console.log('');
+		try {
+			execFileSync(node24.bin, [__filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+		} catch {
+			process.exitCode = 1;
+		}
+	});
 }
 
 const childAt = process.argv.indexOf('--sandbox-child');

@@ -19,6 +19,8 @@ export interface HttpExchange {
 	signal: AbortSignal;
 	timeoutMs: number;
 	proxyUrl?: string;
+	/** The caller reads the whole body anyway (an API call, no byte cap): the helper may buffer it itself. */
+	whole?: boolean;
 }
 
 /** The answer once its headers arrived (whatever the status); the body is read by the caller. */
@@ -108,6 +110,7 @@ class Exchange {
 	constructor(
 		readonly req: HttpRequest,
 		readonly settings: HttpSettings,
+		readonly whole = false,
 	) {
 		this.where = describeUrl(req.url);
 		this.timeout = AbortSignal.timeout(settings.timeoutMs);
@@ -131,6 +134,7 @@ class Exchange {
 				signal: this.signal,
 				timeoutMs: this.settings.timeoutMs,
 				proxyUrl: this.settings.proxyUrl,
+				whole: this.whole,
 			});
 		} catch (error) {
 			throw this.failure(error, 'request');
@@ -248,7 +252,7 @@ async function readAll(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
 
 /** Sends `req` and reads the whole answer (within the Timeout and `req.cap`). */
 export async function sendHttp(req: HttpRequest, settings: HttpSettings): Promise<HttpResponse> {
-	const exchange = new Exchange(req, settings);
+	const exchange = new Exchange(req, settings, !req.cap);
 	const answer = await exchange.open();
 	const body = await readAll(chunksOf(answer, exchange, req.cap));
 	return { status: answer.status, headers: answer.headers, body };
