@@ -15,7 +15,7 @@ import {
 import { Agent, request } from 'undici';
 
 import { operationName } from '../nodes/WeChatCustomerService/client/records';
-import { ZonedFormatter } from '../nodes/WeChatCustomerService/client/zonedTime';
+import { ZonedFormatter } from '../nodes/shared/zonedTime';
 import { RecordStore } from '../sandbox/records';
 import { NODE_TYPE, createNodeTypes } from '../test/helpers/nodes';
 import type { WorkflowJson } from '../test/helpers/workflow';

@@ -5,7 +5,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workf
 import { Agent, request, type Dispatcher } from 'undici';
 
 import { WeChatCustomerService } from '../../nodes/WeChatCustomerService/WeChatCustomerService.node';
-import type { HelperRequestOptions } from '../../nodes/WeChatCustomerService/transport/n8nRequest';
+import type { HelperRequestOptions } from '../../nodes/shared/transport/n8nRequest';
 
 // One keep-alive pool, as the undici transport had.
 const dispatcher: Dispatcher = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });

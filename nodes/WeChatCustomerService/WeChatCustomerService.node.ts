@@ -10,7 +10,7 @@ import { route } from './router';
 import { weChatOfficialAccountApiTest } from './methods/credentialTest';
 import { searchAccounts, searchAgents } from './methods/listSearch';
 import { RESOURCES, nodeProperties } from './resources';
-import { subtitleExpression } from './subtitle';
+import { subtitleExpression } from '../shared/execution/subtitle';
 
 export class WeChatCustomerService implements INodeType {
 	description: INodeTypeDescription = {

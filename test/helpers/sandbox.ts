@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { useDefaultRetry } from '../../nodes/WeChatCustomerService/client/WeChatClient';
+import { useDefaultRetry } from '../../nodes/shared/client/WeChatClient';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
 import { sandboxCredentialData, startSandbox, type KfSandbox } from '../../sandbox';
 

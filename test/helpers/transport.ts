@@ -2,8 +2,8 @@ import { OutboundHttp } from '@n8n/backend-network';
 import { Container } from '@n8n/di';
 import { sleep } from 'n8n-workflow';
 
-import type { HttpTransport } from '../../nodes/WeChatCustomerService/transport/http';
-import { helperTransport, type HttpRequestHelper } from '../../nodes/WeChatCustomerService/transport/n8nRequest';
+import type { HttpTransport } from '../../nodes/shared/transport/http';
+import { helperTransport, type HttpRequestHelper } from '../../nodes/shared/transport/n8nRequest';
 
 /**
  * The transport a node run gets, for tests that build a client without a workflow: n8n-core's

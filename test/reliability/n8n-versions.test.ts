@@ -9,9 +9,10 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import type { INode, INodeProperties } from 'n8n-workflow';
+import { OFFICIAL_ACCOUNT_WORDING } from '../../nodes/WeChatCustomerService/client/hints';
 
-type ErrorsModule = typeof import('../../nodes/WeChatCustomerService/execution/errors');
-type ClientErrors = typeof import('../../nodes/WeChatCustomerService/client/errors');
+type ErrorsModule = typeof import('../../nodes/shared/execution/errors');
+type ClientErrors = typeof import('../../nodes/shared/errors');
 type Workflow = typeof import('n8n-workflow');
 
 /** The repository's n8n-workflow and those of the real n8n runtimes in the cache, when installed. */
@@ -52,8 +53,8 @@ describe.each(installedWorkflows())('n8n-workflow of %s', (_name, dir) => {
 		jest.isolateModules(() => {
 			jest.doMock('n8n-workflow', () => jest.requireActual(dir));
 			n8n = require('n8n-workflow') as Workflow;
-			errors = require('../../nodes/WeChatCustomerService/execution/errors') as ErrorsModule;
-			client = require('../../nodes/WeChatCustomerService/client/errors') as ClientErrors;
+			errors = require('../../nodes/shared/execution/errors') as ErrorsModule;
+			client = require('../../nodes/shared/errors') as ClientErrors;
 		});
 		/* eslint-enable @typescript-eslint/no-require-imports */
 	});
@@ -78,7 +79,7 @@ describe.each(installedWorkflows())('n8n-workflow of %s', (_name, dir) => {
 	});
 
 	it('keeps WeChat’s words even when they contain a Node.js error code', () => {
-		const cause = new client.WeChatApiError({ errcode: 61450, errmsg: 'system error EPERM rid: 1-2', path: '/x' });
+		const cause = new client.WeChatApiError({ errcode: 61450, errmsg: 'system error EPERM rid: 1-2', path: '/x', wording: OFFICIAL_ACCOUNT_WORDING });
 		const error = errors.toNodeError(node, cause, 2);
 		expect(error.message).toBe('WeChat’s customer-service system failed. WeChat: system error EPERM (errcode 61450)');
 		expect(error.description).toBe('Try again later. rid: 1-2');

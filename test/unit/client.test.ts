@@ -1,6 +1,6 @@
 import { n8nHelperTransport } from '../helpers/transport';
 import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
-import { WeChatApiError, WeChatTransportError } from '../../nodes/WeChatCustomerService/client/errors';
+import { WeChatApiError, WeChatTransportError } from '../../nodes/shared/errors';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
 import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandbox';
 import type { KfSandbox } from '../../sandbox';

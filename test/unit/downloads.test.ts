@@ -4,8 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
-import { WeChatOutcomeUnknownError, WeChatTransportError } from '../../nodes/WeChatCustomerService/client/errors';
-import type { ByteStream } from '../../nodes/WeChatCustomerService/transport/http';
+import { AVATAR_CAP } from '../../nodes/WeChatCustomerService/client/downloadCaps';
+import { WeChatOutcomeUnknownError, WeChatTransportError } from '../../nodes/shared/errors';
+import type { ByteStream } from '../../nodes/shared/transport/http';
 import { n8nHelperTransport } from '../helpers/transport';
 
 const MB = 1024 * 1024;
@@ -93,8 +94,8 @@ describe('byte caps', () => {
 			res.flushHeaders();
 		});
 		const sent = await host((_req, res) => endless(res));
-		const a = (await client(`http://${declared}`).download(`http://${declared}/mmhead/1/0`).catch((e: unknown) => e)) as Error;
-		const b = (await client(`http://${sent}`).download(`http://${sent}/mmhead/1/0`).catch((e: unknown) => e)) as Error;
+		const a = (await client(`http://${declared}`).download(`http://${declared}/mmhead/1/0`, AVATAR_CAP).catch((e: unknown) => e)) as Error;
+		const b = (await client(`http://${sent}`).download(`http://${sent}/mmhead/1/0`, AVATAR_CAP).catch((e: unknown) => e)) as Error;
 		expect(a.message).toBe(
 			`The avatar URL at ${declared} sent a file of 11534336 bytes (Content-Length), over this node's limit of 10 MB (10485760 bytes): WeChat allows avatars of at most 5 MB`,
 		);

@@ -28,6 +28,7 @@ function specifiersOf(source: string): string[] {
 function targetOf(file: string, specifier: string): string[] | undefined {
 	if (!specifier.startsWith('.')) return undefined;
 	const target = relative(ROOT, resolve(dirname(file), specifier));
+	if (target.startsWith(`..${sep}shared${sep}`)) return ['shared', ...target.split(sep).slice(2)];
 	return target.startsWith('..') ? ['outside', target] : target.split(sep);
 }
 
@@ -55,7 +56,7 @@ const RULES: Rule[] = [
 	...['client', 'push'].map((folder) => ({
 		folder,
 		forbidden: 'execution/, resources/, methods/, trigger/, the router or a node file',
-		test: (f: string, s: string) => !['client', 'push', 'transport', undefined].includes(areaOf(f, s)),
+		test: (f: string, s: string) => !['client', 'push', 'transport', 'shared', undefined].includes(areaOf(f, s)),
 	})),
 	{ folder: 'execution', forbidden: 'resources/, methods/ or trigger/', test: (f, s) => ['resources', 'methods', 'trigger'].includes(areaOf(f, s) ?? '') },
 	...['methods', 'trigger'].map((folder) => ({ folder, forbidden: 'resources/', test: (f: string, s: string) => areaOf(f, s) === 'resources' })),
@@ -81,6 +82,27 @@ function offendingImports(rule: Rule): string[] {
 			.map((s) => `${relative(ROOT, file)} imports ${s}`),
 	);
 }
+
+const SHARED = resolve(ROOT, '..', 'shared');
+const FAMILIES = ['WeChatCustomerService', 'WeComCustomerService'].map((family) => resolve(ROOT, '..', family));
+
+describe('shared code', () => {
+	it('imports nothing of either family', () => {
+		const offending = sourceFiles(SHARED).flatMap((file) =>
+			specifiersOf(readFileSync(file, 'utf8'))
+				.filter((s) => s.startsWith('.') && FAMILIES.some((family) => resolve(dirname(file), s).startsWith(family + sep)))
+				.map((s) => `${relative(SHARED, file)} imports ${s}`),
+		);
+		expect(offending).toEqual([]);
+	});
+
+	it('imports n8n packages only in execution/', () => {
+		const offending = sourceFiles(SHARED)
+			.filter((file) => !relative(SHARED, file).startsWith(`execution${sep}`))
+			.flatMap((file) => specifiersOf(readFileSync(file, 'utf8')).filter(isN8n).map((s) => `${relative(SHARED, file)} imports ${s}`));
+		expect(offending).toEqual([]);
+	});
+});
 
 describe('import rule', () => {
 	it('finds every kind of import', () => {

@@ -1,4 +1,4 @@
-import { redact } from '../../nodes/WeChatCustomerService/transport/redact';
+import { redact } from '../../nodes/shared/transport/redact';
 
 describe('redact', () => {
 	it('hides tokens and secrets in query strings', () => {

@@ -1,4 +1,4 @@
-import { toItems } from '../../nodes/WeChatCustomerService/execution/runner';
+import { toItems } from '../../nodes/shared/execution/runner';
 
 describe('toItems', () => {
 	it('wraps plain results paired with the input item, one shared pairedItem per input', () => {

@@ -9,7 +9,8 @@ process.env.N8N_SSRF_ALLOWED_HOSTNAMES = 'localhost';
 Container.reset();
 
 import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
-import { WeChatTransportError } from '../../nodes/WeChatCustomerService/client/errors';
+import { AVATAR_CAP } from '../../nodes/WeChatCustomerService/client/downloadCaps';
+import { WeChatTransportError } from '../../nodes/shared/errors';
 import { sampleFile } from '../helpers/mediaFiles';
 import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandbox';
 import { n8nHelperTransport } from '../helpers/transport';
@@ -45,7 +46,7 @@ describe("n8n's SSRF protection", () => {
 	it('refuses a kf_headimgurl on a loopback address', async () => {
 		const client = allowedClient();
 		const agent = (await client.listAgents()).find((a) => a.kf_headimgurl)!;
-		const error = (await client.download(agent.kf_headimgurl!).catch((e: unknown) => e)) as WeChatTransportError;
+		const error = (await client.download(agent.kf_headimgurl!, AVATAR_CAP).catch((e: unknown) => e)) as WeChatTransportError;
 		expect(error.message).toBe(
 			`n8n refused to connect to the avatar URL at ${new URL(agent.kf_headimgurl!).host}: it resolves to a restricted IP address (n8n's SSRF protection)`,
 		);

@@ -1,11 +1,10 @@
+import { FixedTokenServer, tokenCacheKey } from '../../nodes/WeChatCustomerService/client/tokens';
 import {
 	CachingTokenServer,
-	FixedTokenServer,
 	UNKNOWN_LIFETIME_SECONDS,
-	tokenCacheKey,
 	usableLifetimeSeconds,
 	type FetchedToken,
-} from '../../nodes/WeChatCustomerService/client/tokens';
+} from '../../nodes/shared/tokens';
 
 /** A fetcher that hands out tok-1, tok-2, … and records the stale token it was given. */
 function countingFetcher(expiresIn: number | null = 7200, delayMs = 10) {

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-import { useDefaultRetry } from '../../nodes/WeChatCustomerService/client/WeChatClient';
+import { useDefaultRetry } from '../../nodes/shared/client/WeChatClient';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
 import { PushDeduplicator } from '../../nodes/WeChatCustomerService/push/dedup';
 import { SignedUrlMemory } from '../../nodes/WeChatCustomerService/push/replay';

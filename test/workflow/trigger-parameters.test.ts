@@ -2,7 +2,7 @@
 // stops activation with the field named, and a push meanwhile is answered 500 with that reason logged.
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseWeChatXml } from '../../nodes/WeChatCustomerService/push/xml';
+import { parseWeChatXml } from '../../nodes/shared/push/xml';
 import { SANDBOX_PUSH, pushXml, signPush, type PushSpec } from '../../sandbox/push';
 import { activateTrigger, callTrigger, forgetPushes, useFreshTriggerMemory } from '../helpers/webhook';
 

@@ -1,7 +1,7 @@
-import { WeChatClient, listIn, type WeChatResult } from './WeChatClient';
+import { WeChatClient, listIn, type WeChatResult } from '../../shared/client/WeChatClient';
 import type { AccountBody } from './accounts';
 import { downloadMedia, uploadMedia, type DownloadedMedia, type MediaType, type UploadedMedia } from './media';
-import type { MultipartBody } from './multipart';
+import type { MultipartBody } from '../../shared/multipart';
 import type { KfAgent, KfOnlineAgent, KfRecord } from './types';
 import { customMessageBody, type CustomMessage, type TypingCommand } from './messages';
 import {

@@ -2,9 +2,9 @@
 // Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
 import { createHash } from 'node:crypto';
 
-import { WeChatInputError } from './errors';
-import { describeContent, fileNameFor, fileTypeByMime, fileTypeInfo, isJpeg, mimeTypeOf } from './fileTypes';
-import { fileMultipart, type MultipartBody } from './multipart';
+import { WeChatInputError } from '../../shared/errors';
+import { describeContent, fileNameFor, fileTypeByMime, fileTypeInfo, isJpeg, mimeTypeOf } from '../../shared/fileTypes';
+import { fileMultipart, type MultipartBody } from '../../shared/multipart';
 
 export const ACCOUNT_PREFIX_MAX = 10;
 export const ACCOUNT_SUFFIX_MAX = 30;

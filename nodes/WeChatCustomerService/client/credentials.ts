@@ -1,5 +1,5 @@
 // Parsing of the credential's fields, shared by every node that uses the credential.
-import type { HttpSettings } from '../transport/http';
+import type { HttpSettings } from '../../shared/transport/http';
 
 export type TokenSource = 'stableToken' | 'classicToken' | 'tokenServer' | 'accessToken';
 

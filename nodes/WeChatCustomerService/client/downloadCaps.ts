@@ -1,6 +1,6 @@
 // Byte caps of downloads: twice what WeChat allows, so every file WeChat accepts fits and an
 // answer that never ends (or says it is 1 GiB) is stopped long before it fills memory or disk.
-import type { ByteCap } from '../transport/http';
+import type { ByteCap } from '../../shared/transport/http';
 import { AVATAR_MAX_BYTES } from './accounts';
 import { MEDIA_RULES } from './media';
 

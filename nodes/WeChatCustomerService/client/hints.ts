@@ -1,3 +1,5 @@
+import type { OutcomeCheck, RefusalWording } from '../../shared/errors';
+
 // Each errcode WeChat may answer, in two plain-English parts: `what` happened, in the user's terms
 // (one short sentence that leads the error message, before WeChat's own words), and what to `do`
 // (the description; never a restatement of `what` or of errmsg).
@@ -167,12 +169,12 @@ function refusalOf(errcode: number, path?: string): Refusal | undefined {
 }
 
 /** What happened, as one plain sentence that leads the error message ('' for an errcode not listed). */
-export function summaryFor(errcode: number, path?: string): string {
+function summaryFor(errcode: number, path?: string): string {
 	return refusalOf(errcode, path)?.what ?? '';
 }
 
 /** What to do about an errcode (the error description). */
-export function hintFor(errcode: number, path?: string): string {
+function hintFor(errcode: number, path?: string): string {
 	return refusalOf(errcode, path)?.do ?? '';
 }
 
@@ -190,6 +192,9 @@ const OUTCOME_CHECKS: Record<string, { done: string; then: string }> = {
 	'/cgi-bin/message/custom/typing': { done: 'shown the typing indicator', then: 'it ends by itself within 15 seconds' },
 };
 
-export function outcomeCheck(path: string): { done: string; then: string } {
+function outcomeCheck(path: string): OutcomeCheck {
 	return OUTCOME_CHECKS[path] ?? { done: 'done it', then: 'check before running it again' };
 }
+
+/** The Official Account's words for WeChat's errcodes, handed to every error the client raises. */
+export const OFFICIAL_ACCOUNT_WORDING: RefusalWording = { summaryFor, hintFor, outcomeCheck };

@@ -1,7 +1,8 @@
 // Temporary media (media/upload, media/get): WeChat's limits and the shapes of its answers.
 // Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
-import type { ByteStream } from '../transport/http';
-import { WeChatApiError, WeChatInputError, WeChatTransportError } from './errors';
+import type { ByteStream } from '../../shared/transport/http';
+import { WeChatApiError, WeChatInputError, WeChatTransportError } from '../../shared/errors';
+import { OFFICIAL_ACCOUNT_WORDING } from './hints';
 import {
 	describeContent,
 	fileTypeByMime,
@@ -10,9 +11,9 @@ import {
 	sniffFileType,
 	type FileKind,
 	type FileTypeInfo,
-} from './fileTypes';
-import type { MultipartBody } from './multipart';
-import type { DownloadAnswer, WeChatClient, WeChatResult } from './WeChatClient';
+} from '../../shared/fileTypes';
+import type { MultipartBody } from '../../shared/multipart';
+import type { DownloadAnswer, WeChatClient, WeChatResult } from '../../shared/client/WeChatClient';
 
 const MEDIA_UPLOAD_PATH = '/cgi-bin/media/upload';
 const MEDIA_GET_PATH = '/cgi-bin/media/get';
@@ -191,7 +192,7 @@ export async function downloadMedia(client: WeChatClient, mediaId: string): Prom
 		}
 		const refusal = video.json as WeChatResult | undefined;
 		if (typeof refusal?.errcode === 'number' && refusal.errcode !== 0) {
-			throw new WeChatApiError({ errcode: refusal.errcode, errmsg: String(refusal.errmsg ?? ''), path: 'the video_url' });
+			throw new WeChatApiError({ errcode: refusal.errcode, errmsg: String(refusal.errmsg ?? ''), path: 'the video_url', wording: OFFICIAL_ACCOUNT_WORDING });
 		}
 	}
 	throw new WeChatTransportError(

@@ -1,5 +1,5 @@
 // Customer-service messages: message/custom/send bodies and message/custom/typing. Knows nothing of n8n.
-import { WeChatInputError } from './errors';
+import { WeChatInputError } from '../../shared/errors';
 
 export const MESSAGE_TYPES = [
 	'text',

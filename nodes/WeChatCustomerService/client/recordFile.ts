@@ -3,7 +3,7 @@
 // the previous file. Knows nothing of n8n.
 import { describeRecord, type DescribedRecord } from './records';
 import type { KfRecord } from './types';
-import type { ZonedFormatter } from './zonedTime';
+import type { ZonedFormatter } from '../../shared/zonedTime';
 
 export type RecordFileFormat = 'jsonl' | 'csv';
 

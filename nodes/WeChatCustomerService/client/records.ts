@@ -1,7 +1,7 @@
 // Chat records (msgrecord/getmsglist and the legacy getrecord): windows, paging and guards. Knows nothing of n8n.
-import { WeChatInputError, WeChatTransportError } from './errors';
+import { WeChatInputError, WeChatTransportError } from '../../shared/errors';
 import type { KfRecord } from './types';
-import type { ZonedFormatter } from './zonedTime';
+import type { ZonedFormatter } from '../../shared/zonedTime';
 
 export const MSG_LIST_PATH = '/customservice/msgrecord/getmsglist';
 export const LEGACY_RECORD_PATH = '/customservice/msgrecord/getrecord';

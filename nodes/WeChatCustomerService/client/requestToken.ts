@@ -5,7 +5,7 @@ import {
 	credentialSettingsOf,
 	type WeChatCredentialData,
 } from './credentials';
-import { fetchTransport } from '../transport/fetchTransport';
+import { fetchTransport } from '../../shared/transport/fetchTransport';
 import { tokenServers } from './tokens';
 
 /** The request fields this needs; n8n's IHttpRequestOptions (url) and legacy options (uri) both fit. */

@@ -1,100 +1,17 @@
-import { createHmac, randomBytes } from 'node:crypto';
-
-import { describeUrl, parseJsonBody, sendHttp, type HttpTransport } from '../transport/http';
+import {
+	fingerprint,
+	tokenCache,
+	type FetchedToken,
+	type TokenFetcher,
+	type TokenServer,
+} from '../../shared/tokens';
+import { describeUrl, parseJsonBody, sendHttp, type HttpTransport } from '../../shared/transport/http';
+import { OFFICIAL_ACCOUNT_WORDING } from './hints';
 import { secretsOf, type CredentialSettings } from './credentials';
-import { TOKEN_SERVER, WECHAT_API, WeChatApiError, WeChatTransportError, callName, endpointFailure } from './errors';
-
-/**
- * The token server (中控服务器) interface of the Go mp/dkf package: any deployment can implement it.
- * `refreshToken(rejected)` refreshes only when `rejected` is still the current token,
- * so many callers that saw the same rejection cause one refresh.
- */
-export interface TokenServer {
-	token(): Promise<string>;
-	refreshToken(rejectedToken: string): Promise<string>;
-	/** False for a token that cannot be renewed; a rejection is then reported at once. */
-	readonly refreshable?: boolean;
-}
+import { TOKEN_SERVER, WECHAT_API, WeChatApiError, WeChatTransportError, callName, endpointFailure } from '../../shared/errors';
 
 export const FIXED_TOKEN_HINT =
 	'The credential uses a fixed access token, which cannot be refreshed. Paste a current token, or switch the Token Source to Stable Token.';
-
-export interface FetchedToken {
-	token: string;
-	/** Seconds the token stays valid, as reported; undefined when the source does not say. */
-	expiresIn?: number;
-}
-
-type TokenFetcher = (staleToken?: string) => Promise<FetchedToken>;
-
-/** Codes with which WeChat says the access_token used is not (or no longer) valid. */
-export const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
-
-/** How long to trust a token whose source gave no lifetime (inside WeChat's 5-minute overlap). */
-export const UNKNOWN_LIFETIME_SECONDS = 240;
-
-/**
- * The Go mp/dkf package's safety margins: refresh well before WeChat's expiry, inside the 5-minute window
- * in which the previous classic token keeps working for other holders (7200 s → 6600 s).
- */
-export function usableLifetimeSeconds(expiresIn: number): number {
-	if (expiresIn > 31556952) throw new Error(`expires_in too large: ${expiresIn}`);
-	if (expiresIn > 3600) return expiresIn - 600;
-	if (expiresIn > 1800) return expiresIn - 300;
-	if (expiresIn > 300) return expiresIn - 60;
-	if (expiresIn > 60) return expiresIn - 10;
-	// The Go mp/dkf package refuses such tokens; a nearly expired stable token is still worth one use.
-	return Math.max(0, Math.floor(expiresIn / 2));
-}
-
-/** Caches one token, shares one in-flight fetch among all callers, refreshes early. */
-export class CachingTokenServer implements TokenServer {
-	private cached?: { token: string; refreshAt: number };
-	private inflight?: Promise<string>;
-
-	constructor(
-		private fetcher: TokenFetcher,
-		private readonly now: () => number = Date.now,
-	) {}
-
-	/** Later fetches use `fetcher` (new settings for the same key); the cached token stays. */
-	useFetcher(fetcher: TokenFetcher): void {
-		this.fetcher = fetcher;
-	}
-
-	async token(): Promise<string> {
-		if (this.cached && this.now() < this.cached.refreshAt) return this.cached.token;
-		return await this.fetchOnce();
-	}
-
-	async refreshToken(rejectedToken: string): Promise<string> {
-		if (this.inflight) return await this.inflight;
-		if (this.cached && this.cached.token !== rejectedToken && this.now() < this.cached.refreshAt) {
-			return this.cached.token;
-		}
-		this.cached = undefined;
-		return await this.fetchOnce(rejectedToken);
-	}
-
-	private async fetchOnce(staleToken?: string): Promise<string> {
-		if (!this.inflight) {
-			this.inflight = this.fetchAndStore(staleToken).finally(() => {
-				this.inflight = undefined;
-			});
-		}
-		return await this.inflight;
-	}
-
-	private async fetchAndStore(staleToken?: string): Promise<string> {
-		// A failed fetch leaves no token behind (as the Go mp/dkf package does): the next call fetches again.
-		this.cached = undefined;
-		const fetched = await this.fetcher(staleToken);
-		const lifetime =
-			fetched.expiresIn === undefined ? UNKNOWN_LIFETIME_SECONDS : usableLifetimeSeconds(fetched.expiresIn);
-		this.cached = { token: fetched.token, refreshAt: this.now() + lifetime * 1000 };
-		return fetched.token;
-	}
-}
 
 /** A token typed into the credential: never fetched, so a rejection cannot be repaired. */
 export class FixedTokenServer implements TokenServer {
@@ -112,6 +29,7 @@ export class FixedTokenServer implements TokenServer {
 			errmsg: 'the fixed access token in the credential was rejected',
 			path: 'credential',
 			hint: FIXED_TOKEN_HINT,
+			wording: OFFICIAL_ACCOUNT_WORDING,
 		});
 	}
 }
@@ -121,7 +39,7 @@ function readToken(body: unknown, path: string, url: string): FetchedToken {
 	const fromTokenServer = !path.startsWith('/');
 	if (typeof data.errcode === 'number' && data.errcode !== 0) {
 		const source = fromTokenServer ? 'Token server' : 'WeChat';
-		throw new WeChatApiError({ errcode: data.errcode, errmsg: String(data.errmsg ?? ''), path, source });
+		throw new WeChatApiError({ errcode: data.errcode, errmsg: String(data.errmsg ?? ''), path, source, wording: OFFICIAL_ACCOUNT_WORDING });
 	}
 	if (typeof data.access_token !== 'string' || data.access_token === '') {
 		const who = fromTokenServer ? `The token server at ${new URL(url).host}` : `WeChat's answer to ${callName(path)}`;
@@ -212,14 +130,6 @@ export function tokenServerFetcher(s: CredentialSettings, transport: HttpTranspo
 	};
 }
 
-// Per-process random key: fingerprints cannot be compared across processes or reversed offline.
-const FINGERPRINT_KEY = randomBytes(32);
-
-/** A one-way HMAC-SHA-256 of `parts`, safe to use as a map key where the parts are secrets. */
-export function fingerprint(...parts: string[]): string {
-	return createHmac('sha256', FINGERPRINT_KEY).update(JSON.stringify(parts)).digest('hex');
-}
-
 /**
  * Where a token comes from and what proves the right to it. The AppID alone is public, so the
  * key also holds a fingerprint of the AppSecret (or the token server's header): a credential
@@ -235,42 +145,35 @@ export function tokenCacheKey(s: CredentialSettings): string {
 	return `${origin}|${s.tokenSource}|${who ?? ''}|${proof}`;
 }
 
-/** Process-wide token servers, so executions in one n8n process share tokens. */
-class TokenServerRegistry {
-	private readonly servers = new Map<string, CachingTokenServer>();
-
-	/** Replaceable clock (tests drive it together with the sandbox's clock). */
-	now: () => number = Date.now;
-
+/** The Official Account's token servers, in the process-wide cache both families share. */
+export const tokenServers = {
 	/** The token server of `settings`; a fetch it starts goes through `transport` (n8n's request helper). */
 	get(settings: CredentialSettings, transport: HttpTransport): TokenServer {
 		if (settings.tokenSource === 'accessToken') return new FixedTokenServer(settings.accessToken ?? '');
-		const key = tokenCacheKey(settings);
 		const fetcher =
 			settings.tokenSource === 'classicToken'
 				? classicTokenFetcher(settings, transport)
 				: settings.tokenSource === 'tokenServer'
 					? tokenServerFetcher(settings, transport)
 					: stableTokenFetcher(settings, transport);
-		let server = this.servers.get(key);
-		if (server) {
-			server.useFetcher(fetcher);
-		} else {
-			server = new CachingTokenServer(fetcher, () => this.now());
-			this.servers.set(key, server);
-		}
-		return server;
-	}
+		return tokenCache.serverFor(tokenCacheKey(settings), fetcher);
+	},
 
 	/** The token server of `settings` if a node run made one (its fetches use that run's transport). */
 	existing(settings: CredentialSettings): TokenServer | undefined {
 		if (settings.tokenSource === 'accessToken') return new FixedTokenServer(settings.accessToken ?? '');
-		return this.servers.get(tokenCacheKey(settings));
-	}
+		return tokenCache.existing(tokenCacheKey(settings));
+	},
+
+	/** Test hook: the clock of the shared cache. */
+	get now(): () => number {
+		return tokenCache.now;
+	},
+	set now(clock: () => number) {
+		tokenCache.now = clock;
+	},
 
 	clear(): void {
-		this.servers.clear();
-	}
-}
-
-export const tokenServers = new TokenServerRegistry();
+		tokenCache.clear();
+	},
+};

@@ -1,10 +1,10 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { validateMedia, type MediaType } from '../client/media';
-import { fileNameFor } from '../client/fileTypes';
-import { fileMultipart, type MultipartBody } from '../client/multipart';
-import { inputError, stringParam } from './input';
-import type { ByteStream } from '../transport/http';
+import { fileNameFor } from '../../shared/fileTypes';
+import { fileMultipart, type MultipartBody } from '../../shared/multipart';
+import { inputError, stringParam } from '../../shared/execution/input';
+import type { ByteStream } from '../../shared/transport/http';
 
 export interface BinaryInput {
 	bytes: Buffer;

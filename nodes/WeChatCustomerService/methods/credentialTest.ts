@@ -1,3 +1,4 @@
+import { OFFICIAL_ACCOUNT_API } from '../client/family';
 import {
 	sleep,
 	type ICredentialTestFunctions,
@@ -6,10 +7,10 @@ import {
 } from 'n8n-workflow';
 
 import { credentialSettingsOf, secretsOf, type WeChatCredentialData } from '../client/credentials';
-import { WeChatApiError, WeChatTransportError, redact, refusalMessage } from '../client/errors';
+import { WeChatApiError, WeChatTransportError, redact, refusalMessage } from '../../shared/errors';
 import { KfClient } from '../client/KfClient';
 import { FixedTokenServer, stableTokenFetcher, tokenServerFetcher } from '../client/tokens';
-import { legacyHelperTransport } from '../transport/n8nRequest';
+import { legacyHelperTransport } from '../../shared/transport/n8nRequest';
 
 function describe(error: unknown, secrets: readonly string[]): string {
 	if (error instanceof WeChatApiError) {
@@ -52,6 +53,7 @@ export async function weChatOfficialAccountApiTest(
 				: (settings.accessToken ?? '');
 		secrets.push(token);
 		const client = new KfClient({
+			family: OFFICIAL_ACCOUNT_API,
 			apiBaseUrl: settings.apiBaseUrl,
 			tokenServer: new FixedTokenServer(token),
 			http: { ...settings.http, secrets, transport },

@@ -5,8 +5,8 @@ import type { KfClient } from '../client/KfClient';
 import { createKfClient } from '../client/settings';
 import type { KfAgent, KfOnlineAgent } from '../client/types';
 import { officialAccountCredentials } from '../execution/credentials';
-import { toNodeError } from '../execution/errors';
-import { n8nTransport } from '../execution/transport';
+import { toNodeError } from '../../shared/execution/errors';
+import { n8nTransport } from '../../shared/execution/transport';
 
 async function withClient<T>(ctx: ILoadOptionsFunctions, use: (client: KfClient) => Promise<T>): Promise<T> {
 	let client: KfClient | undefined;

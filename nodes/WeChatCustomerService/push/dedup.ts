@@ -1,4 +1,4 @@
-import { ExpiringMemory } from './memory';
+import { ExpiringMemory } from '../../shared/push/memory';
 import type { PushMessage } from './message';
 
 /** What a push was answered; a repeat gets exactly this again. */

@@ -1,6 +1,6 @@
-import { ZonedFormatter } from '../client/zonedTime';
-import { PushRejected } from './errors';
-import type { XmlObject, XmlValue } from './xml';
+import { ZonedFormatter } from '../../shared/zonedTime';
+import { PushRejected } from '../../shared/push/errors';
+import type { XmlObject, XmlValue } from '../../shared/push/xml';
 
 export type PushReply = 'success' | 'transfer_customer_service';
 

@@ -1,12 +1,12 @@
-import { decryptWithKeys, type LabelledKey } from './crypto';
+import { decryptWithKeys, type LabelledKey } from '../../shared/push/crypto';
 import { PushDeduplicator, dedupKey, type StoredAnswer } from './dedup';
-import { MAX_BODY_BYTES, PushRejected } from './errors';
+import { MAX_BODY_BYTES, PushRejected } from '../../shared/push/errors';
 import { isEvent, pushType, readMessage, toItem, type EncryptionKeyUsed, type PushItem, type PushReply } from './message';
 import { SUCCESS, encryptedReplyXml, transferReplyXml } from './reply';
 import type { PushSettings } from './settings';
 import type { SignedUrlMemory } from './replay';
-import { pushSignature, signatureMatches } from './signature';
-import { parseWeChatXml } from './xml';
+import { pushSignature, signatureMatches } from '../../shared/push/signature';
+import { parseWeChatXml } from '../../shared/push/xml';
 
 export const REPLY_MODES = ['acknowledge', 'transfer', 'transferOnKeywords'] as const;
 type ReplyMode = (typeof REPLY_MODES)[number];

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
 import { DEDUP_TTL_MS } from './dedup';
-import { PushRejected } from './errors';
-import { ExpiringMemory } from './memory';
+import { PushRejected } from '../../shared/push/errors';
+import { ExpiringMemory } from '../../shared/push/memory';
 
 /** The signed part of a push URL: WeChat's `signature` covers the token, timestamp and nonce, never the body. */
 interface SignedUrl {

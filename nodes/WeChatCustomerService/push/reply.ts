@@ -1,9 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 
-import { encryptMessage } from './crypto';
+import { encryptMessage } from '../../shared/push/crypto';
 import type { PushMessage } from './message';
-import { pushSignature } from './signature';
-import { buildWeChatXml } from './xml';
+import { pushSignature } from '../../shared/push/signature';
+import { buildWeChatXml } from '../../shared/push/xml';
 
 export const SUCCESS = 'success';
 

@@ -1,6 +1,6 @@
 import { CredentialSettingsError } from '../client/credentials';
-import { fingerprint } from '../client/tokens';
-import { aesKeyOf, isEncodingAESKey } from './crypto';
+import { fingerprint } from '../../shared/tokens';
+import { aesKeyOf, isEncodingAESKey } from '../../shared/push/crypto';
 
 /** The push credential's fields, as stored by n8n (WeChatOfficialAccountPushApi.credentials.ts). */
 export interface PushCredentialData {

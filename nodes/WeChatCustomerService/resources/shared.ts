@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ACCOUNT_PREFIX_MAX, ACCOUNT_SUFFIX_MAX, validateKfAccount, validateOpenid } from '../client/accounts';
-import type { WeChatResult } from '../client/WeChatClient';
-import { ZonedFormatter, isValidTimeZone } from '../client/zonedTime';
-import { concurrencyOption } from '../execution/concurrency';
-import { inputError, stringParam } from '../execution/input';
+import type { WeChatResult } from '../../shared/client/WeChatClient';
+import { ZonedFormatter, isValidTimeZone } from '../../shared/zonedTime';
+import { concurrencyOption } from '../../shared/execution/concurrency';
+import { inputError, stringParam } from '../../shared/execution/input';
 
 /** The "Options" collection of an operation: `extra` options plus Concurrency. */
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {

@@ -1,8 +1,8 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { validateKfAccount } from '../client/accounts';
-import { toNodeError } from '../execution/errors';
-import { inputError, numberParam, optionListParam, optionParam, stringParam, type ParameterSource } from '../execution/input';
+import { toNodeError } from '../../shared/execution/errors';
+import { inputError, numberParam, optionListParam, optionParam, stringParam, type ParameterSource } from '../../shared/execution/input';
 import { REPLY_MODES, type TriggerOptions } from '../push/receive';
 import { EVENT_VALUES, triggerProperties } from './description';
 

@@ -1,13 +1,14 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { redact } from '../client/errors';
+import { redact } from '../../shared/errors';
 import { pushDeduplicator } from '../push/dedup';
 import { receivePush, type PushAnswer } from '../push/receive';
 import { signedUrlMemory } from '../push/replay';
 import { pushSettingsOf, type PushCredentialData, type PushSettings } from '../push/settings';
 import { readTriggerOptions } from './options';
+import { OFFICIAL_ACCOUNT_PUSH_API } from '../../shared/credentialTypes';
 
-export const PUSH_CREDENTIAL = 'weChatOfficialAccountPushApi';
+export const PUSH_CREDENTIAL = OFFICIAL_ACCOUNT_PUSH_API;
 
 /**
  * Answers WeChat on the response object itself, before any workflow runs, and returns

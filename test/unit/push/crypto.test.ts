@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 
-import { aesKeyOf, decryptMessage, encryptMessage } from '../../../nodes/WeChatCustomerService/push/crypto';
-import { PushRejected } from '../../../nodes/WeChatCustomerService/push/errors';
+import { aesKeyOf, decryptMessage, encryptMessage } from '../../../nodes/shared/push/crypto';
+import { PushRejected } from '../../../nodes/shared/push/errors';
 import { encryptedReplyXml } from '../../../nodes/WeChatCustomerService/push/reply';
 import { SAFE } from './vectors';
 

@@ -1,4 +1,4 @@
-import { PushRejected } from '../../../nodes/WeChatCustomerService/push/errors';
+import { PushRejected } from '../../../nodes/shared/push/errors';
 import { SignedUrlMemory } from '../../../nodes/WeChatCustomerService/push/replay';
 
 const url = (nonce: string) => ({ timestamp: '1767225600', nonce, signature: 'a'.repeat(40) });

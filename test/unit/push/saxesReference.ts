@@ -2,7 +2,7 @@
 // parser) plus the limits and the subset the trigger reads. Test code only: the node ships none.
 import { SaxesParser } from 'saxes';
 
-import type { XmlObject, XmlValue } from '../../../nodes/WeChatCustomerService/push/xml';
+import type { XmlObject, XmlValue } from '../../../nodes/shared/push/xml';
 
 const MAX_DEPTH = 16;
 const MAX_ELEMENTS = 5000;

@@ -1,4 +1,4 @@
-import { pushSignature, signatureMatches } from '../../../nodes/WeChatCustomerService/push/signature';
+import { pushSignature, signatureMatches } from '../../../nodes/shared/push/signature';
 import { OFFICIAL, SAFE } from './vectors';
 
 describe('push signatures', () => {

@@ -1,8 +1,8 @@
 // The push XML reader against saxes over generated and mutated documents: where saxes reads a
 // document inside the subset the trigger accepts, the same fields and values; anywhere else, a 400.
 // XML_DIFFERENTIAL_SEED and XML_DIFFERENTIAL_COUNT run other or more documents by hand.
-import { PushRejected } from '../../../nodes/WeChatCustomerService/push/errors';
-import { parseWeChatXml, type XmlObject } from '../../../nodes/WeChatCustomerService/push/xml';
+import { PushRejected } from '../../../nodes/shared/push/errors';
+import { parseWeChatXml, type XmlObject } from '../../../nodes/shared/push/xml';
 import { readWithSaxes } from './saxesReference';
 import { mulberry32 } from '../../../sandbox/records';
 import { documents, mutateBytes, mutateText, pushDocument } from './xmlDocuments';

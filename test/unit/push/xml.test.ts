@@ -1,6 +1,6 @@
-import { PushRejected } from '../../../nodes/WeChatCustomerService/push/errors';
+import { PushRejected } from '../../../nodes/shared/push/errors';
 import { readMessage, toItem } from '../../../nodes/WeChatCustomerService/push/message';
-import { buildWeChatXml, parseWeChatXml } from '../../../nodes/WeChatCustomerService/push/xml';
+import { buildWeChatXml, parseWeChatXml } from '../../../nodes/shared/push/xml';
 import { SAFE } from './vectors';
 
 const parse = (xml: string) => parseWeChatXml(Buffer.from(xml, 'utf8'));

@@ -1,6 +1,6 @@
 import { csvField, recordFiles, type RecordFile } from '../../../nodes/WeChatCustomerService/client/recordFile';
 import type { KfRecord } from '../../../nodes/WeChatCustomerService/client/types';
-import { ZonedFormatter } from '../../../nodes/WeChatCustomerService/client/zonedTime';
+import { ZonedFormatter } from '../../../nodes/shared/zonedTime';
 
 const zone = new ZonedFormatter('Asia/Shanghai');
 /** 2024-03-01 00:00:00 China time. */

@@ -1,4 +1,4 @@
-import { WeChatInputError } from '../../../nodes/WeChatCustomerService/client/errors';
+import { WeChatInputError } from '../../../nodes/shared/errors';
 import { operationName, recordWindows, validateRecordQuery, type RecordQuery } from '../../../nodes/WeChatCustomerService/client/records';
 import { DAY, T0, recordQuery } from '../../helpers/recordQueries';
 

@@ -1,4 +1,4 @@
-import { ZonedFormatter } from '../../../nodes/WeChatCustomerService/client/zonedTime';
+import { ZonedFormatter } from '../../../nodes/shared/zonedTime';
 
 /** An independent reading of the same instant: Intl's wall time, offset = wall − instant. */
 const intl = new Map<string, Intl.DateTimeFormat>();

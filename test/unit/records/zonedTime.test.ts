@@ -1,4 +1,4 @@
-import { ZonedFormatter, parseIsoInZone } from '../../../nodes/WeChatCustomerService/client/zonedTime';
+import { ZonedFormatter, parseIsoInZone } from '../../../nodes/shared/zonedTime';
 import { T0 } from '../../helpers/recordQueries';
 
 describe('zoned time', () => {

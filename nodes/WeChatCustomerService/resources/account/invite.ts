@@ -1,4 +1,4 @@
-import { stringParam } from '../../execution/input';
+import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
 

@@ -1,8 +1,9 @@
-import { stringParam } from '../../execution/input';
+import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { accountPrefix, avatarMime } from '../../client/accounts';
 import { headImageSize } from '../../client/agents';
-import { WeChatInputError } from '../../client/errors';
+import { AVATAR_CAP } from '../../client/downloadCaps';
+import { WeChatInputError } from '../../../shared/errors';
 import { kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
 
 export const downloadAvatar: OperationDefinition = {
@@ -44,7 +45,7 @@ export const downloadAvatar: OperationDefinition = {
 			head_image_size: headImageSize(url),
 		};
 		if (!url) return [{ json }];
-		const file = await client.download(url);
+		const file = await client.download(url, AVATAR_CAP);
 		const { mimeType, extension } = avatarMime(file.contentType);
 		const binary = await this.helpers.prepareBinaryData(
 			file.body,

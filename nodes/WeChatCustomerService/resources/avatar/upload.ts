@@ -1,5 +1,5 @@
 import { readBinaryInput } from '../../execution/binary';
-import { stringParam } from '../../execution/input';
+import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { avatarFileName, avatarMultipart, validateAvatar } from '../../client/accounts';
 import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';

@@ -1,5 +1,5 @@
 import { storeDownload } from '../../execution/binary';
-import { stringParam } from '../../execution/input';
+import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { optionsCollection } from '../shared';
 

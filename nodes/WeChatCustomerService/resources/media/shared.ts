@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionParam } from '../../execution/input';
+import { optionParam } from '../../../shared/execution/input';
 import { MEDIA_TYPES, type MediaType } from '../../client/media';
 
 /** The Media Type parameter: what the file is, with WeChat's limits for each. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { stringParam } from '../../execution/input';
+import { stringParam } from '../../../shared/execution/input';
 import {
 	checkMenuItems,
 	checkNewsArticles,

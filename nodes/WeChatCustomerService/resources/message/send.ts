@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { readMediaUpload, type MediaUpload } from '../../execution/binary';
 import type { OperationDefinition } from '../../execution/types';
 import type { MediaType } from '../../client/media';
-import { optionParam } from '../../execution/input';
+import { optionParam } from '../../../shared/execution/input';
 import { MESSAGE_TYPES, type MessageType } from '../../client/messages';
 import { MEDIA_SOURCE_TYPES, messageProperties, readPayload } from './fields';
 import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';

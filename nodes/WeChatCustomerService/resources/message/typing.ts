@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../../execution/types';
-import { optionParam } from '../../execution/input';
+import { optionParam } from '../../../shared/execution/input';
 import { TYPING_COMMANDS } from '../../client/messages';
 import { openidProperty, optionsCollection, readOpenid } from '../shared';
 

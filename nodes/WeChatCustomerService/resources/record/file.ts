@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { iterateRecordPages, type RecordPagingStats, type RecordQuery } from '../../client/records';
 import { MAX_RECORDS_PER_FILE, RECORD_FILE_MIME_TYPES, recordFiles, type RecordFileFormat } from '../../client/recordFile';
 import type { KfClient } from '../../client/KfClient';
-import type { ZonedFormatter } from '../../client/zonedTime';
-import { inputError, numberParam, optionParam, stringParam } from '../../execution/input';
+import type { ZonedFormatter } from '../../../shared/zonedTime';
+import { inputError, numberParam, optionParam, stringParam } from '../../../shared/execution/input';
 
 const showForFile = { show: { output: ['file'] } };
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError, numberParam, optionParam, stringParam } from '../../execution/input';
+import { inputError, numberParam, optionParam, stringParam } from '../../../shared/execution/input';
 import { validateOpenid } from '../../client/accounts';
 import type { OperationDefinition } from '../../execution/types';
 import {
@@ -11,7 +11,7 @@ import {
 	type RecordApi,
 	type RecordQuery,
 } from '../../client/records';
-import { parseIsoInZone } from '../../client/zonedTime';
+import { parseIsoInZone } from '../../../shared/zonedTime';
 import { optionsCollection, workflowTimeFormatter } from '../shared';
 import { recordOutputProperties, writeRecordFile } from './file';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ZonedFormatter } from '../../client/zonedTime';
+import type { ZonedFormatter } from '../../../shared/zonedTime';
 
 /** Output of a session change WeChat acknowledged with errcode 0. */
 export function sessionChanged(kfAccount: string, openid: string): IDataObject {

@@ -1,11 +1,11 @@
-import type { ResourceDefinition } from './execution/types';
+import type { ResourceDefinition } from './operations';
 
 /**
  * The canvas subtitle: the chosen operation's action string ("Get many agents"), looked up in
  * a table built from the description so that it never drifts from the Operation dropdown.
  * (The editor fills parameters left at their default before it evaluates the subtitle.)
  */
-export function subtitleExpression(resources: ResourceDefinition[]): string {
+export function subtitleExpression<Client>(resources: ReadonlyArray<ResourceDefinition<Client>>): string {
 	const actions: Record<string, string> = {};
 	for (const resource of resources) {
 		for (const operation of resource.operations) {

@@ -12,16 +12,29 @@ import {
 import {
 	AVATAR_URL,
 	MEDIA_URL,
-	WECHAT_API,
 	WeChatApiError,
 	WeChatOutcomeUnknownError,
 	WeChatTransportError,
 	callName,
 	endpointFailure,
 	type Endpoint,
-} from './errors';
-import { AVATAR_CAP, MEDIA_CAP } from './downloadCaps';
-import { FIXED_TOKEN_HINT, TOKEN_REJECTED_CODES, type TokenServer } from './tokens';
+	type RefusalSource,
+	type RefusalWording,
+} from '../errors';
+import { TOKEN_REJECTED_CODES, type TokenServer } from '../tokens';
+
+/** What differs between the families that call through this client: names, words, limits. */
+export interface ApiFamily {
+	/** Who answers, as errors name it: "WeChat" or "WeCom". */
+	service: Exclude<RefusalSource, 'Token server'>;
+	/** The API host, named as the user knows it, with the credential field that sets it. */
+	endpoint: Endpoint;
+	wording: RefusalWording;
+	/** Cap of media downloads (media/get, a video's URL). */
+	mediaCap: ByteCap;
+	/** The hint when a token that cannot be refreshed is rejected. */
+	fixedTokenHint: string;
+}
 
 export interface RetryPolicy {
 	/** Retries after the first attempt, for errcode -1 (busy) and 45011 (too frequent). */
@@ -42,7 +55,8 @@ export function useDefaultRetry(policy?: RetryPolicy): void {
 	defaultRetry = policy ?? DEFAULT_RETRY;
 }
 
-interface ClientSettings {
+export interface ClientSettings {
+	family: ApiFamily;
 	apiBaseUrl: string;
 	tokenServer: TokenServer;
 	http: HttpSettings;
@@ -110,7 +124,8 @@ export class WeChatClient {
 				throw this.failure(error, spec);
 			})) as T;
 			if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-				throw this.failure(unexpectedShape(spec.path, `WeChat's answer to ${callName(spec.path)} is not a JSON object`), spec);
+				const service = this.settings.family.service;
+				throw this.failure(unexpectedShape(spec.path, `${service}'s answer to ${callName(spec.path)} is not a JSON object`, service), spec);
 			}
 			const errcode = typeof body.errcode === 'number' ? body.errcode : 0;
 			if (errcode === 0) return body;
@@ -124,15 +139,18 @@ export class WeChatClient {
 				await this.backoff(busyRetries++);
 				continue;
 			}
+			const { family } = this.settings;
 			const refusal = new WeChatApiError({
 				errcode,
 				errmsg: String(body.errmsg ?? ''),
 				path: spec.path,
 				attempts: attempt,
-				hint: tokenRejected && tokens.refreshable === false ? FIXED_TOKEN_HINT : undefined,
+				hint: tokenRejected && tokens.refreshable === false ? family.fixedTokenHint : undefined,
+				source: family.service,
+				wording: family.wording,
 			});
-			// -1 to a change: WeChat may have done it, so it is neither repeated nor called a refusal.
-			throw errcode === -1 && spec.kind === 'write' ? new WeChatOutcomeUnknownError(spec.path, refusal) : refusal;
+			// -1 to a change: it may have been done, so it is neither repeated nor called a refusal.
+			throw errcode === -1 && spec.kind === 'write' ? this.outcomeUnknown(spec.path, refusal) : refusal;
 		}
 	}
 
@@ -142,16 +160,21 @@ export class WeChatClient {
 	 */
 	private failure(error: unknown, spec: CallSpec): unknown {
 		const { proxyUrl } = this.settings.http;
-		const named = endpointFailure(error, WECHAT_API, { call: callName(spec.path), proxyUrl, url: this.settings.apiBaseUrl });
+		const named = endpointFailure(error, this.settings.family.endpoint, { call: callName(spec.path), proxyUrl, url: this.settings.apiBaseUrl });
 		const reached = error instanceof WeChatTransportError && (error.failure === 'invalidResponse' || mayHaveReachedServer(error));
 		if (spec.kind === 'write' && reached && named instanceof WeChatTransportError && named.failure !== 'cancelled') {
-			return new WeChatOutcomeUnknownError(spec.path, named);
+			return this.outcomeUnknown(spec.path, named);
 		}
 		return named;
 	}
 
+	private outcomeUnknown(path: string, reason: WeChatApiError | WeChatTransportError): WeChatOutcomeUnknownError {
+		const { wording, service } = this.settings.family;
+		return new WeChatOutcomeUnknownError(path, reason, wording, service);
+	}
+
 	/** Downloads a plain URL (e.g. an avatar on WeChat's CDN) whole; no token involved. */
-	async download(url: string, cap: ByteCap = AVATAR_CAP): Promise<{ body: Buffer; contentType?: string }> {
+	async download(url: string, cap: ByteCap): Promise<{ body: Buffer; contentType?: string }> {
 		const proxyUrl = this.settings.http.proxyUrl;
 		const settings = { ...this.settings.http, secrets: this.secrets };
 		const res = await sendHttp({ method: 'GET', url, cap }, settings).catch((error: unknown) => {
@@ -167,7 +190,7 @@ export class WeChatClient {
 	}
 
 	/** Streams a plain URL (e.g. a video on WeChat's CDN); no token involved. */
-	async downloadStream(url: string, cap: ByteCap = MEDIA_CAP): Promise<DownloadAnswer> {
+	async downloadStream(url: string, cap: ByteCap = this.settings.family.mediaCap): Promise<DownloadAnswer> {
 		const proxyUrl = this.settings.http.proxyUrl;
 		const file = await sendHttpStream({ method: 'GET', url, cap }, { ...this.settings.http, secrets: this.secrets }).catch(
 			(error: unknown) => {
@@ -205,12 +228,12 @@ export class WeChatClient {
 		}
 		if (spec.download) {
 			const file = await sendHttpStream(
-				{ method: spec.method, url: this.buildUrl(spec, token), headers: { accept: '*/*' }, body, cap: MEDIA_CAP },
+				{ method: spec.method, url: this.buildUrl(spec, token), headers: { accept: '*/*' }, body, cap: this.settings.family.mediaCap },
 				{ ...this.settings.http, secrets: this.secrets },
 			);
 			if (file.json !== undefined) return file.json;
 			const words = { call: callName(spec.path), proxyUrl: this.settings.http.proxyUrl, url: this.settings.apiBaseUrl };
-			return { file: this.asStream(file, named(file.chunks, WECHAT_API, words)) };
+			return { file: this.asStream(file, named(file.chunks, this.settings.family.endpoint, words)) };
 		}
 		const res = await sendHttp(
 			{ method: spec.method, url: this.buildUrl(spec, token), headers, body },
@@ -251,20 +274,18 @@ function named(
 	})();
 }
 
-const UNEXPECTED_SHAPE_HINT =
-	'WeChat answered without an error but not in its documented form, so nothing was output. Try again; if it keeps happening, check what sits between n8n and WeChat (the API Host or a proxy).';
-
 /** An answer with errcode 0 that is not of the documented shape: never read as "nothing". */
-function unexpectedShape(path: string, message: string): WeChatTransportError {
-	return new WeChatTransportError('invalidResponse', path, message, { hint: UNEXPECTED_SHAPE_HINT });
+function unexpectedShape(path: string, message: string, service: string): WeChatTransportError {
+	const hint = `${service} answered without an error but not in its documented form, so nothing was output. Try again; if it keeps happening, check what sits between n8n and ${service} (the API Host or a proxy).`;
+	return new WeChatTransportError('invalidResponse', path, message, { hint });
 }
 
 /** The list `field` of a WeChat answer, or an error naming the call and the field. */
-export function listIn<T>(answer: WeChatResult, field: string, path: string): T[] {
+export function listIn<T>(answer: WeChatResult, field: string, path: string, service = 'WeChat'): T[] {
 	const value = answer[field];
 	if (Array.isArray(value)) return value as T[];
 	const call = callName(path);
-	if (value === undefined) throw unexpectedShape(path, `WeChat's answer to ${call} has no "${field}" list`);
+	if (value === undefined) throw unexpectedShape(path, `${service}'s answer to ${call} has no "${field}" list`, service);
 	const kind = value === null ? 'null' : typeof value === 'string' ? 'text' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-	throw unexpectedShape(path, `WeChat's answer to ${call} has "${field}" as ${kind}, not a list`);
+	throw unexpectedShape(path, `${service}'s answer to ${call} has "${field}" as ${kind}, not a list`, service);
 }

@@ -1,6 +1,8 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { OperationResult } from './types';
+import { errorItemJson, toNodeError } from './errors';
+
+import type { OperationDefinition, OperationResult } from './operations';
 
 /**
  * Runs `task` for every index with at most `concurrency` in flight and returns results in
@@ -49,4 +51,27 @@ export function toItems(result: OperationResult, itemIndex: number): INodeExecut
 		items[i] = isExecutionData(entry) ? { ...entry, pairedItem } : { json: entry as IDataObject, pairedItem };
 	}
 	return items;
+}
+
+/**
+ * Runs `operation` for every input item, at most `concurrency` at a time: its items paired with
+ * their input, or with `continueOnFail` an error item in its place.
+ */
+export async function runPerItem<Client extends { readonly secrets: string[] }>(
+	ctx: IExecuteFunctions,
+	run: { operation: OperationDefinition<Client>; client: Client; concurrency: number; properties: readonly INodeProperties[] },
+): Promise<INodeExecutionData[][]> {
+	const { operation, client, concurrency, properties } = run;
+	const continueOnFail = ctx.continueOnFail();
+	const perItem = await mapWithConcurrency(ctx.getInputData().length, concurrency, async (itemIndex) => {
+		try {
+			return toItems(await operation.execute.call(ctx, { itemIndex, client }), itemIndex);
+		} catch (error) {
+			const nodeError = toNodeError(ctx.getNode(), error, itemIndex, { secrets: client.secrets, properties });
+			if (!continueOnFail) throw nodeError;
+			return [{ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } }];
+		}
+	});
+	// One input item (the usual case for a list): its array as is; flat() copies element by element.
+	return [perItem.length === 1 ? perItem[0] : perItem.flat()];
 }

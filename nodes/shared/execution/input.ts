@@ -1,6 +1,6 @@
 import type { IGetNodeParameterOptions } from 'n8n-workflow';
 
-import { WeChatInputError } from '../client/errors';
+import { WeChatInputError } from '../errors';
 
 /**
  * What the readers use of a context: the action node's, or a trigger's read as item 0 (its

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { WeChatInputError } from '../client/errors';
+import { WeChatInputError } from '../errors';
 
 const MAX_CONCURRENCY = 20;
 

@@ -15,7 +15,7 @@ import {
 	redact,
 	refusalDescription,
 	refusalMessage,
-} from '../client/errors';
+} from '../errors';
 import { fieldLabel } from './labels';
 
 interface NodeErrorOptions {

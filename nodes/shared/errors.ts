@@ -1,12 +1,28 @@
-import { hintFor, outcomeCheck, summaryFor } from './hints';
-import { WeChatTransportError, isNeverConnectedCode } from '../transport/errors';
+import { WeChatTransportError, isNeverConnectedCode } from './transport/errors';
 
 // Transport owns its error and the redaction; everything above the client takes them from here.
-export { WeChatTransportError, type TransportFailure } from '../transport/errors';
-export { redact } from '../transport/redact';
+export { WeChatTransportError, type TransportFailure } from './transport/errors';
+export { redact } from './transport/redact';
 
-/** Who answered with an errcode: WeChat itself, or the central token server speaking its protocol. */
-type RefusalSource = 'WeChat' | 'Token server';
+/** Who answered with an errcode: WeChat, WeCom, or the central token server speaking its protocol. */
+export type RefusalSource = 'WeChat' | 'WeCom' | 'Token server';
+
+/** What a family says about its errcodes: each family keeps its own table of them. */
+export interface RefusalWording {
+	/** What happened, in one plain sentence that leads the message ('' when the table has none). */
+	summaryFor(errcode: number, path: string): string;
+	/** What to do about it (the description). */
+	hintFor(errcode: number, path: string): string;
+	/** What a change may have done when its outcome is unknown, and how the user can check. */
+	outcomeCheck(path: string): OutcomeCheck;
+}
+
+export interface OutcomeCheck {
+	done: string;
+	then: string;
+}
+
+const UNKNOWN_OUTCOME: OutcomeCheck = { done: 'done it', then: 'check before running it again' };
 
 export interface Refusal {
 	errcode: number;
@@ -57,11 +73,22 @@ export class WeChatApiError extends Error {
 	readonly attempts: number;
 	readonly source: RefusalSource;
 
-	constructor(args: { errcode: number; errmsg: string; path: string; attempts?: number; hint?: string; source?: RefusalSource }) {
-		const fromWeChat = args.source !== 'Token server';
-		const hint = args.hint ?? (fromWeChat ? hintFor(args.errcode, args.path) : '');
+	constructor(args: {
+		errcode: number;
+		errmsg: string;
+		path: string;
+		attempts?: number;
+		hint?: string;
+		source?: RefusalSource;
+		/** The family's errcode table; the hint and summary come from it unless given. */
+		wording?: RefusalWording;
+	}) {
+		const fromApi = args.source !== 'Token server';
+		const hint = args.hint ?? (fromApi ? (args.wording?.hintFor(args.errcode, args.path) ?? '') : '');
 		super(refusalMessage({ ...args, hint }, 'error'));
-		this.summary = fromWeChat ? summaryFor(args.errcode, args.path) : 'The token server refused to hand out an access_token.';
+		this.summary = fromApi
+			? (args.wording?.summaryFor(args.errcode, args.path) ?? '')
+			: 'The token server refused to hand out an access_token.';
 		this.name = 'WeChatApiError';
 		this.errcode = args.errcode;
 		this.errmsg = args.errmsg;
@@ -184,15 +211,15 @@ export class WeChatOutcomeUnknownError extends Error {
 	readonly reason: WeChatApiError | WeChatTransportError;
 	readonly hint: string;
 
-	constructor(path: string, reason: WeChatApiError | WeChatTransportError) {
-		const check = outcomeCheck(path);
+	constructor(path: string, reason: WeChatApiError | WeChatTransportError, wording?: RefusalWording, service = 'WeChat') {
+		const check = wording?.outcomeCheck(path) ?? UNKNOWN_OUTCOME;
 		const said = reason instanceof WeChatApiError ? refusalMessage(reason, 'node') : reason.message;
-		super(`${said}. WeChat may have ${check.done} anyway: ${check.then}`);
+		super(`${said}. ${service} may have ${check.done} anyway: ${check.then}`);
 		this.name = 'WeChatOutcomeUnknownError';
 		this.path = path;
 		this.reason = reason;
 		const detail = reason instanceof WeChatApiError ? (splitRid(reason.errmsg).rid ? `rid: ${splitRid(reason.errmsg).rid}` : '') : (reason.hint ?? '');
-		this.hint = ['Not retried: repeating a change that WeChat may already have made could make it twice.', detail]
+		this.hint = [`Not retried: repeating a change that ${service} may already have made could make it twice.`, detail]
 			.filter(Boolean)
 			.join(' ');
 	}
