@@ -1,4 +1,5 @@
 import { WeChatTransportError, isNeverConnectedCode } from './transport/errors';
+import { redact } from './transport/redact';
 
 // Transport owns its error and the redaction; everything above the client takes them from here.
 export { WeChatTransportError, type TransportFailure } from './transport/errors';
@@ -223,4 +224,11 @@ export class WeChatOutcomeUnknownError extends Error {
 			.filter(Boolean)
 			.join(' ');
 	}
+}
+
+/** The one line a credential test shows: the side that failed, then what to do about it; no secret. */
+export function credentialTestMessage(error: unknown, secrets: readonly string[]): string {
+	if (error instanceof WeChatApiError) return redact(refusalMessage(error, 'credential'), secrets);
+	if (error instanceof WeChatTransportError && error.hint) return redact(`${error.message}. ${error.hint}`, secrets);
+	return redact(error instanceof Error ? error.message : String(error), secrets);
 }

@@ -9,8 +9,10 @@ import {
 } from 'n8n-workflow';
 
 import { WeChatCustomerService } from '../../nodes/WeChatCustomerService/WeChatCustomerService.node';
+import { WeComCustomerService } from '../../nodes/WeComCustomerService/WeComCustomerService.node';
 
 export const NODE_TYPE = 'n8n-nodes-wechat-customer-service.weChatCustomerService';
+export const WECOM_NODE_TYPE = 'n8n-nodes-wechat-customer-service.weComCustomerService';
 
 /** Stand-in for n8n-nodes-base.manualTrigger (not installed here): passes one empty item on. */
 class ManualTriggerStub implements INodeType {
@@ -98,6 +100,7 @@ export function createNodeTypes(extra: Record<string, INodeType> = {}): INodeTyp
 		'n8n-nodes-base.noOp': new NoOpStub(),
 		'test.fixedItems': new FixedItemsStub(),
 		[NODE_TYPE]: new WeChatCustomerService(),
+		[WECOM_NODE_TYPE]: new WeComCustomerService(),
 		...extra,
 	};
 	return {

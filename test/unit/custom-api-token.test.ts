@@ -1,7 +1,8 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { WeChatOfficialAccountApi } from '../../credentials/WeChatOfficialAccountApi.credentials';
-import { targetUnderApiBase } from '../../nodes/WeChatCustomerService/client/requestToken';
+import { targetUnderApiBase as anyTarget } from '../../nodes/shared/apiTarget';
+const targetUnderApiBase = (target: string, base: string) => anyTarget(target, base, { service: 'WeChat', origins: new Set(['https://api.weixin.qq.com', 'https://api2.weixin.qq.com', 'https://sh.api.weixin.qq.com', 'https://sz.api.weixin.qq.com', 'https://hk.api.weixin.qq.com']) });
 import { CREDENTIAL_TYPE, sandboxCredential, useSandbox } from '../helpers/sandbox';
 import { loadWorkflow, runWorkflow } from '../helpers/workflow';
 

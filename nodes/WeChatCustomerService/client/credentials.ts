@@ -1,5 +1,14 @@
 // Parsing of the credential's fields, shared by every node that uses the credential.
+import {
+	CredentialSettingsError,
+	apiBaseUrlFrom,
+	httpUrl,
+	proxyPasswordOf,
+	timeoutSecondsOf,
+} from '../../shared/credentialFields';
 import type { HttpSettings } from '../../shared/transport/http';
+
+export { CredentialSettingsError } from '../../shared/credentialFields';
 
 export type TokenSource = 'stableToken' | 'classicToken' | 'tokenServer' | 'accessToken';
 
@@ -34,45 +43,11 @@ export interface WeChatCredentialData
 	timeoutSeconds?: number | string;
 }
 
-export class CredentialSettingsError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'CredentialSettingsError';
-	}
-}
-
 const TOKEN_SOURCES: TokenSource[] = ['stableToken', 'classicToken', 'tokenServer', 'accessToken'];
 export const DEFAULT_API_HOST = 'https://api.weixin.qq.com';
 
-function httpUrl(value: string, label: string): string {
-	if (!URL.canParse(value)) throw new CredentialSettingsError(`The credential's ${label} is not a valid URL`);
-	const url = new URL(value);
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new CredentialSettingsError(`The credential's ${label} must start with http:// or https://`);
-	}
-	return value;
-}
-
 export function apiBaseUrlOf(data: WeChatCredentialData): string {
-	const host = (data.apiHost || DEFAULT_API_HOST).trim();
-	if (host !== 'custom') return httpUrl(host, 'API Host').replace(/\/+$/, '');
-	const base = (data.baseUrl ?? '').trim();
-	if (!base) throw new CredentialSettingsError('The credential uses a custom API host but its Base URL is empty');
-	return httpUrl(base, 'Base URL').replace(/\/+$/, '');
-}
-
-export const TIMEOUT_SECONDS = { min: 1, max: 300, default: 30 } as const;
-
-/** The credential's Timeout: empty means the default; anything outside 1–300 s is an error, not a silent default. */
-export function timeoutSecondsOf(raw: unknown): number {
-	if (raw === undefined || raw === null || raw === '') return TIMEOUT_SECONDS.default;
-	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-	if (!Number.isFinite(value) || value < TIMEOUT_SECONDS.min || value > TIMEOUT_SECONDS.max) {
-		throw new CredentialSettingsError(
-			`The credential's Timeout must be a number of seconds from ${TIMEOUT_SECONDS.min} to ${TIMEOUT_SECONDS.max}, got ${JSON.stringify(raw)}`,
-		);
-	}
-	return value;
+	return apiBaseUrlFrom(data.apiHost, data.baseUrl, DEFAULT_API_HOST);
 }
 
 export function credentialSettingsOf(data: WeChatCredentialData): CredentialSettings {
@@ -113,9 +88,7 @@ export function credentialSettingsOf(data: WeChatCredentialData): CredentialSett
 /** Every value of the credential that must never be shown: secret, header, token, proxy password. */
 export function secretsOf(settings: CredentialSettings): string[] {
 	const values = [settings.appSecret, settings.tokenServerHeaderValue, settings.accessToken];
-	if (settings.http.proxyUrl) {
-		const password = new URL(settings.http.proxyUrl).password;
-		if (password) values.push(decodeURIComponent(password));
-	}
+	const password = proxyPasswordOf(settings.http.proxyUrl);
+	if (password) values.push(password);
 	return values.filter((v): v is string => !!v);
 }

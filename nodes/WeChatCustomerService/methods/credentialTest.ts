@@ -7,19 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { credentialSettingsOf, secretsOf, type WeChatCredentialData } from '../client/credentials';
-import { WeChatApiError, WeChatTransportError, redact, refusalMessage } from '../../shared/errors';
+import { WeChatApiError, credentialTestMessage } from '../../shared/errors';
 import { KfClient } from '../client/KfClient';
 import { FixedTokenServer, stableTokenFetcher, tokenServerFetcher } from '../client/tokens';
 import { legacyHelperTransport } from '../../shared/transport/n8nRequest';
 
-function describe(error: unknown, secrets: readonly string[]): string {
-	if (error instanceof WeChatApiError) {
-		return redact(refusalMessage(error, 'credential'), secrets);
-	}
-	// The dialog shows one line: the side that failed, then what to do about it.
-	if (error instanceof WeChatTransportError && error.hint) return redact(`${error.message}. ${error.hint}`, secrets);
-	return redact(error instanceof Error ? error.message : String(error), secrets);
-}
+const describe = credentialTestMessage;
 
 /**
  * Checks the credential without disturbing anyone: AppID + AppSecret are checked through

@@ -2,21 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ACCOUNT_PREFIX_MAX, ACCOUNT_SUFFIX_MAX, validateKfAccount, validateOpenid } from '../client/accounts';
 import type { WeChatResult } from '../../shared/client/WeChatClient';
-import { ZonedFormatter, isValidTimeZone } from '../../shared/zonedTime';
-import { concurrencyOption } from '../../shared/execution/concurrency';
-import { inputError, stringParam } from '../../shared/execution/input';
+import { stringParam } from '../../shared/execution/input';
 
-/** The "Options" collection of an operation: `extra` options plus Concurrency. */
-export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...extra, concurrencyOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}
+export { optionsCollection, workflowTimeFormatter } from '../../shared/execution/parameters';
 
 type AccountRole = 'account' | 'newAccount' | 'agent' | 'sendAs';
 
@@ -131,11 +119,3 @@ export function accountResult(kfAccount: string, operation: string, res: WeChatR
 	return { kf_account: kfAccount, operation, success: true, ...rest };
 }
 
-/** Formats unix times in the workflow's time zone (Settings → Timezone, else n8n's GENERIC_TIMEZONE). */
-export function workflowTimeFormatter(ctx: IExecuteFunctions): ZonedFormatter {
-	const timeZone = ctx.getTimezone();
-	if (!isValidTimeZone(timeZone)) {
-		throw inputError('timezone', `(the workflow's time zone) "${timeZone}" is not a known time zone`);
-	}
-	return new ZonedFormatter(timeZone);
-}

@@ -69,7 +69,7 @@ export interface ClientSettings {
  */
 type CallKind = 'read' | 'write';
 
-interface CallSpec {
+export interface CallSpec {
 	method: 'GET' | 'POST';
 	path: string;
 	kind: CallKind;

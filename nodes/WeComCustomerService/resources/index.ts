@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as operations from '../../shared/execution/operations';
+import type { ResourceDefinition } from '../execution/types';
+import { accountResource } from './account';
+
+/** The resource preselected in a new node. */
+export const DEFAULT_RESOURCE = 'message';
+
+/** Every resource of the node, in the order of the Resource dropdown. */
+export const RESOURCES: ResourceDefinition[] = [accountResource];
+
+/** resource → operation → that operation's own parameters. */
+export function nodeProperties(): INodeProperties[] {
+	return operations.nodeProperties(RESOURCES, DEFAULT_RESOURCE);
+}
