@@ -1,4 +1,4 @@
-import { readBinaryInput } from '../../execution/binary';
+import { readBinaryInput } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { avatarFileName, avatarMultipart, validateAvatar } from '../../client/accounts';

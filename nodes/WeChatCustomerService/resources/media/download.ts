@@ -1,4 +1,4 @@
-import { storeDownload } from '../../execution/binary';
+import { storeDownload } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { optionsCollection } from '../shared';
