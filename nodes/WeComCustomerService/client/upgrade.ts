@@ -10,8 +10,8 @@ export type UpgradeTarget = { type: 'member'; userid: string; wording: string } 
 
 /** GET kf/customer/get_upgrade_service_config: the members, departments and group chats allowed. */
 export async function getUpgradeConfig(client: WeComClient): Promise<Record<string, unknown>> {
-	const { errcode: _errcode, errmsg: _errmsg, ...config } = await client.readQuery('/cgi-bin/kf/customer/get_upgrade_service_config', {});
-	return config;
+	const answer = await client.readQuery('/cgi-bin/kf/customer/get_upgrade_service_config', {});
+	return { member_range: answer.member_range, groupchat_range: answer.groupchat_range };
 }
 
 /**

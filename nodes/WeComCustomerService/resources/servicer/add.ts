@@ -9,8 +9,7 @@ export const addServicers: OperationDefinition = {
 		name: 'Add',
 		value: 'add',
 		action: 'Add servicers',
-		description:
-			'Let members or whole departments receive the account’s customers; one item per id with WeCom’s answer for it (kf/servicer/add, 100 ids a call)',
+		description: 'Let members or whole departments receive the account’s customers; one item per ID with WeCom’s answer for it (kf/servicer/add, 100 IDs a call)',
 	},
 	api: 'POST /cgi-bin/kf/servicer/add',
 	properties: [openKfIdProperty(), ...servicerIdProperties, optionsCollection()],

@@ -14,8 +14,7 @@ export const servicerIdProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. zhangsan, lisi',
-		description:
-			'WeCom members (their userid), separated by commas or new lines, or a list from an expression. More than 100 ids are sent in several calls.',
+		description: 'WeCom members (their userid), separated by commas or new lines, or a list from an expression. More than 100 IDs are sent in several calls.',
 	},
 	{
 		displayName: 'Department IDs',
@@ -23,7 +22,7 @@ export const servicerIdProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 2, 3',
-		description: 'Whole departments (their numeric id), separated by commas or new lines, or a list from an expression',
+		description: 'Whole departments (their numeric ID), separated by commas or new lines, or a list from an expression',
 	},
 ];
 

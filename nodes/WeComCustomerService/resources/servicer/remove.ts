@@ -9,8 +9,7 @@ export const removeServicers: OperationDefinition = {
 		name: 'Remove',
 		value: 'remove',
 		action: 'Remove servicers',
-		description:
-			'Stop members or whole departments from receiving the account’s customers; one item per id with WeCom’s answer for it (kf/servicer/del, 100 ids a call)',
+		description: 'Stop members or whole departments from receiving the account’s customers; one item per ID with WeCom’s answer for it (kf/servicer/del, 100 IDs a call)',
 	},
 	api: 'POST /cgi-bin/kf/servicer/del',
 	properties: [openKfIdProperty(), ...servicerIdProperties, optionsCollection()],

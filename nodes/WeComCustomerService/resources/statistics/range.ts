@@ -5,9 +5,6 @@ import { workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { parseIsoInZone } from '../../../shared/zonedTime';
 import { chinaDayOf, checkStatisticRange, type DayNumber } from '../../client/statistics';
 
-const DAYS_NOTE =
-	'WeCom counts China-time days (00:00–24:00 UTC+8); the date is read in the workflow’s time zone. Yesterday back to 180 days ago; ranges longer than 31 days are split into several calls.';
-
 export const dateRangeProperties: INodeProperties[] = [
 	{
 		displayName: 'Start Date',
@@ -15,7 +12,8 @@ export const dateRangeProperties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: `First day to include. ${DAYS_NOTE}`,
+		description:
+			'First day to include. WeCom counts China-time days (00:00–24:00 UTC+8); the date is read in the workflow’s time zone. Yesterday back to 180 days ago; ranges longer than 31 days are split into several calls.',
 	},
 	{
 		displayName: 'End Date',
