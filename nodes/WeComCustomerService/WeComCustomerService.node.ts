@@ -8,6 +8,7 @@ import {
 
 import { subtitleExpression } from '../shared/execution/subtitle';
 import { weComCustomerServiceApiTest } from './methods/credentialTest';
+import { searchAccounts, searchServicers } from './methods/listSearch';
 import { RESOURCES, nodeProperties } from './resources';
 import { route } from './router';
 
@@ -31,6 +32,7 @@ export class WeComCustomerService implements INodeType {
 
 	methods = {
 		credentialTest: { weComCustomerServiceApiTest },
+		listSearch: { searchAccounts, searchServicers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

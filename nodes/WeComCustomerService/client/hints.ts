@@ -8,26 +8,142 @@ interface Refusal {
 	do: string;
 }
 
+const RENEWED = 'The node fetched a new token and tried once more; if this persists, check the credential’s CorpID and Secret.';
+
 const REFUSALS: Record<number, Refusal> = {
+	[-1]: {
+		what: 'WeCom is busy.',
+		do: 'Reads are retried automatically; a change is not, because WeCom may already have made it: check before running it again.',
+	},
 	40001: {
 		what: 'WeCom did not accept the Secret.',
 		do: 'Use the Secret of the self-built app that 微信客服 → API lets call the API (WeCom admin → Apps → that app → Secret). Since 2023-12-01 a system app’s secret no longer works for new companies.',
 	},
 	40013: { what: 'WeCom does not know this CorpID.', do: 'Copy the CorpID from WeCom admin → My Company → Company Information.' },
-	40014: { what: 'WeCom did not accept the access_token.', do: 'It was renewed once automatically; check the Secret.' },
-	42001: { what: 'The access_token has expired.', do: 'It was renewed once automatically; check the Secret.' },
+	40014: { what: 'WeCom did not accept the access_token.', do: RENEWED },
+	40096: {
+		what: 'WeCom does not know this customer (external_userid).',
+		do: 'An external_userid belongs to one company: take it from a message or event of this company’s 微信客服 (the trigger, or Customer → Get).',
+	},
+	41001: { what: 'The request carried no access_token.', do: RENEWED },
+	42001: { what: 'The access_token has expired.', do: RENEWED },
+	45009: {
+		what: 'WeCom’s call limit for this API is reached.',
+		do: 'Call less often (lower the node’s Concurrency, or spread the calls over time) and try again in a minute; without a callback Token, kf/sync_msg has a strict limit of its own.',
+	},
+	48002: {
+		what: 'This app may not call this API, or may not manage this account.',
+		do: 'In WeCom admin → 微信客服 → API, give this self-built app the API; an account created elsewhere (in the 微信客服 admin or by another app) can only be changed there — Account → Get Many shows manage_privilege.',
+	},
+	60003: { what: 'WeCom does not know this department.', do: 'Use a department id from WeCom admin → Contacts (the number, not its name).' },
+	60020: {
+		what: 'WeCom does not accept calls from this server’s IP address.',
+		do: 'Add the IP shown after "from ip" to WeCom admin → Apps → the self-built app → Trusted IPs (企业可信IP); if n8n reaches WeCom through a proxy, add the proxy’s public IP.',
+	},
+	60111: { what: 'WeCom does not know this member.', do: 'Use the member’s userid from WeCom admin → Contacts (their account, not their name).' },
+	95000: { what: 'This is not a valid open_kfid.', do: 'Choose the account From List, or copy its open_kfid (wk…) from Account → Get Many.' },
+	95001: {
+		what: 'This customer has received as many messages as WeCom allows.',
+		do: 'WeCom allows 5 messages after each customer message, within 48 hours: wait for the customer to write again.',
+	},
+	95002: {
+		what: 'The customer last wrote more than 48 hours ago.',
+		do: 'WeCom only lets the API send within 48 hours of the customer’s last message: wait for the customer to write again.',
+	},
+	95003: {
+		what: 'The company is not verified, so 微信客服 serves a limited number of customers.',
+		do: 'An unverified company may serve 100 customers in all; verify the company in WeCom admin to serve more.',
+	},
+	95004: { what: 'WeCom has no 微信客服 account with this open_kfid.', do: 'Choose the account From List; Account → Get Many lists them.' },
+	95005: { what: 'The company has as many 微信客服 accounts as WeCom allows.', do: 'Delete an account you no longer use (Account → Delete).' },
+	95006: { what: 'WeCom does not accept this account name.', do: 'Use 1 to 16 characters, without sensitive words.' },
+	95007: {
+		what: 'The callback Token is invalid or expired.',
+		do: 'A callback’s Token is valid for 10 minutes and for its account only: use the one of the latest callback, or sync without it.',
+	},
+	95008: { what: 'The menu message has too many items.', do: 'A menu message may have at most 10 items.' },
+	95009: { what: 'WeCom does not know a menu item’s type.', do: 'A menu item is click, view, miniprogram or text.' },
+	95011: {
+		what: 'The company uses 微信客服 inside WeCom, so this Secret does not fit.',
+		do: 'Use the Secret of the self-built app configured in WeCom admin → 微信客服 → API.',
+	},
+	95012: {
+		what: 'The company uses 微信客服 on its own (standalone), so this Secret does not fit.',
+		do: 'Use the Secret shown in the standalone 微信客服 admin (kf.weixin.qq.com → Development).',
+	},
+	95013: {
+		what: 'The session has ended.',
+		do: 'A code from an event can only be used while the session is still in the state that produced it; wait for the customer to write again.',
+	},
+	95014: {
+		what: 'This member is not a servicer of the account.',
+		do: 'Add them first with Servicer → Add, or pick one From List (Servicer → Get Many lists them).',
+	},
+	95015: {
+		what: 'The account has exclusive service (专属服务) configured in the admin console.',
+		do: 'Turn exclusive service off in WeCom admin → 微信客服 for this account before assigning sessions by API.',
+	},
+	95016: {
+		what: 'WeCom does not allow this change of session state.',
+		do: 'Allowed: from 0 (unhandled) to 1, 2, 3 or 4; from 1 (smart assistant) to 2, 3 or 4; from 2 (waiting pool) to 3 or 4; from 3 (human servicer) to 3 (another servicer) or 4. An ended session (4) changes only when the customer writes again. Session → Get State shows the current state.',
+	},
+	95017: { what: 'The 微信客服 API switch is off.', do: 'Turn it on in WeCom admin → 微信客服 → API, and give it to this self-built app.' },
 	95018: {
 		what: 'WeCom does not let the API send to this customer now.',
 		do: 'Either the session is with a human servicer (state 3) or in the waiting pool (state 2) — send only in state 0 or 1, or move it back with Session → Transfer — or the company is not verified, which limits what 微信客服 may send.',
 	},
+	95019: {
+		what: 'This servicer is not receiving.',
+		do: 'A session goes only to a servicer who is receiving (status 0): pick one marked receiving From List, or ask them to resume receiving in WeCom.',
+	},
+	95022: { what: 'WeCom does not accept the location’s type.', do: 'Check the location fields of the message.' },
+	95023: {
+		what: 'The 微信客服 API switch belongs to a customized (代开发) app.',
+		do: 'Only that app may call the API; use its credential, or move the switch to this app in WeCom admin → 微信客服 → API.',
+	},
+	95026: {
+		what: 'WeCom does not let the company create more 微信客服 accounts now (low usage).',
+		do: 'Use the existing accounts more, or try again later.',
+	},
+	95027: {
+		what: 'An unverified company may have only 10 微信客服 accounts.',
+		do: 'Verify the company in WeCom admin, or delete an account you no longer use.',
+	},
+	95030: {
+		what: 'The 微信客服 component blocks this message type.',
+		do: 'Send another type, or allow it where the account is embedded (mini program or app).',
+	},
 };
-
-/** What a change may have done when its outcome is unknown, and how the user can check. */
-const OUTCOME_CHECKS: Record<string, OutcomeCheck> = {};
 
 function refusalOf(errcode: number): Refusal | undefined {
 	return REFUSALS[errcode];
 }
+
+/** A change the node makes: what WeCom may have done, and the operation that shows it. */
+function check(done: string, operation: string): OutcomeCheck {
+	return { done, then: `check with ${operation} before running it again` };
+}
+
+/** What a change may have done when its outcome is unknown, and how the user can check. */
+const OUTCOME_CHECKS: Record<string, OutcomeCheck> = {
+	'/cgi-bin/kf/servicer/add': check('added the servicers', 'Servicer → Get Many'),
+	'/cgi-bin/kf/servicer/del': check('removed the servicers', 'Servicer → Get Many'),
+	'/cgi-bin/kf/service_state/trans': check('changed the session state', 'Session → Get State'),
+	'/cgi-bin/kf/knowledge/add_group': check('created the group', 'Knowledge Base → Get Many Groups'),
+	'/cgi-bin/kf/knowledge/mod_group': check('renamed the group', 'Knowledge Base → Get Many Groups'),
+	'/cgi-bin/kf/knowledge/del_group': check('deleted the group', 'Knowledge Base → Get Many Groups'),
+	'/cgi-bin/kf/knowledge/add_intent': check('created the intent', 'Knowledge Base → Get Many Intents'),
+	'/cgi-bin/kf/knowledge/mod_intent': check('updated the intent', 'Knowledge Base → Get Many Intents'),
+	'/cgi-bin/kf/knowledge/del_intent': check('deleted the intent', 'Knowledge Base → Get Many Intents'),
+	'/cgi-bin/kf/customer/upgrade_service': {
+		done: 'offered the customer the upgrade',
+		then: 'running it again replaces the pending offer, or cancel it with Upgrade Service → Cancel',
+	},
+	'/cgi-bin/kf/customer/cancel_upgrade_service': {
+		done: 'cancelled the upgrade',
+		then: 'running it again answers that there is nothing to cancel if it was',
+	},
+};
 
 /** WeCom's errcodes in the words of the WeCom Customer Service node. */
 export const WECOM_WORDING: RefusalWording = {

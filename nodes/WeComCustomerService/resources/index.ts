@@ -3,12 +3,24 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as operations from '../../shared/execution/operations';
 import type { ResourceDefinition } from '../execution/types';
 import { accountResource } from './account';
+import { knowledgeBaseResource } from './knowledgeBase';
+import { servicerResource } from './servicer';
+import { sessionResource } from './session';
+import { statisticsResource } from './statistics';
+import { upgradeServiceResource } from './upgradeService';
 
 /** The resource preselected in a new node. */
 export const DEFAULT_RESOURCE = 'message';
 
 /** Every resource of the node, in the order of the Resource dropdown. */
-export const RESOURCES: ResourceDefinition[] = [accountResource];
+export const RESOURCES: ResourceDefinition[] = [
+	accountResource,
+	knowledgeBaseResource,
+	servicerResource,
+	sessionResource,
+	statisticsResource,
+	upgradeServiceResource,
+];
 
 /** resource → operation → that operation's own parameters. */
 export function nodeProperties(): INodeProperties[] {

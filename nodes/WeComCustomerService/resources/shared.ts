@@ -6,7 +6,7 @@ import { inputError, stringParam } from '../../shared/execution/input';
 /** open_kfid: WeCom's ids are at most 64 bytes (`wk…`). */
 const OPEN_KFID_PATTERN = '[A-Za-z0-9_-]{1,64}';
 /** A member's userid: 1–64 bytes of letters, digits and _-.@ (WeCom's rule for userids). */
-const USERID_PATTERN = '[A-Za-z0-9_.@-]{1,64}';
+export const USERID_PATTERN = '[A-Za-z0-9_.@-]{1,64}';
 
 /**
  * `openKfId`, the 微信客服 account: a resource locator, From List (kf/account/list, searchable

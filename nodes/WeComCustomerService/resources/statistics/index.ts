@@ -1,0 +1,8 @@
+import type { ResourceDefinition } from '../../execution/types';
+import { getCorpStatistics } from './getCorp';
+import { getServicerStatistics } from './getServicer';
+
+export const statisticsResource: ResourceDefinition = {
+	option: { name: 'Statistics', value: 'statistics', description: 'Daily figures of an account and of its servicers' },
+	operations: [getCorpStatistics, getServicerStatistics],
+};
