@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readBinaryInput } from '../../shared/execution/binary';
 import { stringParam } from '../../shared/execution/input';
@@ -37,4 +37,9 @@ export async function readWeComMediaUpload(
 /** Uploads a checked file; its media_id. */
 export async function uploadChecked(client: WeComClient, upload: WeComMediaUpload): Promise<string> {
 	return (await uploadWeComMedia(client, upload.type, upload.multipart)).media_id;
+}
+
+/** A parameter naming the item's binary field that holds a file to upload (`binaryPropertyName` unless `name` says otherwise). */
+export function inputBinaryFieldProperty(description: string, name = 'binaryPropertyName', displayName = 'Input Binary Field'): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: 'data', description };
 }

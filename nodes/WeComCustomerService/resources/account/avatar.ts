@@ -2,7 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionParam, stringParam } from '../../../shared/execution/input';
-import { readWeComMediaUpload, uploadChecked, type WeComMediaUpload } from '../../execution/media';
+import { inputBinaryFieldProperty, readWeComMediaUpload, uploadChecked, type WeComMediaUpload } from '../../execution/media';
 import type { WeComClient } from '../../client/WeComClient';
 
 const SOURCES = ['mediaId', 'binary', 'keep'] as const;
@@ -17,25 +17,28 @@ const BINARY_OPTION = {
 
 /** Avatar Source and its fields; `keep` adds "Keep Current" (Update) and makes it the default. */
 export function avatarProperties(keep: boolean): INodeProperties[] {
-	const options = keep ? [{ name: 'Keep Current', value: 'keep', description: 'Leave the avatar as it is' }, MEDIA_ID_OPTION, BINARY_OPTION] : [MEDIA_ID_OPTION, BINARY_OPTION];
+	const source: INodeProperties = keep
+		? {
+				displayName: 'Avatar Source',
+				name: 'avatarSource',
+				type: 'options',
+				options: [{ name: 'Keep Current', value: 'keep', description: 'Leave the avatar as it is' }, MEDIA_ID_OPTION, BINARY_OPTION],
+				default: 'keep',
+			}
+		: { displayName: 'Avatar Source', name: 'avatarSource', type: 'options', options: [MEDIA_ID_OPTION, BINARY_OPTION], default: 'mediaId' };
 	return [
-		{ displayName: 'Avatar Source', name: 'avatarSource', type: 'options', options, default: keep ? 'keep' : 'mediaId' },
+		source,
 		{
 			displayName: 'Avatar Media ID',
 			name: 'avatarMediaId',
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'media_id of the avatar image (temporary media of type image, kept 3 days)',
+			description: 'The media_id of the avatar image (temporary media of type image, kept 3 days)',
 			displayOptions: { show: { avatarSource: ['mediaId'] } },
 		},
 		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			description: 'Name of the binary field holding the avatar: a JPEG or PNG of at most 10 MB',
+			...inputBinaryFieldProperty('Name of the binary field holding the avatar: a JPEG or PNG of at most 10 MB'),
 			displayOptions: { show: { avatarSource: ['binary'] } },
 		},
 	];

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { optionParam } from '../../../shared/execution/input';
 import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { WECOM_MEDIA_TYPES, uploadWeComMedia } from '../../client/media';
-import { readWeComMediaUpload } from '../../execution/media';
+import { inputBinaryFieldProperty, readWeComMediaUpload } from '../../execution/media';
 import type { OperationDefinition } from '../../execution/types';
 
 /** The Media Type parameter: what the file is, with WeCom's limits for each. */
@@ -33,14 +33,7 @@ export const uploadMedia: OperationDefinition = {
 	api: 'POST /cgi-bin/media/upload',
 	properties: [
 		mediaTypeProperty,
-		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			description: 'Name of the binary field holding the file',
-		},
+		inputBinaryFieldProperty('Name of the binary field holding the file'),
 		optionsCollection(),
 	],
 	async execute({ itemIndex, client }) {

@@ -14,7 +14,7 @@ import {
 	type SendType,
 } from '../../client/messages';
 import type { WeComMediaType } from '../../client/media';
-import { readWeComMediaUpload, type WeComMediaUpload } from '../../execution/media';
+import { inputBinaryFieldProperty, readWeComMediaUpload, type WeComMediaUpload } from '../../execution/media';
 
 // The label in title case (as n8n's options have it); WeCom's msgtype ends the description.
 const TYPE_OPTIONS: Array<{ name: string; value: SendType; description: string }> = [
@@ -103,21 +103,15 @@ function mediaSourceProperties(): INodeProperties[] {
 		forTypes(FILE_TYPES, text('mediaId', 'Media ID', 'media_id of the uploaded file (Media → Upload), or of a file a customer sent', { required: true }), 'mediaId'),
 		forTypes(
 			FILE_TYPES,
-			text(
-				'binaryPropertyName',
-				'Input Binary Field',
+			inputBinaryFieldProperty(
 				'Name of the binary field holding the file: an image JPEG or PNG of at most 10 MB; a voice clip AMR of at most 2 MB; a video MP4 of at most 10 MB; a file of at most 20 MB',
-				{ required: true, default: 'data' },
 			),
 			'binary',
 		),
 		forTypes(THUMB_TYPES, text('thumbMediaId', 'Thumbnail Media ID', 'media_id of the thumbnail image (Media → Upload, type Image)', { required: true }), 'mediaId'),
 		forTypes(
 			THUMB_TYPES,
-			text('thumbBinaryPropertyName', 'Thumbnail Binary Field', 'Name of the binary field holding the thumbnail: a JPEG or PNG of at most 10 MB', {
-				required: true,
-				default: 'data',
-			}),
+			inputBinaryFieldProperty('Name of the binary field holding the thumbnail: a JPEG or PNG of at most 10 MB', 'thumbBinaryPropertyName', 'Thumbnail Binary Field'),
 			'binary',
 		),
 	];
