@@ -209,6 +209,12 @@ describe('WeCom Message: Send on Event', () => {
 		expect(withoutHint(again.error?.message)).toBe(weComSays('invalid Request Parameter: code already used', 40058));
 	});
 
+	it('refuses an empty code before any request', async () => {
+		const run = await runWeCom(ctx.sb, onEvent(' '));
+		expect(run.error?.message).toBe('"Event Code" is required but empty');
+		expect(ctx.sb.requests).toEqual([]);
+	});
+
 	it('is refused once the welcome code’s 20 seconds have passed', async () => {
 		const code = welcomeCode();
 		ctx.sb.clock.advance(20);

@@ -15,7 +15,7 @@ export const createAccountOperation: OperationDefinition = {
 	api: 'POST /cgi-bin/kf/account/add (an avatar file: media/upload first)',
 	properties: [{ ...accountNameProperty, required: true }, ...avatarProperties(false), optionsCollection()],
 	async execute({ itemIndex, client }) {
-		const name = checkAccountName('name', stringParam(this, itemIndex, 'name', { trim: false, optional: true }));
+		const name = checkAccountName('name', stringParam(this, itemIndex, 'name'));
 		const avatar = (await readAvatar(this, itemIndex, false))!;
 		const mediaId = await avatarMediaId(client, avatar);
 		const openKfId = await createAccount(client, name, mediaId);

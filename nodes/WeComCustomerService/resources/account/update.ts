@@ -22,8 +22,8 @@ export const updateAccountOperation: OperationDefinition = {
 	],
 	async execute({ itemIndex, client }) {
 		const openKfId = readOpenKfId(this, itemIndex);
-		const rawName = stringParam(this, itemIndex, 'name', { trim: false, optional: true });
-		const name = rawName.trim() ? checkAccountName('name', rawName) : undefined;
+		const rawName = stringParam(this, itemIndex, 'name', { optional: true });
+		const name = rawName ? checkAccountName('name', rawName) : undefined;
 		const avatar = await readAvatar(this, itemIndex, true);
 		if (name === undefined && !avatar) throw inputError('name', 'is empty and Avatar Source is "Keep Current": there is nothing to update');
 		const change: AccountChange = { open_kfid: openKfId };

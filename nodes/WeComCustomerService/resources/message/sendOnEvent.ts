@@ -1,12 +1,9 @@
-import { inputError, optionParam, stringParam } from '../../../shared/execution/input';
+import { optionParam, stringParam } from '../../../shared/execution/input';
 import { optionsCollection } from '../../../shared/execution/parameters';
 import { EVENT_TYPES, sendMessageOnEvent } from '../../client/messages';
 import type { OperationDefinition } from '../../execution/types';
 import { messageProperties, readMessage } from './fields';
 import { msgidOption, readMsgid } from './msgid';
-
-/** WeCom's event codes are opaque; this bounds what the node accepts before sending. */
-const CODE_PATTERN = /^[0-9a-zA-Z_-]{1,128}$/;
 
 export const sendOnEvent: OperationDefinition = {
 	option: {
@@ -32,8 +29,8 @@ export const sendOnEvent: OperationDefinition = {
 		optionsCollection([msgidOption]),
 	],
 	async execute({ itemIndex, client }) {
+		// WeCom's codes are opaque: any non-empty one goes to WeCom, which knows whether it is valid.
 		const code = stringParam(this, itemIndex, 'code');
-		if (!CODE_PATTERN.test(code)) throw inputError('code', `must be the code of an event (letters, digits, _ and -), got "${code}"`);
 		const msgtype = optionParam(this, itemIndex, 'messageType', EVENT_TYPES, 'text');
 		const { payload } = await readMessage(this, itemIndex, msgtype);
 		const msgid = readMsgid(this, itemIndex);
