@@ -110,7 +110,7 @@ describe('WeCom Account: Update and Delete', () => {
 
 	it('reports WeCom’s refusal for an account this app may not manage', async () => {
 		const run = await runWeCom(ctx.sb, { resource: 'account', operation: 'delete', openKfId: byId(WECOM_DEMO.accounts.store) });
-		expect(run.error?.message).toMatch(/^WeCom: api forbidden.*\(errcode 48002\)$/);
+		expect(run.error?.message).toMatch(/^This app may not call this API, or may not manage this account\. WeCom: api forbidden.*\(errcode 48002\)$/);
 		expect(ctx.sb.state.wecom.demoCorp.accounts.has(WECOM_DEMO.accounts.store)).toBe(true);
 	});
 });

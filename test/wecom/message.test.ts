@@ -61,7 +61,10 @@ describe('WeCom Message: Send', () => {
 	it('answers 95001 after 5 messages for one customer message', async () => {
 		const items = [1, 2, 3, 4, 5, 6].map((n) => ({ n }));
 		const run = await runWeCom(ctx.sb, send({ text: '={{ "reply " + $json.n }}' }), { items });
-		expect(withoutHint(run.error?.message)).toBe(weComSays('send msg count limit', 95001));
+		expect(withoutHint(run.error?.message)).toBe(
+			`This customer has received as many messages as WeCom allows. ${weComSays('send msg count limit', 95001)}`,
+		);
+		expect(run.error?.description).toBe('WeCom allows 5 messages after each customer message, within 48 hours: wait for the customer to write again.');
 		expect(ctx.sb.requestsTo('/cgi-bin/kf/send_msg').map((r) => (r.json as { text: { content: string } }).text.content)).toEqual([
 			'reply 1',
 			'reply 2',
@@ -76,7 +79,7 @@ describe('WeCom Message: Send', () => {
 	it('answers 95002 once 48 hours have passed since the customer wrote', async () => {
 		ctx.sb.clock.advance(48 * 3600);
 		const run = await runWeCom(ctx.sb, send({ text: 'hi' }));
-		expect(withoutHint(run.error?.message)).toBe(weComSays('send msg time limit', 95002));
+		expect(withoutHint(run.error?.message)).toBe(`The customer last wrote more than 48 hours ago. ${weComSays('send msg time limit', 95002)}`);
 	});
 
 	it('uploads the item’s image first, then sends it by the new media_id', async () => {

@@ -126,6 +126,25 @@ function check(done: string, operation: string): OutcomeCheck {
 
 /** What a change may have done when its outcome is unknown, and how the user can check. */
 const OUTCOME_CHECKS: Record<string, OutcomeCheck> = {
+	'/cgi-bin/kf/account/add': check('created the account', 'Account → Get Many'),
+	'/cgi-bin/kf/account/update': check('changed the account', 'Account → Get Many'),
+	'/cgi-bin/kf/account/del': check('deleted the account', 'Account → Get Many'),
+	'/cgi-bin/kf/send_msg': {
+		done: 'sent the message',
+		then: 'the API’s own sends do not come back through sync_msg, so check the chat in WeCom before sending again; with a Message ID set, a repeat is refused (40058) instead of sent twice',
+	},
+	'/cgi-bin/kf/send_msg_on_event': {
+		done: 'sent the message',
+		then: 'an event code works once, so running it again is refused (40058) if it was sent',
+	},
+	'/cgi-bin/kf/recall_msg': {
+		done: 'recalled the message',
+		then: 'running it again is refused (40058 invalid msgid) if it was recalled',
+	},
+	'/cgi-bin/media/upload': {
+		done: 'stored the file',
+		then: 'uploading it again does no harm: temporary media expire after 3 days',
+	},
 	'/cgi-bin/kf/servicer/add': check('added the servicers', 'Servicer → Get Many'),
 	'/cgi-bin/kf/servicer/del': check('removed the servicers', 'Servicer → Get Many'),
 	'/cgi-bin/kf/service_state/trans': check('changed the session state', 'Session → Get State'),
