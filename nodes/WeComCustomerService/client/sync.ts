@@ -53,6 +53,12 @@ export async function syncPage(client: WeComClient, req: SyncRequest): Promise<S
 	return { messages, nextCursor, hasMore: Number(answer.has_more) === 1 };
 }
 
+/** undefined when `error` is WeCom refusing the Token (the page is asked for again without it); else the error. */
+function withoutToken(error: unknown, token: string | undefined): undefined {
+	if (token && error instanceof WeChatApiError && error.errcode === SYNC_TOKEN_INVALID) return undefined;
+	throw error;
+}
+
 /** What a pull did: the cursor after the last page, whether WeCom holds more, whether the token was dropped. */
 export interface SyncOutcome {
 	cursor: string;
@@ -81,11 +87,8 @@ export async function syncUntilEnd(
 	let pages = 0;
 	for (;;) {
 		const limit = Math.min(req.limit ?? SYNC_PAGE_LIMIT, maxMessages - pulled);
-		let page: SyncPage;
-		try {
-			page = await syncPage(client, { ...req, cursor, token, limit });
-		} catch (error) {
-			if (!(token && error instanceof WeChatApiError && error.errcode === SYNC_TOKEN_INVALID)) throw error;
+		const page = await syncPage(client, { ...req, cursor, token, limit }).catch((error: unknown) => withoutToken(error, token));
+		if (page === undefined) {
 			token = undefined;
 			tokenDropped = true;
 			continue;
