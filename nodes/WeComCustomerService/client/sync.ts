@@ -2,6 +2,7 @@
 // trigger (which keeps the cursor itself) and Message → Sync (where the user keeps it).
 import { WeChatApiError } from '../../shared/errors';
 import { listIn } from '../../shared/client/WeChatClient';
+import type { ZonedFormatter } from '../../shared/zonedTime';
 import type { WeComClient } from './WeComClient';
 
 export const SYNC_MSG_PATH = '/cgi-bin/kf/sync_msg';
@@ -21,6 +22,32 @@ export interface KfMessage {
 	servicer_userid?: string;
 	msgtype: string;
 	[content: string]: unknown;
+}
+
+/** sync_msg's `origin` codes by name. */
+export const ORIGIN_CODES = { customer: 3, system: 4, servicer: 5 } as const;
+export type OriginName = keyof typeof ORIGIN_CODES;
+const ORIGIN_NAME: Record<number, string> = Object.fromEntries(Object.entries(ORIGIN_CODES).map(([name, code]) => [code, name]));
+
+/**
+ * An entry as an item: WeCom's field names in WeCom's order, plus `send_time_iso` (in `time`'s
+ * zone) and `origin_name`; an event's open_kfid and external_userid (WeCom puts them only inside
+ * `event`) are lifted to the top as well.
+ */
+export function messageItem(m: KfMessage, time: ZonedFormatter): Record<string, unknown> {
+	const { msgid, open_kfid, external_userid, send_time, origin, servicer_userid, msgtype, ...content } = m;
+	const event = (msgtype === 'event' ? m.event : undefined) as { open_kfid?: string; external_userid?: string } | undefined;
+	const item: Record<string, unknown> = {
+		msgid,
+		open_kfid: open_kfid ?? event?.open_kfid,
+		external_userid: external_userid ?? event?.external_userid,
+		send_time,
+		send_time_iso: time.iso(send_time),
+		origin,
+		origin_name: ORIGIN_NAME[origin] ?? 'unknown',
+	};
+	if (servicer_userid !== undefined) item.servicer_userid = servicer_userid;
+	return { ...item, msgtype, ...content };
 }
 
 export interface SyncRequest {

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** sync_msg's `origin` codes by the name the Origins parameter uses. */
-export const ORIGIN_CODES = { customer: 3, system: 4, servicer: 5 } as const;
-export type OriginName = keyof typeof ORIGIN_CODES;
+import { ORIGIN_CODES, type OriginName } from '../client/sync';
+
+/** The values of the Origins parameter: sync_msg's origin names. */
 export const ORIGIN_NAMES = Object.keys(ORIGIN_CODES) as OriginName[];
 
 const MESSAGE_TYPE_OPTIONS: Array<{ name: string; value: string; description: string }> = [

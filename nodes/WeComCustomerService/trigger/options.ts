@@ -2,9 +2,9 @@ import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/execution/errors';
 import { inputError, numberParam, optionListParam, optionParam, stringParam, type ParameterSource } from '../../shared/execution/input';
+import { ORIGIN_CODES } from '../client/sync';
 import {
 	MESSAGE_TYPE_VALUES,
-	ORIGIN_CODES,
 	ORIGIN_NAMES,
 	START_FROM_VALUES,
 	VOICE_FORMATS,

@@ -1,12 +1,8 @@
 // Pulling an account's messages after a callback: one pull per account at a time in the process,
 // the cursor saved after every page, each msgid emitted once.
-import type { IDataObject } from 'n8n-workflow';
-
 import { ExpiringMemory } from '../../shared/push/memory';
-import { ZonedFormatter } from '../../shared/zonedTime';
 import { syncUntilEnd, type KfMessage, type SyncOutcome } from '../client/sync';
 import type { WeComClient } from '../client/WeComClient';
-import { ORIGIN_CODES } from './description';
 import type { WeComTriggerOptions } from './options';
 
 /** What the trigger keeps in the workflow's static data (node scope), which n8n saves after the webhook answers. */
@@ -75,25 +71,6 @@ function noteCursor(key: string, cursor: string): void {
 	mine.written.push(cursor);
 	if (mine.written.length > WRITTEN_KEPT) mine.written.splice(0, mine.written.length - WRITTEN_KEPT);
 	writtenCursors.remember(key, { latest: cursor, written: mine.written });
-}
-
-const ORIGIN_NAME: Record<number, string> = Object.fromEntries(Object.entries(ORIGIN_CODES).map(([name, code]) => [code, name]));
-
-/** An entry as an item: WeCom's field names, events' open_kfid/external_userid lifted, plus send_time_iso and origin_name. */
-export function messageItem(m: KfMessage, time: ZonedFormatter): IDataObject {
-	const { msgid, open_kfid, external_userid, send_time, origin, servicer_userid, msgtype, ...content } = m;
-	const event = (m.msgtype === 'event' ? m.event : undefined) as IDataObject | undefined;
-	const item: IDataObject = {
-		msgid,
-		open_kfid: open_kfid ?? event?.open_kfid,
-		external_userid: external_userid ?? event?.external_userid,
-		send_time,
-		send_time_iso: time.iso(send_time),
-		origin,
-		origin_name: ORIGIN_NAME[origin] ?? 'unknown',
-	};
-	if (servicer_userid !== undefined) item.servicer_userid = servicer_userid;
-	return { ...item, msgtype, ...(content as IDataObject) };
 }
 
 function wanted(m: KfMessage, options: WeComTriggerOptions): boolean {

@@ -8,8 +8,9 @@ import { receiveCallback, seenCallbacks, type CallbackAnswer, type KfNotificatio
 import { callbackSettingsOf, type CallbackCredentialData, type CallbackSettings } from '../callback/settings';
 import type { WeComCredentialData } from '../client/credentials';
 import { createWeComClient } from '../client/settings';
+import { messageItem } from '../client/sync';
 import { readTriggerOptions, type WeComTriggerOptions } from './options';
-import { accountPulls, messageItem, pullAccount, type TriggerState } from './pull';
+import { accountPulls, pullAccount, type TriggerState } from './pull';
 
 const TEXT = 'text/plain; charset=utf-8';
 const NOTHING: IWebhookResponseData = { noWebhookResponse: true };
