@@ -13,6 +13,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INode,
+	type INodeExecutionData,
 	type INodeParameters,
 	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
@@ -52,8 +53,10 @@ export interface SeenRequest {
 export class TriggerHarness {
 	/** The workflow's static data as n8n's database holds it. */
 	database: IDataObject = {};
-	/** The items of each execution, in the order webhook() returned them. */
+	/** The items (json) of each execution, in the order webhook() returned them. */
 	executions: IDataObject[][] = [];
+	/** The same items with their binary data. */
+	fullItems: INodeExecutionData[] = [];
 	/** Every request and what the trigger answered. */
 	requests: SeenRequest[] = [];
 	logs: string[] = [];
@@ -229,6 +232,9 @@ export class TriggerHarness {
 		const result = await trigger.webhook.call(ctx);
 		this.save(workflow);
 		const items = result.workflowData?.[0];
-		if (items?.length) this.executions.push(items.map((i) => i.json));
+		if (items?.length) {
+			this.executions.push(items.map((i) => i.json));
+			this.fullItems.push(...items);
+		}
 	}
 }

@@ -1,7 +1,7 @@
 // The WeCom Customer Service Trigger end to end against the sandbox: WeCom's signed, encrypted
 // callbacks (with its retries) reach a real HTTP server that runs webhook() as n8n does; the
 // trigger pulls sync_msg and each execution's items are what the workflow would get.
-import { SANDBOX_WECOM, WECOM_DEMO, sendCallback, verifyCallbackUrl, weComCustomers } from '../../sandbox';
+import { WECOM_DEMO, sendCallback, verifyCallbackUrl, weComCustomers } from '../../sandbox';
 import { useSandbox } from '../helpers/sandbox';
 import { TriggerHarness, forgetProcessMemory } from './trigger.harness';
 
@@ -132,11 +132,5 @@ describe('Account IDs', () => {
 		expect(delivery.acknowledged).toBe(true);
 		expect(ctx.sb.requestsTo(SYNC)).toEqual([]);
 		expect(harness.executions).toEqual([]);
-	});
-});
-
-describe('the credential', () => {
-	it('is the demo corp', () => {
-		expect(SANDBOX_WECOM.corpId).toBe('wwdemo7c3e5a9b1d20');
 	});
 });

@@ -44,7 +44,8 @@ function itemless(ctx: TriggerContext): ParameterSource {
 function readOptions(ctx: TriggerContext): WeComTriggerOptions {
 	const p = itemless(ctx);
 	const openKfIds = stringParam(p, 0, 'openKfIds', { optional: true })
-		.split(/[,，\s]+/)
+		.split(/[,，]/)
+		.map((id) => id.trim())
 		.filter(Boolean);
 	const bad = openKfIds.find((id) => !OPEN_KFID.test(id));
 	if (bad !== undefined) throw inputError('openKfIds', `holds "${bad}", which is not an open_kfid (letters, digits, _ and -, at most 64)`);

@@ -1,7 +1,7 @@
 import { sleep, type IDataObject, type INodeExecutionData, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 
 import { WECOM_API, WECOM_CALLBACK_API } from '../../shared/credentialTypes';
-import { redact } from '../../shared/errors';
+import { credentialTestMessage, redact } from '../../shared/errors';
 import { helperTransport, type HttpRequestHelper } from '../../shared/transport/n8nRequest';
 import { ZonedFormatter } from '../../shared/zonedTime';
 import { receiveCallback, seenCallbacks, type CallbackAnswer, type KfNotification } from '../callback/receive';
@@ -9,15 +9,12 @@ import { callbackSettingsOf, type CallbackCredentialData, type CallbackSettings 
 import type { WeComCredentialData } from '../client/credentials';
 import { createWeComClient } from '../client/settings';
 import { messageItem } from '../client/sync';
+import { withMedia } from './media';
 import { readTriggerOptions, type WeComTriggerOptions } from './options';
 import { accountPulls, pullAccount, type TriggerState } from './pull';
 
 const TEXT = 'text/plain; charset=utf-8';
 const NOTHING: IWebhookResponseData = { noWebhookResponse: true };
-
-function errorText(error: unknown, secrets: string[]): string {
-	return redact(error instanceof Error ? error.message : String(error), secrets);
-}
 
 /**
  * Answers WeCom on the response object itself, then pulls, then returns the items.
@@ -47,7 +44,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			{ seen: seenCallbacks, scope: options.scope, now: Date.now },
 		);
 	} catch (error) {
-		this.logger.warn(`WeCom Customer Service Trigger cannot answer: ${errorText(error, settings?.secrets ?? [])}`);
+		this.logger.warn(`WeCom Customer Service Trigger cannot answer: ${credentialTestMessage(error, settings?.secrets ?? [])}`);
 		answer = { status: 500, contentType: TEXT, body: 'The trigger is not set up correctly' };
 	}
 	if (answer.note) {
@@ -92,15 +89,20 @@ async function pullAfterCallback(
 			}
 			if (result.failure !== undefined) {
 				this.logger.warn(
-					`WeCom Customer Service Trigger stopped pulling ${openKfId}: ${errorText(result.failure, [...secrets, ...client.secrets])}. The next callback goes on from the saved cursor.`,
+					`WeCom Customer Service Trigger stopped pulling ${openKfId}: ${credentialTestMessage(result.failure, [...secrets, ...client.secrets])}. The next callback goes on from the saved cursor.`,
 				);
 			}
-			return result.messages.map((m) => ({ json: messageItem(m, time) as IDataObject }));
+			const items: INodeExecutionData[] = [];
+			for (const m of result.messages) {
+				const json = messageItem(m, time) as IDataObject;
+				items.push(options.downloadMedia ? await withMedia(this, client, m, json) : { json });
+			}
+			return items;
 		});
 		if (items === undefined) this.logger.debug(`WeCom callback for ${openKfId}: the pull already running goes on`);
 		return items ?? [];
 	} catch (error) {
-		this.logger.warn(`WeCom Customer Service Trigger cannot pull ${openKfId}: ${errorText(error, secrets)}`);
+		this.logger.warn(`WeCom Customer Service Trigger cannot pull ${openKfId}: ${credentialTestMessage(error, secrets)}`);
 		return [];
 	}
 }
