@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { weComCustomerServiceCallbackApiTest } from './methods/callbackCredentialTest';
+import { weComCustomerServiceApiTest } from './methods/credentialTest';
 import { checkTriggerActivation } from './trigger/activation';
 import { triggerProperties } from './trigger/description';
 import { handleWebhook } from './trigger/webhook';
@@ -27,7 +28,8 @@ export class WeComCustomerServiceTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'weComCustomerServiceCallbackApi', required: true, testedBy: 'weComCustomerServiceCallbackApiTest' },
-			{ name: 'weComCustomerServiceApi', required: true },
+			// For sync_msg (and media/get with Download Media).
+			{ name: 'weComCustomerServiceApi', required: true, testedBy: 'weComCustomerServiceApiTest' },
 		],
 		webhooks: [
 			// URL verification when the callback URL is saved in WeCom admin.
@@ -38,7 +40,7 @@ export class WeComCustomerServiceTrigger implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { weComCustomerServiceCallbackApiTest },
+		credentialTest: { weComCustomerServiceCallbackApiTest, weComCustomerServiceApiTest },
 	};
 
 	webhookMethods = {

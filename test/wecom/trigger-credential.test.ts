@@ -25,7 +25,7 @@ describe('WeCom Customer Service Callback API credential', () => {
 		const trigger = new WeComCustomerServiceTrigger().description;
 		expect(trigger.credentials).toEqual([
 			{ name: 'weComCustomerServiceCallbackApi', required: true, testedBy: 'weComCustomerServiceCallbackApiTest' },
-			{ name: 'weComCustomerServiceApi', required: true },
+			{ name: 'weComCustomerServiceApi', required: true, testedBy: 'weComCustomerServiceApiTest' },
 		]);
 	});
 

@@ -1,6 +1,6 @@
 // The WeCom Customer Service Callback API credential's fields, checked (no n8n here).
 import { CredentialSettingsError } from '../../shared/credentialFields';
-import { aesKeyOf, isEncodingAESKey } from '../../shared/push/crypto';
+import { aesKeyOf, isEncodingAESKey, pushSecrets } from '../../shared/push/crypto';
 import { fingerprint } from '../../shared/tokens';
 
 /** As stored by n8n (WeComCustomerServiceCallbackApi.credentials.ts). */
@@ -67,13 +67,12 @@ export function callbackSettingsOf(data: CallbackCredentialData): CallbackSettin
 	if (!corpId) throw new CredentialSettingsError("The callback credential's CorpID is empty");
 	const aesKey = aesKeyOf(key);
 	const previousAesKey = previousKey ? aesKeyOf(previousKey) : undefined;
-	const derived = (k?: Buffer) => (k ? [k.toString('hex'), k.toString('base64')] : []);
 	return {
 		token,
 		aesKey,
 		previousAesKey,
 		corpId,
 		fingerprint: fingerprint('wecom-callback', token, key, previousKey, corpId),
-		secrets: [token, key, previousKey, ...derived(aesKey), ...derived(previousAesKey)].filter(Boolean),
+		secrets: pushSecrets(token, [key, previousKey], [aesKey, previousAesKey]),
 	};
 }

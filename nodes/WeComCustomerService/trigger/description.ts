@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ORIGIN_CODES, type OriginName } from '../client/sync';
+import { voiceFormatOption } from '../execution/voiceFormat';
 
 /** The values of the Origins parameter: sync_msg's origin names. */
 export const ORIGIN_NAMES = Object.keys(ORIGIN_CODES) as OriginName[];
@@ -25,8 +26,6 @@ export const MESSAGE_TYPE_VALUES = MESSAGE_TYPE_OPTIONS.map((o) => o.value);
 
 export const START_FROM_VALUES = ['now', 'oldestAvailable'] as const;
 export type StartFrom = (typeof START_FROM_VALUES)[number];
-
-export const VOICE_FORMATS = ['amr', 'silk'] as const;
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -115,17 +114,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Refuse callbacks whose signed timestamp is further than this from the server clock, in either direction. 0 turns the check off.',
 			},
-			{
-				displayName: 'Voice Format',
-				name: 'voiceFormat',
-				type: 'options',
-				options: [
-					{ name: 'AMR', value: 'amr' },
-					{ name: 'SILK', value: 'silk' },
-				],
-				default: 'amr',
-				description: 'The format of voice messages (voice_format of sync_msg)',
-			},
+			voiceFormatOption,
 		],
 	},
 ];

@@ -3,11 +3,11 @@ import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { toNodeError } from '../../shared/execution/errors';
 import { inputError, numberParam, optionListParam, optionParam, stringParam, type ParameterSource } from '../../shared/execution/input';
 import { ORIGIN_CODES } from '../client/sync';
+import { VOICE_FORMATS, voiceFormatCode } from '../execution/voiceFormat';
 import {
 	MESSAGE_TYPE_VALUES,
 	ORIGIN_NAMES,
 	START_FROM_VALUES,
-	VOICE_FORMATS,
 	triggerProperties,
 	type StartFrom,
 } from './description';
@@ -66,7 +66,7 @@ function readOptions(ctx: TriggerContext): WeComTriggerOptions {
 		messageTypes: messageTypes.length ? messageTypes : ['*'],
 		startFrom,
 		downloadMedia,
-		voiceFormat: voiceFormat === 'silk' ? 1 : 0,
+		voiceFormat: voiceFormatCode(voiceFormat),
 		maxAgeSeconds,
 		timeZone: ctx.getTimezone(),
 		scope: `${ctx.getWorkflow().id ?? ''}|${node.id ?? node.name}`,

@@ -23,6 +23,15 @@ export function aesKeyOf(encodingAESKey: string): Buffer {
 	return Buffer.from(`${encodingAESKey}=`, 'base64');
 }
 
+/**
+ * What of a push credential must never appear in an answer, an error or a log: the Token, the
+ * EncodingAESKeys as typed, and each AES key in the hex and base64 forms a message might show.
+ */
+export function pushSecrets(token: string, encodingAESKeys: string[], aesKeys: Array<Buffer | undefined>): string[] {
+	const derived = aesKeys.flatMap((k) => (k ? [k.toString('hex'), k.toString('base64')] : []));
+	return [token, ...encodingAESKeys, ...derived].filter(Boolean);
+}
+
 /** random(16) ‖ uint32 BE byte length ‖ message ‖ AppID ‖ PKCS#7(32), AES-256-CBC, IV = key[0..16]. */
 export function encryptMessage(key: Buffer, xml: string, appId: string, random: Buffer = randomBytes(16)): string {
 	const msg = Buffer.from(xml, 'utf8');

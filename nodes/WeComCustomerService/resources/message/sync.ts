@@ -2,6 +2,7 @@ import { inputError, optionParam, stringParam } from '../../../shared/execution/
 import { optionsCollection, readLimit, returnAllProperties, workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { SYNC_MSG_PATH, messageItem, syncUntilEnd, type KfMessage } from '../../client/sync';
 import type { OperationDefinition } from '../../execution/types';
+import { VOICE_FORMATS, voiceFormatCode, voiceFormatOption } from '../../execution/voiceFormat';
 import { openKfIdProperty, readOpenKfId } from '../shared';
 
 /** WeCom's cursors are at most 64 bytes. */
@@ -37,19 +38,7 @@ export const syncMessages: OperationDefinition = {
 				'Optional: the Token of a kf_msg_or_event callback (valid 10 minutes). Without it WeCom allows only a few calls a minute; an expired one is dropped and the call repeated without it.',
 		},
 		...returnAllProperties(),
-		optionsCollection([
-			{
-				displayName: 'Voice Format',
-				name: 'voiceFormat',
-				type: 'options',
-				options: [
-					{ name: 'AMR', value: 'amr' },
-					{ name: 'SILK', value: 'silk' },
-				],
-				default: 'amr',
-				description: 'The format of voice messages (voice_format)',
-			},
-		]),
+		optionsCollection([voiceFormatOption]),
 	],
 	async execute({ itemIndex, client }) {
 		const openKfId = readOpenKfId(this, itemIndex);
@@ -59,7 +48,7 @@ export const syncMessages: OperationDefinition = {
 		}
 		const token = stringParam(this, itemIndex, 'token', { optional: true });
 		const limit = readLimit(this, itemIndex);
-		const voiceFormat = optionParam(this, itemIndex, 'options.voiceFormat', ['amr', 'silk'] as const, 'amr') === 'silk' ? 1 : 0;
+		const voiceFormat = voiceFormatCode(optionParam(this, itemIndex, 'options.voiceFormat', VOICE_FORMATS, 'amr'));
 		const time = workflowTimeFormatter(this);
 		const messages: KfMessage[] = [];
 		const outcome = await syncUntilEnd(
