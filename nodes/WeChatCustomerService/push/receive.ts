@@ -5,6 +5,7 @@ import { isEvent, pushType, readMessage, toItem, type EncryptionKeyUsed, type Pu
 import { SUCCESS, encryptedReplyXml, transferReplyXml } from './reply';
 import type { PushSettings } from './settings';
 import type { SignedUrlMemory } from './replay';
+import { checkTimestamp } from '../../shared/push/timestamp';
 import { pushSignature, signatureMatches } from '../../shared/push/signature';
 import { parseWeChatXml } from '../../shared/push/xml';
 
@@ -57,13 +58,6 @@ export function rejection(error: PushRejected): PushAnswer {
 function queryString(query: Record<string, unknown>, name: string): string | undefined {
 	const value = query[name];
 	return typeof value === 'string' ? value : undefined;
-}
-
-function checkTimestamp(timestamp: string, maxAgeSeconds: number, nowMs: number): void {
-	if (!/^\d{1,12}$/.test(timestamp)) throw new PushRejected(401, 'The timestamp is missing or not a number');
-	if (maxAgeSeconds > 0 && Math.abs(nowMs / 1000 - Number(timestamp)) > maxAgeSeconds) {
-		throw new PushRejected(401, `The timestamp is more than ${maxAgeSeconds} seconds away from this server's clock`);
-	}
 }
 
 /** The three-string signature over token, timestamp, nonce (GET and plain POST). */

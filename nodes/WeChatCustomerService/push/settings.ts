@@ -1,6 +1,6 @@
 import { CredentialSettingsError } from '../client/credentials';
 import { fingerprint } from '../../shared/tokens';
-import { aesKeyOf, isEncodingAESKey } from '../../shared/push/crypto';
+import { aesKeyOf, isEncodingAESKey, pushSecrets } from '../../shared/push/crypto';
 
 /** The push credential's fields, as stored by n8n (WeChatOfficialAccountPushApi.credentials.ts). */
 export interface PushCredentialData {
@@ -79,13 +79,12 @@ export function pushSettingsOf(data: PushCredentialData): PushSettings {
 	if (key && !appId) throw new CredentialSettingsError("The push credential's AppID is required with an EncodingAESKey");
 	const aesKey = key ? aesKeyOf(key) : undefined;
 	const previousAesKey = previousKey ? aesKeyOf(previousKey) : undefined;
-	const derived = (k?: Buffer) => (k ? [k.toString('hex'), k.toString('base64')] : []);
 	return {
 		token,
 		aesKey,
 		previousAesKey,
 		appId: appId || undefined,
 		fingerprint: fingerprint('push', token, key, previousKey, appId),
-		secrets: [token, key, previousKey, ...derived(aesKey), ...derived(previousAesKey)].filter(Boolean),
+		secrets: pushSecrets(token, [key, previousKey], [aesKey, previousAesKey]),
 	};
 }

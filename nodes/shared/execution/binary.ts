@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import type { ByteStream } from '../transport/http';
 import { inputError } from './input';
@@ -39,7 +39,7 @@ export async function readBinaryInput(
  * binary store: in filesystem mode it is written to disk as it arrives.
  */
 export async function storeDownload(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IWebhookFunctions,
 	stream: ByteStream,
 	fileName: string,
 	mimeType: string,

@@ -23,6 +23,15 @@ export function aesKeyOf(encodingAESKey: string): Buffer {
 	return Buffer.from(`${encodingAESKey}=`, 'base64');
 }
 
+/**
+ * What of a push credential must never appear in an answer, an error or a log: the Token, the
+ * EncodingAESKeys as typed, and each AES key in the hex and base64 forms a message might show.
+ */
+export function pushSecrets(token: string, encodingAESKeys: string[], aesKeys: Array<Buffer | undefined>): string[] {
+	const derived = aesKeys.flatMap((k) => (k ? [k.toString('hex'), k.toString('base64')] : []));
+	return [token, ...encodingAESKeys, ...derived].filter(Boolean);
+}
+
 /** random(16) ‖ uint32 BE byte length ‖ message ‖ AppID ‖ PKCS#7(32), AES-256-CBC, IV = key[0..16]. */
 export function encryptMessage(key: Buffer, xml: string, appId: string, random: Buffer = randomBytes(16)): string {
 	const msg = Buffer.from(xml, 'utf8');
@@ -49,7 +58,7 @@ function ciphertextOf(encrypted: string): Buffer {
 }
 
 /** The message bytes, or why this key does not open the ciphertext. */
-function openWith(key: Buffer, data: Buffer, appId: string): Buffer | string {
+function openWith(key: Buffer, data: Buffer, appId: string, idLabel: string): Buffer | string {
 	const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
 	decipher.setAutoPadding(false);
 	const frame = Buffer.concat([decipher.update(data), decipher.final()]);
@@ -61,7 +70,7 @@ function openWith(key: Buffer, data: Buffer, appId: string): Buffer | string {
 	const msgLength = frame.readUInt32BE(16);
 	if (20 + msgLength > end) return 'the length field points outside the frame';
 	if (!frame.subarray(20 + msgLength, end).equals(Buffer.from(appId, 'utf8'))) {
-		return 'the AppID inside does not match the credential';
+		return `the ${idLabel} inside does not match the credential`;
 	}
 	return frame.subarray(20, 20 + msgLength);
 }
@@ -84,16 +93,18 @@ export interface LabelledKey {
  * Tries each key in order with every check of `decryptMessage` (after a key rotation a push may
  * still come encrypted with the previous key); the first that opens the message wins. A wrong
  * key fails the padding or AppID check, so the order cannot make one key read as the other.
+ * `appId` is the trailing receive id: the AppID for an Official Account, the CorpID (`idLabel`) for WeCom.
  */
 export function decryptWithKeys<K extends LabelledKey>(
 	keys: readonly K[],
 	encrypted: string,
 	appId: string,
+	idLabel = 'AppID',
 ): { message: Buffer; key: K } {
 	const data = ciphertextOf(encrypted);
 	const reasons: string[] = [];
 	for (const k of keys) {
-		const opened = openWith(k.key, data, appId);
+		const opened = openWith(k.key, data, appId, idLabel);
 		if (typeof opened !== 'string') return { message: opened, key: k };
 		reasons.push(keys.length === 1 ? opened : `${opened} with the ${k.label}`);
 	}
