@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm run sandbox -- …`: runs the sandbox CLI (sandbox/cli.ts) from build-dev/, what `npm start` and
@@ -11,12 +12,14 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const { describePortOwner } = require('./n8n/lib/portOwner');
+const { REPO_ROOT: ROOT } = require('./n8n/lib/proc');
+const { COMPILED, loadSandbox } = require('./n8n/lib/sandbox');
 
-const ROOT = path.join(__dirname, '..');
-const COMPILED_CLI = path.join(ROOT, 'build-dev', 'sandbox', 'cli.js');
+const COMPILED_CLI = path.join(COMPILED, 'cli.js');
 /** What build-dev/sandbox is compiled from: the sandbox and the node code it imports. */
 const SOURCES = ['sandbox', 'nodes', 'credentials'];
 
+/** @param {string} dir @returns {number} */
 function newestSource(dir) {
 	let newest = 0;
 	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -47,7 +50,7 @@ function compile() {
 
 function main() {
 	if (stale()) compile();
-	const { runCli } = require(COMPILED_CLI);
+	const { runCli } = loadSandbox('cli');
 	runCli(process.argv.slice(2)).then(
 		(code) => {
 			if (code !== undefined) process.exit(code);

@@ -1,3 +1,4 @@
+// @ts-check
 // n8n's community-package scanner (@n8n/scan-community-package, pinned in devDependencies), run the way n8n
 // runs it on a package published with provenance: `analyzePackage(<source checkout>, SOURCE_FILE_PATTERNS)`
 // (package.json, nodes/**, credentials/**; eslint-disable comments do not count). n8n's verdict counts

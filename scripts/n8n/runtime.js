@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The real n8n used by `npm start` and `npm run test:e2e`, installed once into a cache folder
@@ -19,12 +20,11 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 
 const { REPO_ROOT, run, du } = require('./lib/proc');
-const { installPackageInto } = require('./lib/package');
-const { parseExecuteOutput, nodeOutput } = require('./lib/executeOutput');
-const { freePort } = require('./lib/ports');
+// n8nEnv: also read by bench/recordsN8n.ts, through this module.
+const { baseEnv, n8nEnv } = require('./lib/n8nProcess');
 const PACKAGE_NAME = 'n8n-nodes-wechat-customer-service';
 const NODE24_VERSION = '24.15.0';
 
@@ -168,100 +168,6 @@ async function ensureRuntime(key = '2') {
 	return rt;
 }
 
-/**
- * Environment for an n8n process on a given user folder: loopback only, no telemetry, no update checks,
- * no template/verified-package/MCP fetches (the trial's strace showed only 127.0.0.1 connects with these).
- */
-function baseEnv(userFolder, extra = {}) {
-	return {
-		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: 'wechat-cs-local-encryption-key-0123456789',
-		DB_TYPE: 'sqlite',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-		N8N_AI_ENABLED: 'false',
-		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_MCP_COMMUNITY_NODE_DISCOVERY_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		N8N_SENTRY_DSN: '',
-		N8N_LOG_LEVEL: 'info',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-		N8N_HOST: '127.0.0.1',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_PORT: '5678',
-		N8N_PROTOCOL: 'http',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_RUNNERS_BROKER_PORT: String(nextBrokerPort()),
-		// Deprecated in 2.x (runners always on); unset so an inherited value cannot change behaviour.
-		N8N_RUNNERS_ENABLED: undefined,
-		...extra,
-	};
-}
-
-let brokerPortCounter = 0;
-/**
- * Distinct task-broker ports so concurrent n8n processes never collide on 5679: only the default of baseEnv(),
- * which must be synchronous; n8nCli() and startN8n() pass a port from lib/ports.freePort().
- */
-function nextBrokerPort() {
-	const base = Number(process.env.WECHAT_CS_N8N_BROKER_PORT_BASE || 5700 + (process.pid % 200) * 10);
-	brokerPortCounter = (brokerPortCounter + 1) % 10;
-	return base + brokerPortCounter;
-}
-
-/** Merged env for spawning n8n: process env, runtime Node first on PATH, then the n8n vars. */
-function n8nEnv(rt, userFolder, extra = {}) {
-	const env = { ...process.env, PATH: `${path.dirname(rt.nodeBin)}${path.delimiter}${process.env.PATH}` };
-	for (const [k, v] of Object.entries(baseEnv(userFolder, extra))) {
-		if (v === undefined) delete env[k];
-		else env[k] = v;
-	}
-	// n8n 1.x has no mcp-registry module and refuses to start when asked to disable an unknown module.
-	if (rt.key === '1x') delete env.N8N_DISABLED_MODULES;
-	// n8n 1.123's default "vm" expression engine needs isolated-vm 6, which supports only Node >= 22 (no prebuild or
-	// build for Node 20): on Node 20 n8n exits with "Could not initialize the vm expression engine". Use the legacy one.
-	if (rt.key === '1x' && Number(process.versions.node.split('.')[0]) < 22 && !env.N8N_EXPRESSION_ENGINE) {
-		env.N8N_EXPRESSION_ENGINE = 'legacy';
-	}
-	// Never inherit proxies: every request n8n makes here goes to 127.0.0.1.
-	for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) delete env[k];
-	env.NO_PROXY = env.no_proxy = '127.0.0.1,localhost';
-	return env;
-}
-
-/**
- * Runs one n8n CLI command to completion; resolves { code, stdout, stderr, secs } (never rejects on exit code).
- * The task broker gets a free port unless `extraEnv` names one.
- */
-async function n8nCli(rt, userFolder, args, extraEnv = {}, opts = {}) {
-	const env = n8nEnv(rt, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
-	return await new Promise((resolve, reject) => {
-		const started = Date.now();
-		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], {
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			cwd: opts.cwd || userFolder,
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs || 180000);
-		child.on('error', reject);
-		child.on('exit', (code, signal) => {
-			clearTimeout(timer);
-			resolve({ code: code === null ? -1 : code, signal, stdout, stderr, secs: (Date.now() - started) / 1000 });
-		});
-	});
-}
-
 function info() {
 	const r = runtimes();
 	const lines = [`cache folder: ${r.root}${fs.existsSync(r.root) ? ` (${du(r.root)})` : ' (absent)'}`];
@@ -274,25 +180,7 @@ function info() {
 	return lines.join('\n');
 }
 
-module.exports = {
-	REPO_ROOT,
-	PACKAGE_NAME,
-	NODE24_VERSION,
-	cacheRoot,
-	runtimes,
-	ensureNode24,
-	ensureRuntime,
-	baseEnv,
-	n8nEnv,
-	n8nCli,
-	nextBrokerPort,
-	parseExecuteOutput,
-	nodeOutput,
-	installPackageInto,
-	run,
-	du,
-	info,
-};
+module.exports = { cacheRoot, runtimes, ensureRuntime, n8nEnv };
 
 if (require.main === module) {
 	const what = process.argv[2] || '2';

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * `npm start`: a real n8n on http://127.0.0.1:5678 with this package loaded, a credential pointing at the
@@ -21,22 +22,33 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
-const { REPO_ROOT, cacheRoot, ensureRuntime } = require('./runtime');
-const { OWNER, CREDENTIAL, PUSH_CREDENTIAL, buildPackage, sandboxModule, startSandbox, prepareUserFolder, startN8n, Rest, workflowFiles, readJson } =
-	require('./instance');
-const { portFree } = require('./lib/ports');
-const { describePortOwner } = require('./lib/portOwner');
+const { cacheRoot, ensureRuntime } = require('./runtime');
+const { buildPackage, prepareUserFolder, publish, workflowFiles, readJson } = require('./instance');
 const { selectExamples, publishedIds, recordImported, prepareExamples, filesEnv, filesFolder, receivesPushes } = require('./lib/examples');
-const { publish } = require('./trigger-e2e');
+const { startN8n } = require('./lib/n8nProcess');
+const { CREDENTIAL, PUSH_CREDENTIAL } = require('./lib/names');
+const { describePortOwner } = require('./lib/portOwner');
+const { portFree } = require('./lib/ports');
+const { REPO_ROOT } = require('./lib/proc');
+const { OWNER, Rest } = require('./lib/rest');
+const { loadSandbox, startSandbox } = require('./lib/sandbox');
+
+/**
+ * @typedef {import('./lib/n8nProcess').Runtime} Runtime
+ * @typedef {import('./lib/n8nProcess').StartedN8n} StartedN8n
+ * @typedef {import('./lib/sandbox').KfSandbox} KfSandbox
+ */
 
 const args = new Set(process.argv.slice(2));
 /** What is running, so that a failure half-way still stops it. */
+/** @type {{ n8n: StartedN8n | null, n8nStarting: Promise<StartedN8n> | null, sandbox: KfSandbox | null, stopping: boolean }} */
 const running = { n8n: null, n8nStarting: null, sandbox: null, stopping: false };
 
 /** A failure the user can act on: its message says it all, so no stack trace is printed. */
 class StartProblem extends Error {}
 
-async function checkPortsFree(n8nPort, sandboxPort) {
+/** @param {number} n8nPort @param {number} sandboxPort */
+async function assertPortsFree(n8nPort, sandboxPort) {
 	for (const [what, port, env] of [
 		['n8n', n8nPort, 'N8N_PORT'],
 		['the sandbox', sandboxPort, 'SANDBOX_PORT'],
@@ -48,6 +60,7 @@ async function checkPortsFree(n8nPort, sandboxPort) {
 }
 
 /** Ctrl-C, SIGTERM, SIGHUP or n8n exiting stop n8n and the sandbox, then the process. */
+/** @param {string} why */
 async function shutdown(why) {
 	if (running.stopping) return;
 	running.stopping = true;
@@ -61,6 +74,7 @@ async function shutdown(why) {
 	process.exit(0);
 }
 
+/** @param {Runtime} rt @param {string} userFolder @param {number} port */
 async function startN8nOn(rt, userFolder, port) {
 	const logFile = path.join(userFolder, 'n8n.log');
 	console.log(`Starting n8n ${rt.n8nVersion} on Node ${execFileSync(rt.nodeBin, ['--version']).toString().trim()} (log: ${logFile})...`);
@@ -91,6 +105,7 @@ function stopWithParent() {
 /**
  * Imports the examples that are missing or unchanged, then publishes those that receive pushes, unless the user
  * unpublished them: an import leaves a workflow unpublished.
+ * @param {Runtime} rt @param {string} userFolder @param {KfSandbox} sandbox @param {string[]} examples
  */
 async function importExamples(rt, userFolder, sandbox, examples) {
 	const prepared = prepareExamples(userFolder, examples);
@@ -105,8 +120,9 @@ async function importExamples(rt, userFolder, sandbox, examples) {
 }
 
 /** The credentials as the dialogs ask for them, to create them by hand (sandbox secrets: fine to print). */
+/** @param {KfSandbox} sandbox */
 function printCredentials(sandbox) {
-	const sb = sandboxModule();
+	const sb = loadSandbox('');
 	const push = sb.sandboxPushCredentialData();
 	console.log(`  Credential "${CREDENTIAL.name}" (WeChat Official Account API), to create it by hand:`);
 	console.log(`    Token Source: Stable Token   AppID: ${sb.SANDBOX_APP_ID}   AppSecret: ${sb.SANDBOX_APP_SECRET}`);
@@ -146,7 +162,7 @@ async function main() {
 	stopWithParent();
 	const n8nPort = Number(process.env.N8N_PORT || 5678);
 	const sandboxPort = Number(process.env.SANDBOX_PORT || 8787);
-	await checkPortsFree(n8nPort, sandboxPort);
+	await assertPortsFree(n8nPort, sandboxPort);
 	if (!args.has('--no-build')) {
 		console.log('Building the package (npm run build, npm run build:dev)...');
 		await buildPackage();

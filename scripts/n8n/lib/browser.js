@@ -1,9 +1,11 @@
+// @ts-check
 'use strict';
 /** Headless Chromium for the editor check: Debian's chromium, driven by puppeteer-core installed into the cache. */
 const fs = require('fs');
 const path = require('path');
 
-const { cacheRoot, run } = require('../runtime');
+const { cacheRoot } = require('../runtime');
+const { run } = require('./proc');
 
 const PUPPETEER_VERSION = '24.43.1';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];

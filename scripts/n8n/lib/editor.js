@@ -1,6 +1,12 @@
+// @ts-check
 'use strict';
 /** Steps of the editor check on a puppeteer page: each one waits for what a user would see, or throws saying what is missing. */
-const { OWNER } = require('../instance');
+const { OWNER } = require('./rest');
+
+/**
+ * A puppeteer page (puppeteer-core is installed into the cache at run time, so its types are not at hand here).
+ * @typedef {any} Page
+ */
 
 const CANVAS_NODE = '[data-test-id="canvas-node"]';
 const NDV = '[data-test-id="ndv"], .ndv-wrapper';
@@ -70,7 +76,7 @@ async function openPanel(page, node) {
 			NDV,
 		)
 		.catch(async () => {
-			const text = await page.evaluate(() => (document.querySelector('[data-test-id="ndv"]') || document.body).innerText.slice(0, 800));
+			const text = await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('[data-test-id="ndv"]') || document.body).innerText.slice(0, 800));
 			throw new Error(`the node panel shows no Resource/Operation fields:\n${text}`);
 		});
 	return await page.evaluate((sel) => {
@@ -95,7 +101,7 @@ async function executeInPanel(page, expectedText) {
 }
 
 /** Opens workflow `wf` and checks that all its nodes are on the canvas and none is unknown to the editor. */
-async function checkWorkflowOpens(page, baseUrl, wf) {
+async function assertWorkflowOpens(page, baseUrl, wf) {
 	const expected = wf.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').length;
 	await page.goto(`${baseUrl}/workflow/${wf.id}`, { waitUntil: 'networkidle2', timeout: 60000 });
 	await page
@@ -108,4 +114,4 @@ async function checkWorkflowOpens(page, baseUrl, wf) {
 	if (broken) throw new Error(`example ${wf.id}: the editor reports a node it does not know`);
 }
 
-module.exports = { watchTraffic, signIn, openNodeOnCanvas, openPanel, executeInPanel, checkWorkflowOpens };
+module.exports = { watchTraffic, signIn, openNodeOnCanvas, openPanel, executeInPanel, assertWorkflowOpens };

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * `npm start` imports an example only when it is missing from the n8n user folder or unchanged since the last
@@ -14,9 +15,10 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
+const { TRIGGER_TYPE } = require('./names');
+
 const STATE_FILE = 'examples-imported.json';
 const SAMPLE_FILES = path.join(__dirname, '..', '..', '..', 'examples', 'files');
-const TRIGGER_TYPE = 'n8n-nodes-wechat-customer-service.weChatCustomerServiceTrigger';
 
 /** n8n's files folder in a user folder: the one folder its file nodes may read (see filesEnv). */
 function filesFolder(userFolder) {

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /** Which process listens on a TCP port (Linux: /proc/net/tcp* + /proc/<pid>/fd), so a busy port can be named. */
 const fs = require('fs');

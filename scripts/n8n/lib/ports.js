@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /** The one way the scripts pick ports: ask the OS for a free one on 127.0.0.1, or check a fixed one is free. */
 const net = require('net');
@@ -8,7 +9,7 @@ async function freePort() {
 		const srv = net.createServer();
 		srv.once('error', reject);
 		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
+			const { port } = /** @type {import('net').AddressInfo} */ (srv.address());
 			srv.close(() => resolve(port));
 		});
 	});

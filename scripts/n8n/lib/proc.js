@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /** Child processes and paths shared by the runtime installer, the package loader and the e2e checks. */
 const path = require('path');

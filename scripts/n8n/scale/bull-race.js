@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The lost-completion race in n8n's queue, shown against the Bull n8n ships: main adds a job, runs a hook, then

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /** From /proc: CPU seconds per part of the cluster (which process a workload keeps busy), and the process tree. */
 const fs = require('fs');

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Redis and PostgreSQL for the queue-mode cluster: Debian's packages (installed with apt-get when missing), each
@@ -7,8 +8,8 @@ const fs = require('fs');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
 
-const { run } = require('../runtime');
-const { freePort } = require('../instance');
+const { freePort } = require('../lib/ports');
+const { run } = require('../lib/proc');
 
 const isRoot = () => process.getuid && process.getuid() === 0;
 
@@ -22,7 +23,7 @@ function findBin(candidates, name) {
 /** Debian's PostgreSQL server binaries live in /usr/lib/postgresql/<major>/bin (not on PATH). */
 function postgresBinDir() {
 	const base = '/usr/lib/postgresql';
-	const majors = fs.existsSync(base) ? fs.readdirSync(base).filter((d) => /^\d+$/.test(d)).sort((a, b) => b - a) : [];
+	const majors = fs.existsSync(base) ? fs.readdirSync(base).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
 	for (const m of majors) if (fs.existsSync(path.join(base, m, 'bin', 'postgres'))) return path.join(base, m, 'bin');
 	const initdb = findBin([], 'initdb');
 	return initdb ? path.dirname(fs.realpathSync(initdb)) : null;
@@ -58,6 +59,7 @@ function child(cmd, args, { logFile, ...opts }) {
 		proc.on('exit', (code, signal) => resolve((exited = { code, signal }))),
 	);
 	proc.on('error', () => undefined);
+	/** @param {NodeJS.Signals} [signal] */
 	const stop = async (signal = 'SIGTERM', graceMs = 10000) => {
 		if (exited) return exited;
 		try {
@@ -73,11 +75,15 @@ function child(cmd, args, { logFile, ...opts }) {
 	return { proc, stop, exited: () => exited };
 }
 
-async function waitFor(what, check, { timeoutMs = 30000, failIf } = {}) {
+/**
+ * Polls `isReady` until it resolves true; returns the seconds it took.
+ * @param {string} what @param {() => Promise<boolean>} isReady @param {{ timeoutMs?: number, failIf?: () => boolean }} [options]
+ */
+async function waitFor(what, isReady, { timeoutMs = 30000, failIf } = {}) {
 	const t0 = Date.now();
 	while (Date.now() - t0 < timeoutMs) {
 		if (failIf && failIf()) throw new Error(`${what} exited early`);
-		if (await check().catch(() => false)) return (Date.now() - t0) / 1000;
+		if (await isReady().catch(() => false)) return (Date.now() - t0) / 1000;
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	throw new Error(`${what} not ready within ${timeoutMs / 1000}s`);

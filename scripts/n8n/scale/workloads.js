@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The scale test's workflows (built here, created through the REST API) and the load driver that calls their
@@ -5,9 +6,15 @@
  */
 const crypto = require('crypto');
 
-const { NODE_TYPE, CREDENTIAL_TYPE, jsonOrUndefined } = require('../instance');
+const { NODE_TYPE, CREDENTIAL_TYPE } = require('../lib/names');
+const { jsonOrUndefined } = require('../lib/rest');
+const { loadSandbox } = require('../lib/sandbox');
+
+/** @typedef {import('../lib/sandbox').KfSandbox} KfSandbox */
 
 const DAY = 86400;
+/** Chat records on the busy day: each execution of the busy-day workflow shapes this many items. */
+const BUSY_DAY_RECORDS = 4000;
 const CHINA = 8 * 3600;
 
 /** Unix start of the China-time day `daysAgo` days before today. */
@@ -132,6 +139,7 @@ function busyDayRecords(dayStart, count, agents) {
 /**
  * Calls `url` `total` times with at most `inFlight` calls open; returns { secs, results: [{ status, ms, json, error }] }.
  * A call that gets no answer within `timeoutMs` is recorded as an error (the lost-completion hang would show here).
+ * @param {string} url @param {{ total: number, inFlight: number, timeoutMs?: number, body?: (i: number) => object }} options
  */
 async function drive(url, { total, inFlight, timeoutMs = 120000, body = () => ({}) }) {
 	const results = new Array(total);
@@ -165,4 +173,59 @@ function perMinute(d) {
 	return (d.results.length / d.secs) * 60;
 }
 
-module.exports = { node, setNode, wechat, chain, chinaDayStart, iso, agentsWorkflow, busyDayWorkflow, busyDayRecords, drive, perMinute, DAY };
+
+/** @param {KfSandbox} sb @param {number} start @param {number} end */
+function recordsBetween(sb, start, end) {
+	const [from, to] = sb.state.records.timeRange(start, end);
+	return to - from;
+}
+
+/** The sandbox's central token server (sandbox/routes/tokenServer), its route added if not listed. @param {KfSandbox} sb */
+function tokenServerOf(sb) {
+	const mod = loadSandbox('routes/tokenServer');
+	for (const route of mod.tokenServerRoutes) sb.addRoute(route);
+	return {
+		path: mod.TOKEN_SERVER_PATH,
+		credentialHeader: { serverHeaderName: mod.TOKEN_SERVER_HEADER.name, tokenServerHeaderValue: mod.TOKEN_SERVER_HEADER.value },
+	};
+}
+
+/**
+ * Asserts every answer of a drive() is a success with the expected fields; returns executions per process.
+ * @param {Awaited<ReturnType<typeof drive>>} d @param {Record<string, unknown>} expect
+ */
+function assertAnswers(d, expect) {
+	/** @type {Record<string, number>} */
+	const perProcess = {};
+	const bad = [];
+	d.results.forEach((r, i) => {
+		const j = r.json || {};
+		const wrong = Object.entries(expect).filter(([k, v]) => j[k] !== v);
+		if (r.status !== 200 || wrong.length || !/^worker-\d+$/.test(j.process || '')) {
+			bad.push(`#${i}: ${r.status} ${r.error || JSON.stringify(r.json || r.text).slice(0, 200)}`);
+		} else perProcess[j.process] = (perProcess[j.process] || 0) + 1;
+	});
+	if (bad.length) throw new Error(`${bad.length} of ${d.results.length} calls failed or ran off a worker:\n${bad.slice(0, 5).join('\n')}`);
+	return perProcess;
+}
+
+/** "name count, …" sorted by name, or "none". @param {Record<string, number>} o */
+const describeCounts = (o) => Object.entries(o).sort().map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+
+module.exports = {
+	BUSY_DAY_RECORDS,
+	node,
+	setNode,
+	wechat,
+	chain,
+	chinaDayStart,
+	agentsWorkflow,
+	busyDayWorkflow,
+	busyDayRecords,
+	drive,
+	perMinute,
+	assertAnswers,
+	describeCounts,
+	recordsBetween,
+	tokenServerOf,
+};

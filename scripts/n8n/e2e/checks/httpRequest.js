@@ -1,19 +1,19 @@
+// @ts-check
 'use strict';
 /**
  * n8n's own HTTP Request node with the WeChat credential (Predefined Credential Type, example 08): the call to
  * https://api.weixin.qq.com/cgi-bin/customservice/getkflist reaches the sandbox with the access_token the
  * WeChat Customer Service node cached (one token request for both), and the token appears nowhere in the execution.
  */
-const { signedInN8n } = require('../lib/session');
-
 const HTTP_WORKFLOW = 'wcsExHttpToken01';
 const NODE_WORKFLOW = 'wcsExAgents000001';
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'HTTP Request node: the credential adds the managed access_token',
 	needs: 'n8n',
 	async run(ctx) {
-		const { rest } = await signedInN8n(ctx);
+		const { rest } = await ctx.signedInN8n();
 		const sb = await ctx.restartSandbox();
 		sb.clearRequests();
 		// The node runs first: whatever token an earlier check left in n8n's cache is unknown to this fresh sandbox,

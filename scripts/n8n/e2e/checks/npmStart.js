@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /** `npm start` itself (without the build, done already): ready banner, the node and examples served, Ctrl-C stops all. */
 const fs = require('fs');
@@ -5,9 +6,10 @@ const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
 
-const { REPO_ROOT } = require('../runtime');
-const { OWNER, Rest, workflowFiles, readJson } = require('../instance');
-const { freePort } = require('../lib/ports');
+const { workflowFiles, readJson } = require('../../instance');
+const { freePort } = require('../../lib/ports');
+const { REPO_ROOT } = require('../../lib/proc');
+const { OWNER, Rest } = require('../../lib/rest');
 
 /** Waits until `npm start` prints its "Press Ctrl-C" banner; returns the seconds it took. */
 async function waitForBanner(child, output) {
@@ -34,12 +36,13 @@ async function stopWithCtrlC(child, exited, output, ports) {
 	return (Date.now() - t1) / 1000;
 }
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'npm start: prints URL and login, serves the examples, Ctrl-C stops n8n and the sandbox',
 	async run() {
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-e2e-start-'));
 		const [n8nPort, sandboxPort] = [await freePort(), await freePort()];
-		const child = spawn(process.execPath, [path.join(__dirname, '..', 'start.js'), '--no-build'], {
+		const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'start.js'), '--no-build'], {
 			env: { ...process.env, N8N_PORT: String(n8nPort), SANDBOX_PORT: String(sandboxPort), WECHAT_CS_START_USER_FOLDER: userFolder },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

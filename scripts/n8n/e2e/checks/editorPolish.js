@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The editor as a new user meets it: the nodes panel finds the node by each alias (微信, 客服, 公众号, 多客服, weixin,
@@ -8,11 +9,10 @@
 const fs = require('fs');
 const path = require('path');
 
-const { REPO_ROOT } = require('../runtime');
-const { CREDENTIAL, NODE_TYPE } = require('../instance');
-const { launchBrowser } = require('../lib/browser');
-const { signedInN8n } = require('../lib/session');
-const editor = require('../lib/editor');
+const { CREDENTIAL, NODE_TYPE } = require('../../lib/names');
+const { REPO_ROOT } = require('../../lib/proc');
+const { launchBrowser } = require('../../lib/browser');
+const editor = require('../../lib/editor');
 
 const ALIASES = ['微信', '客服', '公众号', '多客服', 'weixin', 'WeChat', 'kf', 'customer service'];
 const DISPLAY_NAME = 'WeChat Customer Service';
@@ -38,7 +38,7 @@ async function searchNodesPanel(page, url) {
 		await page.keyboard.type(alias);
 		const found = await page
 			.waitForFunction(
-				(name) => [...document.querySelectorAll('[data-test-id="node-creator-item-name"]')].some((e) => e.innerText.trim() === name),
+				(name) => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-test-id="node-creator-item-name"]'))].some((e) => e.innerText.trim() === name),
 				{ timeout: 10000 },
 				DISPLAY_NAME,
 			)
@@ -70,12 +70,13 @@ async function createPickerWorkflow(rest) {
 	return (await rest.call('POST', '/rest/workflows', wf)).data.id;
 }
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'editor: search by alias, subtitles, account picker, credential dialog, execution output',
 	needs: 'n8n',
 	skipFlag: '--skip-browser',
 	async run(ctx) {
-		const { url, rest } = await signedInN8n(ctx);
+		const { url, rest } = await ctx.signedInN8n();
 		const shots = [];
 		const shot = async (page, name) => {
 			await page.screenshot({ path: path.join(ctx.artifacts, name) });
@@ -99,7 +100,7 @@ module.exports = {
 			await page.waitForSelector(CANVAS_NODE, { timeout: 30000 });
 			const plain = await page.evaluateHandle((sel) => [...document.querySelectorAll(sel)].find((n) => n.textContent.includes('Saved as plain text')), CANVAS_NODE);
 			await editor.openPanel(page, plain);
-			const shown = await page.evaluate(() => [...document.querySelectorAll('[data-test-id="ndv"] input')].map((i) => i.value));
+			const shown = await page.evaluate(() => [.../** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-test-id="ndv"] input'))].map((i) => i.value));
 			if (!shown.includes('bob@sandbox_oa')) throw new Error(`a kfAccount saved as a plain string does not show in its panel (inputs: ${shown.join(' | ')})`);
 			await page.keyboard.press('Escape');
 			await new Promise((r) => setTimeout(r, 500));

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * `npm start` twice on one user folder: n8n runs in Asia/Shanghai, SIGTERM (first run) and SIGHUP (second run) stop
@@ -11,9 +12,9 @@ const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
 
-const { Rest } = require('../instance');
-const { n8nCli } = require('../runtime');
-const { freePort } = require('../lib/ports');
+const { n8nCliOk } = require('../../lib/n8nProcess');
+const { freePort } = require('../../lib/ports');
+const { Rest } = require('../../lib/rest');
 
 const EDITED = 'wcsExAgents000001';
 const AUTO_REPLY = 'wcsExAutoReply01';
@@ -23,14 +24,14 @@ const CLOSE_LOG = 'wcsExCloseLog001';
 async function publishedState(rest, ids) {
 	const state = {};
 	for (const id of ids) {
-		const wf = (await rest.call('GET', `/rest/workflows/${id}`)).data;
+		const wf = await rest.workflow(id);
 		state[id] = Boolean(wf.activeVersionId || wf.active);
 	}
 	return state;
 }
 
 function startOnce(env) {
-	const child = spawn(process.execPath, [path.join(__dirname, '..', 'start.js'), '--no-build'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'start.js'), '--no-build'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 	let out = '';
 	child.stdout.on('data', (d) => (out += d));
 	child.stderr.on('data', (d) => (out += d));
@@ -57,6 +58,7 @@ async function stopWith(run, signal, ports) {
 	}
 }
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'npm start again: Asia/Shanghai, SIGTERM and SIGHUP stop everything, edited examples kept, busy port named, triggers stay published',
 	async run(ctx) {
@@ -73,16 +75,15 @@ module.exports = {
 			await rest.ownerSession();
 			const published = await publishedState(rest, [AUTO_REPLY, CLOSE_LOG]);
 			if (!published[AUTO_REPLY] || !published[CLOSE_LOG]) throw new Error(`the trigger examples are not published: ${JSON.stringify(published)}`);
-			const wf = (await rest.call('GET', `/rest/workflows/${EDITED}`)).data;
+			const wf = await rest.workflow(EDITED);
 			await rest.call('PATCH', `/rest/workflows/${EDITED}`, { name: `${wf.name} (edited)`, versionId: wf.versionId });
 
 			await stopWith(first, 'SIGTERM', [n8nPort, sandboxPort]);
 			// The user unpublishes one trigger example: the next start must leave it so.
-			const unpublished = await n8nCli(ctx.rt, userFolder, ['unpublish:workflow', `--id=${CLOSE_LOG}`]);
-			if (unpublished.code !== 0) throw new Error(`n8n unpublish:workflow failed: ${(unpublished.stdout + unpublished.stderr).slice(-1500)}`);
+			await n8nCliOk(ctx.rt, userFolder, ['unpublish:workflow', `--id=${CLOSE_LOG}`]);
 			// A listener on the sandbox port: the next start must name it.
 			const blocker = net.createServer();
-			await new Promise((resolve, reject) => blocker.once('error', reject).listen(sandboxPort, '127.0.0.1', resolve));
+			await new Promise((resolve, reject) => blocker.once('error', reject).listen(sandboxPort, '127.0.0.1', () => resolve(undefined)));
 			const busy = startOnce(env);
 			runs.push(busy);
 			const b = await busy.exited;
@@ -97,7 +98,7 @@ module.exports = {
 			await ready(second);
 			if (!second.output().includes('Keeping your edited copy of')) throw new Error(`the edited example was not kept:\n${second.output().slice(-1500)}`);
 			await rest.ownerSession();
-			const after = (await rest.call('GET', `/rest/workflows/${EDITED}`)).data;
+			const after = await rest.workflow(EDITED);
 			if (!after.name.endsWith('(edited)')) throw new Error(`the edited example was overwritten (name "${after.name}")`);
 			const republished = await publishedState(rest, [AUTO_REPLY, CLOSE_LOG]);
 			if (!republished[AUTO_REPLY] || republished[CLOSE_LOG]) {

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The editor in headless Chromium: sign in, the node and its icon on the canvas, Resource/Operation in its panel,
@@ -7,21 +8,21 @@
 const fs = require('fs');
 const path = require('path');
 
-const { REPO_ROOT } = require('../runtime');
-const { workflowFiles, readJson } = require('../instance');
-const { launchBrowser } = require('../lib/browser');
-const { signedInN8n } = require('../lib/session');
-const editor = require('../lib/editor');
+const { workflowFiles, readJson } = require('../../instance');
+const { REPO_ROOT } = require('../../lib/proc');
+const { launchBrowser } = require('../../lib/browser');
+const editor = require('../../lib/editor');
 
 const WORKFLOW = 'wcsExAgents000001';
 const NODE = 'All agents';
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'editor: node panel renders in Chromium',
 	needs: 'n8n',
 	skipFlag: '--skip-browser',
 	async run(ctx) {
-		const { url, rest } = await signedInN8n(ctx);
+		const { url } = await ctx.signedInN8n();
 		const shot = async (page, name) => await page.screenshot({ path: path.join(ctx.artifacts, name) });
 		const updateDocs = ctx.flag('--update-screenshot');
 		const browser = await launchBrowser({ timings: ctx.timings, withFonts: updateDocs });
@@ -53,7 +54,7 @@ module.exports = {
 
 			for (const file of workflowFiles(path.join(REPO_ROOT, 'examples'))) {
 				const wf = readJson(file);
-				await editor.checkWorkflowOpens(page, url, wf);
+				await editor.assertWorkflowOpens(page, url, wf);
 				await shot(page, `editor-example-${wf.id}.png`);
 			}
 			notes.push('all examples open on the canvas');

@@ -1,7 +1,9 @@
+// @ts-check
 'use strict';
-const { NODE_TYPE } = require('../instance');
+const { NODE_TYPE } = require('../../lib/names');
 
 /** The owner can sign in and n8n lists our node type (with its icon) to the editor. */
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'n8n start: owner setup and node type listed',
 	needs: 'n8n',
