@@ -41,7 +41,7 @@ function compile() {
 	console.error('Compiling the sandbox (a source changed since the last build: npm run build:dev)...');
 	const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
 	const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.dev.json')], { stdio: 'inherit', cwd: ROOT });
-	// tsc still writes JavaScript when a type check fails elsewhere (a test file): run it if it is there.
+	// tsc still writes JavaScript when it reports a type error elsewhere (a test file): run it if it is there.
 	if (r.status !== 0 && !fs.existsSync(COMPILED_CLI)) process.exit(r.status ?? 1);
 	// tsc leaves a file it did not change untouched: mark the build as current.
 	const now = new Date();

@@ -126,7 +126,7 @@ async function ensureRuntime(key = '2') {
 	fs.mkdirSync(rt.dir, { recursive: true });
 	fs.copyFileSync(path.join(rt.src, 'package.json'), path.join(rt.dir, 'package.json'));
 	fs.copyFileSync(path.join(rt.src, 'package-lock.json'), path.join(rt.dir, 'package-lock.json'));
-	// npm must run under the runtime's Node so that node-gyp and engine checks see the right version.
+	// npm must run under the runtime's Node so that node-gyp and npm's engine requirements see the right version.
 	const env = {
 		...process.env,
 		PATH: `${path.dirname(rt.nodeBin)}${path.delimiter}${process.env.PATH}`,
@@ -157,7 +157,7 @@ async function ensureRuntime(key = '2') {
 	}
 	const version = spawnSync(rt.nodeBin, [rt.n8nBin, '--version'], {
 		encoding: 'utf8',
-		env: { ...process.env, ...baseEnv(path.join(os.tmpdir(), 'wechat-cs-n8n-version-check')) },
+		env: { ...process.env, ...baseEnv(path.join(os.tmpdir(), 'wechat-cs-n8n-version')) },
 	}).stdout.trim().split('\n').pop();
 	if (version !== rt.n8nVersion) throw new Error(`n8n install broken: n8n --version gave '${version}'`);
 	fs.writeFileSync(

@@ -7,6 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { freePort, portFree } = require('./ports');
 
@@ -19,8 +20,6 @@ const { freePort, portFree } = require('./ports');
  *   logFile: string | undefined, readySecs: number }} StartedN8n
  */
 
-/** @param {number} ms */
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let brokerPortCounter = 0;
 /**
@@ -34,7 +33,7 @@ function nextBrokerPort() {
 }
 
 /**
- * Environment for an n8n process on a given user folder: loopback only, no telemetry, no update checks,
+ * Environment for an n8n process on a given user folder: loopback only, no telemetry, no version notifications,
  * no template/verified-package/MCP fetches (the trial's strace showed only 127.0.0.1 connects with these).
  * @param {string} userFolder @param {EnvVars} [extra] @returns {EnvVars}
  */

@@ -1,6 +1,6 @@
 // @ts-check
 'use strict';
-/** The one way the scripts pick ports: ask the OS for a free one on 127.0.0.1, or check a fixed one is free. */
+/** The one way the scripts pick ports: ask the OS for a free one on 127.0.0.1, or tell whether a fixed one is free. */
 const net = require('net');
 
 /** A port nothing listens on right now (the OS picks it; it is released before this resolves). */

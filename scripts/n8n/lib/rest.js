@@ -5,6 +5,7 @@
  * publishing workflows and credentials, listing executions and reading their run data.
  */
 const path = require('path');
+const { setTimeout: sleep } = require('timers/promises');
 
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'WeChat-Demo-2026' };
 const BROWSER_ID = 'wechat-cs-local-browser';
@@ -27,8 +28,6 @@ function jsonOrUndefined(text) {
 	}
 }
 
-/** @param {number} ms */
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** An HTTP error status of a REST call. */
 class RestError extends Error {
@@ -180,4 +179,4 @@ class Rest {
 	}
 }
 
-module.exports = { OWNER, Rest, jsonOrUndefined, sleep };
+module.exports = { OWNER, Rest, jsonOrUndefined };

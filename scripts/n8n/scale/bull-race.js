@@ -7,6 +7,7 @@
  * nor the failed set and waits for a completion event that was already published: it never resolves.
  */
 const path = require('path');
+const { setTimeout: sleep } = require('timers/promises');
 
 /** Resolves 'resolved' or 'hung' for one job whose completion lands before finished() is called. */
 async function oneJob(Bull, redis, keepLastCompleted, waitMs = 3000) {
@@ -24,7 +25,7 @@ async function oneJob(Bull, redis, keepLastCompleted, waitMs = 3000) {
 		const job = await main.add({}, { removeOnComplete: keepLastCompleted, removeOnFail: 0 });
 		// Stands in for main's workflowExecuteBefore hook, during which a fast worker completes the job.
 		await processed;
-		await new Promise((r) => setTimeout(r, 200));
+		await sleep(200);
 		let timer;
 		const outcome = await Promise.race([
 			job.finished().then(() => 'resolved'),

@@ -5,6 +5,7 @@
  * cluster's own health (host ids, every execution on a worker, the queue keeping completed jobs).
  */
 const fs = require('fs');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { firstItem } = require('../lib/runData');
 const { bullRace } = require('./bull-race');
@@ -127,7 +128,7 @@ async function clusterHealth(ctx) {
 		let rows = list();
 		// Executions still under way (a retried push's, say) get 30 s to finish.
 		for (let i = 0; i < 60 && rows.some((r) => /\|(new|running|waiting)$/.test(r)); i++) {
-			await new Promise((r) => setTimeout(r, 500));
+			await sleep(500);
 			rows = list();
 		}
 		const { per, bad } = placement(cluster.workers, rows.map((row) => row.split('|')));

@@ -5,6 +5,7 @@
  * main; main answers WeChat and enqueues; a worker runs the workflow, which replies through Message → Send.
  */
 const crypto = require('crypto');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { TRIGGER_TYPE, PUSH_CREDENTIAL_TYPE } = require('../lib/names');
 const { placement } = require('./cluster');
@@ -73,7 +74,7 @@ async function finishedExecutions(ctx, workflowId, count, timeoutMs = 90000) {
 			.filter(Boolean)
 			.map((r) => r.split('|'));
 		if (rows.length >= count || Date.now() - t0 > timeoutMs) return rows;
-		await new Promise((r) => setTimeout(r, 500));
+		await sleep(500);
 	}
 }
 
@@ -172,7 +173,7 @@ async function repeatedPush(ctx, wf) {
 		const said = answers.map((a) => (a.status === 200 ? a.kind : a.error || a.status)).join(', ');
 		// Under load an early delivery may get no answer in time (WeChat would retry it); the last one must succeed.
 		if (answers[answers.length - 1].kind !== 'success') throw new Error(`answers: ${said}`);
-		await new Promise((r) => setTimeout(r, 5000));
+		await sleep(5000);
 		const rows = await finishedExecutions(ctx, wf.id, start + 2, 3000);
 		const sends = sb.requestsTo(SEND_PATH).filter((r) => r.json && /** @type {any} */ (r.json).touser === p.from);
 		if (rows.length - start !== 1 || sends.length !== 1) throw new Error(`${rows.length - start} executions and ${sends.length} replies for one message pushed 4 times (answers: ${said})`);

@@ -7,6 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { freePort } = require('../lib/ports');
 const { run } = require('../lib/proc');
@@ -84,7 +85,7 @@ async function waitFor(what, isReady, { timeoutMs = 30000, failIf } = {}) {
 	while (Date.now() - t0 < timeoutMs) {
 		if (failIf && failIf()) throw new Error(`${what} exited early`);
 		if (await isReady().catch(() => false)) return (Date.now() - t0) / 1000;
-		await new Promise((r) => setTimeout(r, 200));
+		await sleep(200);
 	}
 	throw new Error(`${what} not ready within ${timeoutMs / 1000}s`);
 }

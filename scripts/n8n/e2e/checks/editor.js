@@ -7,6 +7,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { workflowFiles, readJson } = require('../../instance');
 const { REPO_ROOT } = require('../../lib/proc');
@@ -44,7 +45,7 @@ module.exports = {
 			await shot(page, 'editor-node-panel-empty.png');
 			await editor.executeInPanel(page, 'alice@sandbox_oa');
 			notes.push('Execute step in the panel listed the agents');
-			await new Promise((r) => setTimeout(r, 500));
+			await sleep(500);
 			await shot(page, 'editor-node-panel.png');
 			if (updateDocs) {
 				fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });

@@ -8,6 +8,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { CREDENTIAL, NODE_TYPE } = require('../../lib/names');
 const { REPO_ROOT } = require('../../lib/proc');
@@ -103,7 +104,7 @@ module.exports = {
 			const shown = await page.evaluate(() => [.../** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-test-id="ndv"] input'))].map((i) => i.value));
 			if (!shown.includes('bob@sandbox_oa')) throw new Error(`a kfAccount saved as a plain string does not show in its panel (inputs: ${shown.join(' | ')})`);
 			await page.keyboard.press('Escape');
-			await new Promise((r) => setTimeout(r, 500));
+			await sleep(500);
 			const listed = await page.evaluateHandle((sel) => [...document.querySelectorAll(sel)].find((n) => n.textContent.includes('Picked from the list')), CANVAS_NODE);
 			await editor.openPanel(page, listed);
 			const rlc = '[data-test-id="ndv"] [data-test-id="rlc-input"]';
@@ -115,13 +116,13 @@ module.exports = {
 
 			await page.goto(`${url}/home/credentials/${CREDENTIAL.id}`, { waitUntil: 'networkidle2', timeout: 60000 });
 			await waitForText(page, 'Token Source', 30000, 'the credential dialog');
-			await new Promise((r) => setTimeout(r, 800));
+			await sleep(800);
 			await shot(page, 'editor-credential.png');
 
 			const run = await rest.runWorkflow('wcsExAgents000001');
 			if (run.status !== 'success') throw new Error(`example 01 ended ${run.status}`);
 			await page.goto(`${url}/workflow/wcsExAgents000001/executions/${run.executionId}`, { waitUntil: 'networkidle2', timeout: 60000 });
-			await new Promise((r) => setTimeout(r, 1500));
+			await sleep(1500);
 			await shot(page, 'editor-execution-output.png');
 
 			if (ctx.flag('--update-screenshot')) {

@@ -5,6 +5,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { workflowFiles, readJson } = require('../../instance');
 const { freePort } = require('../../lib/ports');
@@ -16,7 +17,7 @@ async function waitForBanner(child, output) {
 	const t0 = Date.now();
 	while (!output().includes('Press Ctrl-C') && Date.now() - t0 < 120000) {
 		if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output().slice(-2000)}`);
-		await new Promise((r) => setTimeout(r, 500));
+		await sleep(500);
 	}
 	if (!output().includes('Press Ctrl-C')) throw new Error(`npm start was not ready within 120s:\n${output().slice(-2000)}`);
 	return (Date.now() - t0) / 1000;

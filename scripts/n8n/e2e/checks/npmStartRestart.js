@@ -11,6 +11,7 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { n8nCliOk } = require('../../lib/n8nProcess');
 const { freePort } = require('../../lib/ports');
@@ -43,7 +44,7 @@ async function ready(run) {
 	const t0 = Date.now();
 	while (!run.output().includes('Press Ctrl-C') && Date.now() - t0 < 240000) {
 		if (run.child.exitCode !== null) throw new Error(`npm start exited early:\n${run.output().slice(-2000)}`);
-		await new Promise((r) => setTimeout(r, 500));
+		await sleep(500);
 	}
 	if (!run.output().includes('Press Ctrl-C')) throw new Error(`npm start was not ready within 240s:\n${run.output().slice(-2000)}`);
 }

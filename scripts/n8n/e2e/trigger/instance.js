@@ -7,12 +7,13 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { prepareUserFolder, publish, readJson } = require('../../instance');
 const { startN8n } = require('../../lib/n8nProcess');
 const { freePort } = require('../../lib/ports');
 const { REPO_ROOT } = require('../../lib/proc');
-const { Rest, sleep } = require('../../lib/rest');
+const { Rest } = require('../../lib/rest');
 const { loadSandbox, startSandbox } = require('../../lib/sandbox');
 
 const WORKFLOW_FILE = path.join(REPO_ROOT, 'test-e2e', 'trigger', 'e2e-trigger.json');

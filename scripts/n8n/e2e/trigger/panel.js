@@ -7,11 +7,11 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { setTimeout: sleep } = require('timers/promises');
 
 const { launchBrowser } = require('../../lib/browser');
 const { watchTraffic, signIn, openNodeOnCanvas } = require('../../lib/editor');
 const { REPO_ROOT } = require('../../lib/proc');
-const { sleep } = require('../../lib/rest');
 const { assert } = require('./steps');
 
 const NDV = '[data-test-id="ndv"], .ndv-wrapper';

@@ -8,8 +8,8 @@
  * execution recorded. Each step returns its detail line or throws.
  */
 const fs = require('fs');
+const { setTimeout: sleep } = require('timers/promises');
 
-const { sleep } = require('../../lib/rest');
 const { firstItem } = require('../../lib/runData');
 const { fetchWithin } = require('./instance');
 
