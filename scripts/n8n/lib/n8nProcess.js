@@ -10,6 +10,7 @@ const { spawn } = require('child_process');
 const { setTimeout: sleep } = require('timers/promises');
 
 const { freePort, portFree } = require('./ports');
+const { parseExecuteOutput } = require('./runData');
 
 /**
  * @typedef {{ key: string, n8nVersion: string, src: string, dir: string, stamp: string, nodeBin: string,
@@ -125,6 +126,17 @@ async function n8nCliOk(rt, userFolder, args) {
 	return r;
 }
 
+/**
+ * `n8n execute --id=<id> --rawOutput` with JSON logs, its output saved to `logFile`: the exit, the output and the
+ * run it printed (lib/runData.js).
+ * @param {Runtime} rt @param {string} userFolder @param {string} id @param {string} logFile @param {EnvVars} [extraEnv]
+ */
+async function executeWorkflow(rt, userFolder, id, logFile, extraEnv = {}) {
+	const r = await n8nCli(rt, userFolder, ['execute', `--id=${id}`, '--rawOutput'], { N8N_LOG_FORMAT: 'json', ...extraEnv });
+	fs.writeFileSync(logFile, r.stdout + (r.stderr ? `\n--- stderr ---\n${r.stderr}` : ''));
+	return { ...r, ...parseExecuteOutput(r.stdout) };
+}
+
 /** SIGKILL of a whole process group (n8n's JS task runner is a child of n8n), if it is still there. @param {number} pid */
 function killGroup(pid) {
 	try {
@@ -210,4 +222,4 @@ async function startN8n(rt, userFolder, { port = 5678, logFile, extraEnv = {}, e
 	throw new Error(`n8n did not become ready within ${readyTimeoutMs / 1000}s`);
 }
 
-module.exports = { baseEnv, n8nEnv, n8nCli, n8nCliOk, spawnGroup, startN8n };
+module.exports = { baseEnv, n8nEnv, n8nCli, n8nCliOk, executeWorkflow, spawnGroup, startN8n };

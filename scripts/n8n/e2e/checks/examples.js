@@ -13,11 +13,11 @@ const { execFile } = require('child_process');
 
 const { prepareUserFolder, publish, readJson, workflowFiles } = require('../../instance');
 const { prepareExamples, filesEnv, receivesPushes } = require('../../lib/examples');
-const { n8nCli, startN8n } = require('../../lib/n8nProcess');
+const { executeWorkflow, startN8n } = require('../../lib/n8nProcess');
 const { freePort } = require('../../lib/ports');
 const { REPO_ROOT } = require('../../lib/proc');
 const { Rest } = require('../../lib/rest');
-const { parseExecuteOutput, nodeOutput } = require('../../lib/runData');
+const { nodeOutput } = require('../../lib/runData');
 const { waitRegistered, webhookUrl } = require('../trigger/instance');
 
 /**
@@ -44,10 +44,9 @@ function readmeSandboxCommands() {
 /** @param {E2eContext} ctx @param {string} userFolder @param {Workflow} wf @returns {Promise<[string, number][]>} */
 async function runManual(ctx, userFolder, wf) {
 	await ctx.restartSandbox();
-	const r = await n8nCli(ctx.rt, userFolder, ['execute', `--id=${wf.id}`, '--rawOutput'], { N8N_LOG_FORMAT: 'json', ...filesEnv(userFolder) });
 	const logName = `example-${wf.id}.jsonl`;
-	fs.writeFileSync(path.join(ctx.artifacts, logName), r.stdout + (r.stderr ? `\n--- stderr ---\n${r.stderr}` : ''));
-	const { run, errorText } = parseExecuteOutput(r.stdout);
+	const r = await executeWorkflow(ctx.rt, userFolder, wf.id, path.join(ctx.artifacts, logName), filesEnv(userFolder));
+	const { run, errorText } = r;
 	if (r.code !== 0 || !run || run.status !== 'success') {
 		throw new Error(`"${wf.name}" did not end green (exit ${r.code}; log .e2e-artifacts/${logName}): ${errorText || (run && JSON.stringify(run.data.resultData.error))}`);
 	}

@@ -8,9 +8,9 @@ const { spawnSync } = require('child_process');
 
 const { runtimes } = require('../../runtime');
 const { prepareUserFolder, workflowFiles, readJson } = require('../../instance');
-const { n8nCli } = require('../../lib/n8nProcess');
+const { executeWorkflow } = require('../../lib/n8nProcess');
 const { REPO_ROOT } = require('../../lib/proc');
-const { parseExecuteOutput, unwrappedRun, nodeOutput } = require('../../lib/runData');
+const { unwrappedRun, nodeOutput } = require('../../lib/runData');
 
 const WORKFLOW = 'wcsExAgents000001';
 
@@ -28,12 +28,10 @@ module.exports = {
 			const example = workflowFiles(path.join(REPO_ROOT, 'examples')).find((f) => readJson(f).id === WORKFLOW);
 			await prepareUserFolder(rt, userFolder, { sandboxUrl: sb.url, workflows: [example] });
 			sb.clearRequests();
-			const r = await n8nCli(rt, userFolder, ['execute', `--id=${WORKFLOW}`, '--rawOutput'], { N8N_LOG_FORMAT: 'json' });
-			fs.writeFileSync(path.join(ctx.artifacts, 'execute-1x.jsonl'), r.stdout + r.stderr);
-			const parsed = parseExecuteOutput(r.stdout);
-			const result = parsed.run || unwrappedRun(r.stdout);
+			const r = await executeWorkflow(rt, userFolder, WORKFLOW, path.join(ctx.artifacts, 'execute-1x.jsonl'));
+			const result = r.run || unwrappedRun(r.stdout);
 			if (r.code !== 0 || !result || result.status !== 'success') {
-				throw new Error(`n8n ${rt.n8nVersion} execute exited ${r.code}: ${parsed.errorText || r.stdout.slice(-1500)}`);
+				throw new Error(`n8n ${rt.n8nVersion} execute exited ${r.code}: ${r.errorText || r.stdout.slice(-1500)}`);
 			}
 			const agents = nodeOutput(result.data.resultData.runData, 'All agents');
 			const online = nodeOutput(result.data.resultData.runData, 'Online agents');

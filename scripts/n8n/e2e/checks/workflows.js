@@ -5,13 +5,12 @@
  * seeded sandbox and the entry asserts the outputs and the sandbox's requests. Skipped (a failure under
  * E2E_STRICT=1) while the built node does not offer an operation the workflow uses.
  */
-const fs = require('fs');
 const path = require('path');
 
 const { readJson } = require('../../instance');
 const { NODE_TYPE } = require('../../lib/names');
-const { n8nCli } = require('../../lib/n8nProcess');
-const { parseExecuteOutput, nodeOutput, firstItem } = require('../../lib/runData');
+const { executeWorkflow } = require('../../lib/n8nProcess');
+const { nodeOutput, firstItem } = require('../../lib/runData');
 const EXPECTATIONS = require('../../../../test-e2e/expectations');
 
 /**
@@ -31,10 +30,9 @@ async function execute(ctx, entry, used) {
 	const sb = await ctx.restartSandbox();
 	if (entry.setup) await entry.setup(sb);
 	sb.clearRequests();
-	const r = await n8nCli(ctx.rt, ctx.userFolder, ['execute', `--id=${entry.workflow}`, '--rawOutput'], { N8N_LOG_FORMAT: 'json' });
 	const logName = `execute-${entry.workflow}.jsonl`;
-	fs.writeFileSync(path.join(ctx.artifacts, logName), r.stdout + (r.stderr ? `\n--- stderr ---\n${r.stderr}` : ''));
-	const { run: result, errorText } = parseExecuteOutput(r.stdout);
+	const r = await executeWorkflow(ctx.rt, ctx.userFolder, entry.workflow, path.join(ctx.artifacts, logName));
+	const { run: result, errorText } = r;
 	const expected = entry.exitCode === undefined ? 0 : entry.exitCode;
 	if (r.code !== expected) {
 		const why = errorText || (result && JSON.stringify(result.data.resultData.error)) || r.stdout.slice(-1500);
