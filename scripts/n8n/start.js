@@ -40,8 +40,10 @@ const { loadSandbox, startSandbox } = require('./lib/sandbox');
  */
 
 const args = new Set(process.argv.slice(2));
-/** What is running, so that a failure half-way still stops it. */
-/** @type {{ n8n: StartedN8n | null, n8nStarting: Promise<StartedN8n> | null, sandbox: KfSandbox | null, stopping: boolean }} */
+/**
+ * What is running, so that a failure half-way still stops it.
+ * @type {{ n8n: StartedN8n | null, n8nStarting: Promise<StartedN8n> | null, sandbox: KfSandbox | null, stopping: boolean }}
+ */
 const running = { n8n: null, n8nStarting: null, sandbox: null, stopping: false };
 
 /** A failure the user can act on: its message says it all, so no stack trace is printed. */
@@ -49,24 +51,28 @@ class StartProblem extends Error {}
 
 /** @param {number} n8nPort @param {number} sandboxPort */
 async function assertPortsFree(n8nPort, sandboxPort) {
-	for (const [what, port, env] of [
+	/** @type {[string, number, string][]} */
+	const ports = [
 		['n8n', n8nPort, 'N8N_PORT'],
 		['the sandbox', sandboxPort, 'SANDBOX_PORT'],
-	]) {
+	];
+	for (const [what, port, env] of ports) {
 		if (!(await portFree(port))) {
 			throw new StartProblem(`Port ${port} (for ${what}) is in use on 127.0.0.1 by ${describePortOwner(port)}. Stop it, or set ${env}.`);
 		}
 	}
 }
 
-/** Ctrl-C, SIGTERM, SIGHUP or n8n exiting stop n8n and the sandbox, then the process. */
-/** @param {string} why */
+/**
+ * Ctrl-C, SIGTERM, SIGHUP or n8n exiting stop n8n and the sandbox, then the process.
+ * @param {string} why
+ */
 async function shutdown(why) {
 	if (running.stopping) return;
 	running.stopping = true;
 	console.log(`\n${why}: stopping n8n and the sandbox...`);
 	// n8n runs in its own process group, so a signal to ours never reaches it: stop it here, even mid-start.
-	if (!running.n8n && running.n8nStarting) running.n8n = await running.n8nStarting.catch(() => null);
+	if (!running.n8n && running.n8nStarting) running.n8n = await running.n8nStarting.catch(/** @returns {null} */ () => null);
 	if (running.n8n) await running.n8n.stop();
 	if (running.sandbox) await running.sandbox.stop();
 	running.sandbox = null;
@@ -119,8 +125,10 @@ async function importExamples(rt, userFolder, sandbox, examples) {
 	for (const id of toPublish) await publish(rt, userFolder, id);
 }
 
-/** The credentials as the dialogs ask for them, to create them by hand (sandbox secrets: fine to print). */
-/** @param {KfSandbox} sandbox */
+/**
+ * The credentials as the dialogs ask for them, to create them by hand (sandbox secrets: fine to print).
+ * @param {KfSandbox} sandbox
+ */
 function printCredentials(sandbox) {
 	const sb = loadSandbox('');
 	const push = sb.sandboxPushCredentialData();
@@ -131,6 +139,11 @@ function printCredentials(sandbox) {
 	console.log(`    Token: ${push.token}   EncodingAESKey: ${push.encodingAESKey}   AppID: ${push.appId}`);
 }
 
+/**
+ * What the user needs: URLs, sign-in, credentials, time zone, files folder, examples and push URLs.
+ * @param {{ rt: Runtime, n8n: StartedN8n, sandbox: KfSandbox, session: string, examples: string[], published: Set<string>,
+ *   userFolder: string, secs: number }} started
+ */
 function printBanner({ rt, n8n, sandbox, session, examples, published, userFolder, secs }) {
 	const line = '─'.repeat(72);
 	console.log(`\n${line}`);
@@ -146,7 +159,7 @@ function printBanner({ rt, n8n, sandbox, session, examples, published, userFolde
 		console.log(`    ${n8n.url}/workflow/${wf.id}   ${wf.name}`);
 	}
 	for (const wf of examples.map(readJson).filter(receivesPushes)) {
-		const trigger = wf.nodes.find((n) => n.webhookId);
+		const trigger = wf.nodes.find((/** @type {{ webhookId?: string }} */ n) => n.webhookId);
 		const url = `${n8n.url}/webhook/${trigger.webhookId}/webhook`;
 		console.log(`  "${wf.name}" ${published.has(wf.id) ? 'is published' : 'is not published (publish it in the editor to receive pushes)'}; its Server URL:`);
 		console.log(`    ${url}`);
@@ -189,7 +202,7 @@ async function main() {
 
 main().catch(async (e) => {
 	console.error(`npm start failed: ${e instanceof StartProblem ? e.message : e.stack || e.message || e}`);
-	if (running.n8n) await running.n8n.stop().catch(() => undefined);
-	if (running.sandbox) await running.sandbox.stop().catch(() => undefined);
+	if (running.n8n) await running.n8n.stop().catch(/** @returns {undefined} */ () => undefined);
+	if (running.sandbox) await running.sandbox.stop().catch(/** @returns {undefined} */ () => undefined);
 	process.exit(1);
 });

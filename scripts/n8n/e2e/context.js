@@ -27,13 +27,14 @@ function offeredOperations() {
 	/** @type {Map<string, Set<string>>} */
 	const offered = new Map();
 	const resource = props.find((p) => p.name === 'resource');
+	if (!resource || !resource.options) throw new Error(`${file} has no Resource options`);
 	for (const r of resource.options) offered.set(r.value, new Set());
 	for (const p of props.filter((x) => x.name === 'operation')) {
 		for (const r of (p.displayOptions && p.displayOptions.show && p.displayOptions.show.resource) || []) {
-			for (const o of p.options) if (offered.get(r)) offered.get(r).add(o.value);
+			for (const o of p.options || []) offered.get(r)?.add(o.value);
 		}
 	}
-	return { offered, defaults: { resource: resource.default } };
+	return { offered, defaults: { resource: String(resource.default) } };
 }
 
 /** What every check gets (checks/*.js). */
@@ -107,7 +108,7 @@ class E2eContext {
 		if (!this.server) return;
 		const starting = this.server;
 		this.server = null;
-		const n8n = await starting.catch(() => null);
+		const n8n = await starting.catch(/** @returns {null} */ () => null);
 		if (!n8n) return;
 		const t0 = Date.now();
 		await n8n.stop();

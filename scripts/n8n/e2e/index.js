@@ -62,7 +62,7 @@ async function run(runner) {
 	// On a cold cache the 1.x runtime installs alongside 2.x (two npm ci's and two sqlite3 compiles overlap well on
 	// 2 cores); the 1.x checks await it near the end.
 	const early1x = runner.flag('--skip-1x') || runner.only ? null : ensureRuntime('1x');
-	if (early1x) early1x.catch(() => undefined);
+	if (early1x) early1x.catch(/** @returns {undefined} */ () => undefined);
 	const rt = await ensureRuntime('2');
 	runner.timings.runtime2 = (Date.now() - t0) / 1000;
 	const ctx = await createContext(rt, runner, early1x);

@@ -214,7 +214,7 @@ async function startN8n(rt, userFolder, { port = 5678, logFile, extraEnv = {}, e
 			const tail = logFile && fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-3000) : '';
 			throw new Error(`n8n start exited early (${JSON.stringify(exited())})\n${tail}`);
 		}
-		const res = await fetch(`${url}/healthz/readiness`).catch(() => null);
+		const res = await fetch(`${url}/healthz/readiness`).catch(/** @returns {null} */ () => null);
 		if (res && res.status === 200) return { child, url, stop, logFile, readySecs: (Date.now() - started) / 1000 };
 		await sleep(500);
 	}

@@ -15,7 +15,10 @@ async function freePort() {
 	});
 }
 
-/** Whether `port` can be listened on (for fixed ports a user asked for, such as npm start's 5678). */
+/**
+ * Whether `port` can be listened on (for fixed ports a user asked for, such as npm start's 5678).
+ * @param {number} port @returns {Promise<boolean>}
+ */
 function portFree(port, host = '127.0.0.1') {
 	return new Promise((resolve) => {
 		const srv = net.createServer();

@@ -156,6 +156,7 @@ class Rest {
 	/** Waits until a workflow has `count` finished executions; returns them. @param {string} workflowId @param {number} count */
 	async finishedExecutions(workflowId, count, timeoutMs = 30000) {
 		const t0 = Date.now();
+		/** @type {ExecutionSummary[]} */
 		let list = [];
 		while (Date.now() - t0 < timeoutMs) {
 			list = await this.executions(workflowId);

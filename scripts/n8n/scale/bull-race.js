@@ -9,13 +9,19 @@
 const path = require('path');
 const { setTimeout: sleep } = require('timers/promises');
 
-/** Resolves 'resolved' or 'hung' for one job whose completion lands before finished() is called. */
+/** @typedef {{ host: string, port: number }} Redis */
+
+/**
+ * Resolves 'resolved' or 'hung' for one job whose completion lands before finished() is called.
+ * @param {any} Bull the Bull queue class n8n ships @param {Redis} redis @param {number} keepLastCompleted
+ */
 async function oneJob(Bull, redis, keepLastCompleted, waitMs = 3000) {
 	const name = `wcs-race-${keepLastCompleted}-${process.pid}-${Date.now()}`;
 	const opts = { redis: { host: redis.host, port: redis.port } };
 	const main = new Bull(name, opts);
 	const worker = new Bull(name, opts);
 	try {
+		/** @type {(value?: unknown) => void} */
 		let done;
 		const processed = new Promise((r) => (done = r));
 		void worker.process(async () => {
@@ -34,10 +40,11 @@ async function oneJob(Bull, redis, keepLastCompleted, waitMs = 3000) {
 		clearTimeout(timer);
 		return outcome;
 	} finally {
-		await Promise.all([main.close(), worker.close()]).catch(() => undefined);
+		await Promise.all([main.close(), worker.close()]).catch(/** @returns {undefined} */ () => undefined);
 	}
 }
 
+/** @param {import('../lib/n8nProcess').Runtime} rt @param {Redis} redis */
 async function bullRace(rt, redis) {
 	const bullDir = path.join(rt.dir, 'node_modules', 'bull');
 	const Bull = require(bullDir);

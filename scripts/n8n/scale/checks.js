@@ -51,7 +51,7 @@ function since(ctx, before) {
 	return diff;
 }
 
-/** @param {Record<string, Record<string, number | object>>} counts @param {string} key @returns {Record<string, number>} */
+/** @param {Record<string, Record<string, any>>} counts @param {string} key @returns {Record<string, number>} */
 const perWorker = (counts, key) =>
 	Object.fromEntries(Object.entries(counts).filter(([who]) => who !== 'unknown' || counts[who][key]).map(([who, c]) => [who, c[key]]));
 
@@ -119,7 +119,7 @@ async function clusterHealth(ctx) {
 		const ids = regs.map((r) => `${r.instanceType}:${r.hostId}`);
 		if (regs.length < 1 + cluster.workers.length) throw new Error(`registry holds ${ids.join(', ') || 'nothing'}`);
 		if (new Set(regs.map((r) => r.hostId)).size !== regs.length) throw new Error(`host ids clash: ${ids.join(', ')}`);
-		const mainLog = fs.readFileSync(cluster.main.logFile, 'utf8');
+		const mainLog = fs.readFileSync(/** @type {string} */ (ctx.main.logFile), 'utf8');
 		if (/hostid-clash|sharing the same hostId/.test(mainLog)) throw new Error('main logged a hostid-clash');
 		return ids.join(', ');
 	});
@@ -140,8 +140,8 @@ async function clusterHealth(ctx) {
 /**
  * Why N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED is set: the cluster's queue kept its completed jobs, and against n8n's
  * own Bull a completion that lands before main waits is lost with 0 and found with 1000.
+ * @param {ScaleContext} ctx
  */
-/** @param {ScaleContext} ctx */
 async function keepCompleted(ctx) {
 	await ctx.check(`queue keeps completed jobs (N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED=${KEEP_LAST_COMPLETED}): no lost completion`, async () => {
 		const kept = Number(ctx.redis.cli('ZCARD', 'bull:jobs:completed')[0]);

@@ -20,8 +20,10 @@ const { waitFor, isRoot } = require('./services');
 /** Jobs Bull keeps after completion; with n8n's default 0 a job that finishes before main waits is lost. */
 const KEEP_LAST_COMPLETED = '1000';
 
-/** The env every process of the cluster shares: queue, database, one encryption key (from baseEnv). */
-/** @param {Services} services */
+/**
+ * The env every process of the cluster shares: queue, database, one encryption key (from baseEnv).
+ * @param {Services} services
+ */
 function queueEnv({ redis, postgres }) {
 	return {
 		EXECUTIONS_MODE: 'queue',
@@ -43,8 +45,10 @@ function queueEnv({ redis, postgres }) {
 	};
 }
 
-/** Installs the package into the main user folder once and copies the installed nodes folder to the others. */
-/** @param {string} root @param {string[]} names */
+/**
+ * Installs the package into the main user folder once and copies the installed nodes folder to the others.
+ * @param {string} root @param {string[]} names
+ */
 async function prepareFolders(root, names) {
 	/** @type {Record<string, string>} */
 	const folders = {};
@@ -112,8 +116,10 @@ async function startWorker(rt, folder, services, { name, logFile, concurrency = 
 	}
 }
 
-/** Execution ids a worker's log says it ran ("Worker started execution 12 (job 12)"). */
-/** @param {string} logFile */
+/**
+ * Execution ids a worker's log says it ran ("Worker started execution 12 (job 12)").
+ * @param {string} logFile
+ */
 function executionsInLog(logFile) {
 	const text = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
 	return new Set([...text.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]));

@@ -13,11 +13,12 @@ const TOKEN_PATHS = new Set(['/cgi-bin/token', '/cgi-bin/stable_token']);
 /** WeChat's "this access_token is no good" errcodes: invalid, invalid, expired. */
 const REJECTED = /"errcode":\s*(40001|40014|42001)\b/;
 
+/** @param {number} port */
 function hexPort(port) {
 	return port.toString(16).toUpperCase().padStart(4, '0');
 }
 
-/** Inode of the IPv4 socket whose local port is `localPort` and remote port `remotePort`. */
+/** Inode of the IPv4 socket whose local port is `localPort` and remote port `remotePort`. @param {number} localPort @param {number} remotePort */
 function socketInode(localPort, remotePort) {
 	const want = `:${hexPort(localPort)}`;
 	const rem = `:${hexPort(remotePort)}`;
@@ -34,7 +35,7 @@ function socketInode(localPort, remotePort) {
  */
 function senderOf(socket, localPort, processes) {
 	try {
-		const inode = socketInode(socket.remotePort, localPort);
+		const inode = socketInode(socket.remotePort ?? 0, localPort);
 		const procs = processes();
 		const pid = inode && pidHoldingSocket(new Set([inode]), procs.map((p) => p.pid));
 		const p = procs.find((x) => x.pid === pid);
@@ -53,7 +54,7 @@ function forward(req, res, target, agent, who, count) {
 	const up = http.request(
 		{ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, 'x-wcs-meter': who }, agent },
 		(upRes) => {
-			res.writeHead(upRes.statusCode, upRes.headers);
+			res.writeHead(upRes.statusCode ?? 502, upRes.headers);
 			let head = '';
 			upRes.on('data', (d) => {
 				if (head.length < 512) head += d.toString('utf8', 0, Math.min(d.length, 512));

@@ -20,8 +20,10 @@ const { node, setNode, wechat, chain } = require('./workloads');
  */
 const SEND_PATH = '/cgi-bin/message/custom/send';
 
-/** Trigger → "Ran on" → "Reply" (Message → Send to the customer who wrote). */
-/** @param {CredentialRef} credential @param {CredentialRef} pushCredential */
+/**
+ * Trigger → "Ran on" → "Reply" (Message → Send to the customer who wrote).
+ * @param {CredentialRef} credential @param {CredentialRef} pushCredential
+ */
 function pushWorkflow(credential, pushCredential) {
 	const webhookId = crypto.randomUUID();
 	const trigger = node('Customer writes', TRIGGER_TYPE, 1, [0, 0], { events: ['text'], reply: 'acknowledge', options: {} }, {
@@ -51,8 +53,10 @@ function pushWorkflow(credential, pushCredential) {
 	};
 }
 
-/** Asks the sandbox to push one text as WeChat; returns its reading of the trigger's answer. */
-/** @param {KfSandbox} sb @param {string} url @param {Push} p @returns {Promise<PushAnswer>} */
+/**
+ * Asks the sandbox to push one text as WeChat; returns its reading of the trigger's answer.
+ * @param {KfSandbox} sb @param {string} url @param {Push} p @returns {Promise<PushAnswer>}
+ */
 async function push(sb, url, { mode, from, content, msgId }) {
 	const res = await fetch(`${sb.url}/sandbox/push`, {
 		method: 'POST',
@@ -62,8 +66,10 @@ async function push(sb, url, { mode, from, content, msgId }) {
 	return await res.json();
 }
 
-/** Waits until PostgreSQL lists `count` finished executions of a workflow; returns their rows. */
-/** @param {ScaleContext} ctx @param {string} workflowId @param {number} count */
+/**
+ * Waits until PostgreSQL lists `count` finished executions of a workflow; returns their rows.
+ * @param {ScaleContext} ctx @param {string} workflowId @param {number} count
+ */
 async function finishedExecutions(ctx, workflowId, count, timeoutMs = 90000) {
 	const t0 = Date.now();
 	for (;;) {
@@ -78,8 +84,10 @@ async function finishedExecutions(ctx, workflowId, count, timeoutMs = 90000) {
 	}
 }
 
-/** WeChat's delivery: a push not answered within 5 s is sent again, same MsgId, up to 3 more times. */
-/** @param {KfSandbox} sb @param {string} url @param {Push} p */
+/**
+ * WeChat's delivery: a push not answered within 5 s is sent again, same MsgId, up to 3 more times.
+ * @param {KfSandbox} sb @param {string} url @param {Push} p
+ */
 async function deliver(sb, url, p) {
 	const attempts = [];
 	for (let i = 0; i < 4; i++) {

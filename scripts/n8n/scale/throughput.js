@@ -27,6 +27,7 @@ const CPU = { total: 20, inFlight: 10 };
 /** CPU meter over the cluster's parts (scale/cpu.js groups). @param {ScaleContext} ctx */
 function clusterCpu(ctx) {
 	const { cluster, postgres, redis } = ctx;
+	/** @type {Record<string, (pid: number, p: import('./cpu').ProcessInfo) => boolean>} */
 	const groups = {
 		main: (pid, p) => p.pgrp === ctx.main.child.pid,
 		workers: (pid, p) => cluster.workers.some((w) => p.pgrp === w.pid),

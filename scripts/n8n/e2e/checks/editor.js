@@ -24,7 +24,7 @@ module.exports = {
 	skipFlag: '--skip-browser',
 	async run(ctx) {
 		const { url } = await ctx.signedInN8n();
-		const shot = async (page, name) => await page.screenshot({ path: path.join(ctx.artifacts, name) });
+		const shot = async (/** @type {import('../../lib/editor').Page} */ page, /** @type {string} */ name) => await page.screenshot({ path: path.join(ctx.artifacts, name) });
 		const updateDocs = ctx.flag('--update-screenshot');
 		const browser = await launchBrowser({ timings: ctx.timings, withFonts: updateDocs });
 		const notes = [];
@@ -41,7 +41,7 @@ module.exports = {
 			for (const want of ['Agent', 'Get Many']) {
 				if (!panel.values.includes(want) && !panel.text.includes(want)) throw new Error(`the node panel does not show "${want}" (inputs: ${panel.values.join(' | ')})`);
 			}
-			if (!panel.text.includes('WeChat Sandbox') && !panel.values.some((v) => /WeChat sandbox/i.test(v))) notes.push('credential name not visible in the panel');
+			if (!panel.text.includes('WeChat Sandbox') && !panel.values.some((/** @type {string} */ v) => /WeChat sandbox/i.test(v))) notes.push('credential name not visible in the panel');
 			await shot(page, 'editor-node-panel-empty.png');
 			await editor.executeInPanel(page, 'alice@sandbox_oa');
 			notes.push('Execute step in the panel listed the agents');

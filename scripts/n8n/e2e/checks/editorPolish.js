@@ -19,12 +19,16 @@ const ALIASES = ['微信', '客服', '公众号', '多客服', 'weixin', 'WeChat
 const DISPLAY_NAME = 'WeChat Customer Service';
 const CANVAS_NODE = '[data-test-id="canvas-node"]';
 
+/** @typedef {import('../../lib/editor').Page} Page */
+
+/** @param {Page} page @param {string} text @param {number} timeout @param {string} what */
 async function waitForText(page, text, timeout, what) {
-	await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text).catch(() => {
+	await page.waitForFunction((/** @type {string} */ t) => document.body.innerText.includes(t), { timeout }, text).catch(() => {
 		throw new Error(`${what}: "${text}" did not show`);
 	});
 }
 
+/** Types each alias into the nodes panel's search. @param {Page} page @param {string} url */
 async function searchNodesPanel(page, url) {
 	await page.goto(`${url}/workflow/new`, { waitUntil: 'networkidle2', timeout: 60000 });
 	await page.waitForSelector('[data-test-id="node-creator-plus-button"]', { timeout: 30000 });
@@ -39,7 +43,7 @@ async function searchNodesPanel(page, url) {
 		await page.keyboard.type(alias);
 		const found = await page
 			.waitForFunction(
-				(name) => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-test-id="node-creator-item-name"]'))].some((e) => e.innerText.trim() === name),
+				(/** @type {string} */ name) => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-test-id="node-creator-item-name"]'))].some((e) => e.innerText.trim() === name),
 				{ timeout: 10000 },
 				DISPLAY_NAME,
 			)
@@ -49,9 +53,13 @@ async function searchNodesPanel(page, url) {
 	if (missing.length) throw new Error(`the nodes panel does not find "${DISPLAY_NAME}" by ${missing.map((a) => `"${a}"`).join(', ')}`);
 }
 
-/** A throwaway workflow: a picker left on From List, and an account saved as a plain string (before the pickers). */
+/**
+ * A throwaway workflow: a picker left on From List, and an account saved as a plain string (before the pickers).
+ * @param {import('../../lib/rest').Rest} rest @returns {Promise<string>}
+ */
 async function createPickerWorkflow(rest) {
 	const credentials = { weChatOfficialAccountApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
+	/** @param {string} name @param {number} x @param {unknown} kfAccount */
 	const node = (name, x, kfAccount) => ({
 		id: `e2e-picker-${x}`,
 		name,
@@ -78,7 +86,9 @@ module.exports = {
 	skipFlag: '--skip-browser',
 	async run(ctx) {
 		const { url, rest } = await ctx.signedInN8n();
+		/** @type {string[]} */
 		const shots = [];
+		/** @param {Page} page @param {string} name */
 		const shot = async (page, name) => {
 			await page.screenshot({ path: path.join(ctx.artifacts, name) });
 			shots.push(name);
@@ -99,13 +109,13 @@ module.exports = {
 			const id = await createPickerWorkflow(rest);
 			await page.goto(`${url}/workflow/${id}`, { waitUntil: 'networkidle2', timeout: 60000 });
 			await page.waitForSelector(CANVAS_NODE, { timeout: 30000 });
-			const plain = await page.evaluateHandle((sel) => [...document.querySelectorAll(sel)].find((n) => n.textContent.includes('Saved as plain text')), CANVAS_NODE);
+			const plain = await page.evaluateHandle((/** @type {string} */ sel) => [...document.querySelectorAll(sel)].find((n) => n.textContent.includes('Saved as plain text')), CANVAS_NODE);
 			await editor.openPanel(page, plain);
 			const shown = await page.evaluate(() => [.../** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('[data-test-id="ndv"] input'))].map((i) => i.value));
 			if (!shown.includes('bob@sandbox_oa')) throw new Error(`a kfAccount saved as a plain string does not show in its panel (inputs: ${shown.join(' | ')})`);
 			await page.keyboard.press('Escape');
 			await sleep(500);
-			const listed = await page.evaluateHandle((sel) => [...document.querySelectorAll(sel)].find((n) => n.textContent.includes('Picked from the list')), CANVAS_NODE);
+			const listed = await page.evaluateHandle((/** @type {string} */ sel) => [...document.querySelectorAll(sel)].find((n) => n.textContent.includes('Picked from the list')), CANVAS_NODE);
 			await editor.openPanel(page, listed);
 			const rlc = '[data-test-id="ndv"] [data-test-id="rlc-input"]';
 			await page.waitForSelector(rlc, { timeout: 20000 });

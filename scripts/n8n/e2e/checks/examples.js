@@ -34,8 +34,9 @@ function lastNodes(wf) {
 function readmeSandboxCommands() {
 	const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 	const section = readme.slice(readme.indexOf('### Try it with the sandbox'));
-	const block = /```bash\n([\s\S]*?)```/.exec(section)[1];
-	return block
+	const block = /```bash\n([\s\S]*?)```/.exec(section);
+	if (!block) throw new Error('README.md has no ```bash block after "### Try it with the sandbox"');
+	return block[1]
 		.split('\n')
 		.filter((line) => line.startsWith('npm run sandbox -- '))
 		.map((line) => [...line.slice('npm run sandbox -- '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]));

@@ -27,7 +27,7 @@ module.exports = {
 		if (http.status !== 'success') throw new Error(`the HTTP Request workflow ended ${http.status}: ${JSON.stringify(http.execution).slice(0, 1500)}`);
 		const calls = sb.requestsTo('/cgi-bin/customservice/getkflist');
 		const httpCall = calls.at(-1);
-		if (httpCall === nodeCall) throw new Error('the HTTP Request node made no getkflist call');
+		if (!httpCall || httpCall === nodeCall) throw new Error('the HTTP Request node made no getkflist call');
 		if (httpCall.query.access_token !== token) throw new Error('the HTTP Request node did not use the token the node cached');
 		const text = JSON.stringify(http.execution);
 		if (!text.includes('alice@sandbox_oa')) throw new Error(`the HTTP Request output does not list the sandbox agents: ${text.slice(0, 1500)}`);

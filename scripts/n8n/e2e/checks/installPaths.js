@@ -12,7 +12,7 @@ const os = require('os');
 const path = require('path');
 
 const { runtimes } = require('../../runtime');
-const { prepareUserFolder, workflowFiles, readJson } = require('../../instance');
+const { prepareUserFolder, exampleFile } = require('../../instance');
 const { NODE_TYPE, TRIGGER_TYPE, CREDENTIAL_TYPE, PUSH_CREDENTIAL_TYPE } = require('../../lib/names');
 const { startN8n } = require('../../lib/n8nProcess');
 const { installPackageInto, packTarball } = require('../../lib/package');
@@ -47,7 +47,7 @@ function n8nWorkflowCopies(dir) {
 }
 
 /** @param {any} list */
-const namesOf = (list) => new Set((Array.isArray(list) ? list : list.data || []).map((t) => t.name));
+const namesOf = (list) => new Set((Array.isArray(list) ? list : list.data || []).map((/** @type {{ name: string }} */ t) => t.name));
 
 /** @type {import('..').E2eCheck} */
 const packList = {
@@ -82,7 +82,7 @@ function installCheck(rtKey, how) {
 			let n8n = null;
 			try {
 				const sb = await ctx.restartSandbox();
-				const example = workflowFiles(path.join(REPO_ROOT, 'examples')).find((f) => readJson(f).id === WORKFLOW);
+				const example = exampleFile(WORKFLOW);
 				// The credential and the workflow go in through n8n's CLI (as in every check); the package is then
 				// installed afresh, the way this check is about, into an empty nodes folder.
 				await prepareUserFolder(rt, userFolder, { sandboxUrl: sb.url, workflows: [example] });

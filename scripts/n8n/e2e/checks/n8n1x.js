@@ -7,9 +7,8 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const { runtimes } = require('../../runtime');
-const { prepareUserFolder, workflowFiles, readJson } = require('../../instance');
+const { prepareUserFolder, exampleFile } = require('../../instance');
 const { executeWorkflow } = require('../../lib/n8nProcess');
-const { REPO_ROOT } = require('../../lib/proc');
 const { unwrappedRun, nodeOutput } = require('../../lib/runData');
 
 const WORKFLOW = 'wcsExAgents000001';
@@ -25,7 +24,7 @@ module.exports = {
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-e2e-1x-'));
 		try {
 			const sb = await ctx.restartSandbox();
-			const example = workflowFiles(path.join(REPO_ROOT, 'examples')).find((f) => readJson(f).id === WORKFLOW);
+			const example = exampleFile(WORKFLOW);
 			await prepareUserFolder(rt, userFolder, { sandboxUrl: sb.url, workflows: [example] });
 			sb.clearRequests();
 			const r = await executeWorkflow(rt, userFolder, WORKFLOW, path.join(ctx.artifacts, 'execute-1x.jsonl'));

@@ -21,6 +21,7 @@ const { xmlParserHang, SkipStep } = require('../trigger/xmlParserHang');
  * @param {E2eContext} ctx @param {import('../../lib/n8nProcess').Runtime} rt @param {string} instanceName @param {TriggerStep[]} steps
  */
 async function runSteps(ctx, rt, instanceName, steps) {
+	/** @type {string[]} */
 	const lines = [];
 	let failed = 0;
 	let skipped = '';

@@ -44,7 +44,7 @@ async function execute(ctx, entry, used) {
 	const runData = result ? result.data.resultData.runData : undefined;
 	await entry.assert({
 		run: result,
-		out: (node, outputIndex = 0) => nodeOutput(runData, node, outputIndex),
+		out: (node, outputIndex = 0) => /** @type {any[]} */ (nodeOutput(runData, node, outputIndex)),
 		binary: (node) => firstItem(runData, node)?.binary,
 		sb,
 		stdout: r.stdout,
@@ -66,7 +66,7 @@ module.exports = (ctx) => {
 			const used = usedOperations(wf, ctx.defaults);
 			const missing = used.filter((u) => {
 				const [r, o] = u.split('.');
-				return !(ctx.offered.get(r) && ctx.offered.get(r).has(o));
+				return !ctx.offered.get(r)?.has(o);
 			});
 			if (missing.length) return { skip: `the built node does not offer ${[...new Set(missing)].join(', ')} yet` };
 			return await execute(ctx, entry, used);

@@ -49,7 +49,7 @@ function webhookUrl(baseUrl, wf) {
 async function waitRegistered(url, timeoutMs = 60000) {
 	const t0 = Date.now();
 	while (Date.now() - t0 < timeoutMs) {
-		const res = await fetchWithin(url).catch(() => null);
+		const res = await fetchWithin(url).catch(/** @returns {null} */ () => null);
 		if (res && res.status === 401) return res.status;
 		await sleep(500);
 	}

@@ -23,7 +23,7 @@ const NDV = '[data-test-id="ndv"], .ndv-wrapper';
 
 /** Waits until the open panel's text matches `re`. @param {Page} page @param {RegExp} re @param {number} timeout */
 async function waitForPanelText(page, re, timeout) {
-	await page.waitForFunction((sel, source, flags) => new RegExp(source, flags).test(/** @type {HTMLElement | null} */ (document.querySelector(sel))?.innerText || ''), { timeout }, NDV, re.source, re.flags);
+	await page.waitForFunction((/** @type {string} */ sel, /** @type {string} */ source, /** @type {string} */ flags) => new RegExp(source, flags).test(/** @type {HTMLElement | null} */ (document.querySelector(sel))?.innerText || ''), { timeout }, NDV, re.source, re.flags);
 }
 
 /** Pushes to the test URL until n8n listens there (404 before). @param {TriggerInstance} t @param {string} testUrl */
@@ -65,8 +65,8 @@ const panel = {
 			await node.click({ count: 2 });
 			const testUrl = await listenAndPush(page, t);
 			// Show the item as JSON and the webhook URLs, as the README describes them; no tooltip over the output.
-			await page.evaluate((sel) => {
-				const ndv = document.querySelector(sel);
+			await page.evaluate((/** @type {string} */ sel) => {
+				const ndv = /** @type {HTMLElement} */ (document.querySelector(sel));
 				/** @param {RegExp} re */
 				const click = (re) => /** @type {HTMLElement | undefined} */ ([...ndv.querySelectorAll('button, label, span, div')].find((e) => e.children.length === 0 && re.test(e.textContent.trim())))?.click();
 				click(/^JSON$/);

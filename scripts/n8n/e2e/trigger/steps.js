@@ -98,7 +98,7 @@ const safeTransfer = {
 const retry = {
 	name: "trigger: WeChat's retry of the same push gets the same reply and starts no execution",
 	async run(t, state) {
-		assert(state.transferPush, 'no transfer push to repeat (the previous step failed)');
+		if (!state.transferPush) throw new Error('no transfer push to repeat (the previous step failed)');
 		const res = await postSigned(t, state.transferPush);
 		const body = await res.text();
 		assert(res.status === 200 && body === state.transferReply, `repeat answered ${res.status} with other bytes`);
