@@ -10,6 +10,8 @@
  * Options:  --no-build  --skip-workflows  --skip-browser  --skip-1x  --update-screenshot (copy to docs/)
  *           --only=<text>  run just the checks whose name contains <text> (the setup always runs), e.g.
  *                          npm run test:e2e -- --no-build --only="token reuse"
+ *                          npm run test:e2e -- --no-build --only="trigger in n8n 2.x"
+ *                          npm run test:e2e -- --no-build --only="shared XML parser"   (n8n's stuck parser alone)
  * Env:      WECHAT_CS_N8N_CACHE (cache folder), E2E_STRICT=1 (skips count as failures), CHROMIUM_PATH,
  *           E2E_KEEP_USER_FOLDER=1
  * Output:   logs and screenshots in .e2e-artifacts/; the last line is "e2e: N passed, N failed".
