@@ -1,6 +1,7 @@
 // Mirrors @n8n/node-cli's eslint config (n8n's rules for community nodes), without its
 // import plugin. n8n's rules apply to what ships (nodes/, credentials/, package.json);
-// tests, the sandbox, benchmarks and scripts get TypeScript's recommended rules only.
+// tests, the sandbox, benchmarks and scripts get TypeScript's recommended rules only; the JavaScript of scripts/
+// and test-e2e/ gets ESLint's recommended rules and size limits (its types: tsconfig.scripts.json).
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
@@ -26,8 +27,17 @@ const onlyWhatN8nProvides = {
 	],
 };
 
+// The globals the scripts use: Node's, and the browser's inside puppeteer's page callbacks (run in Chromium).
+const scriptGlobals = Object.fromEntries(
+	[
+		...['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'URL', 'AbortSignal', 'fetch'],
+		...['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate'],
+		...['document', 'location'],
+	].map((name) => [name, 'readonly']),
+);
+
 export default tseslint.config(
-	globalIgnores(['dist', 'build-dev', 'build-test', 'node_modules', 'coverage', 'scripts/n8n/**', '**/*.js', '**/*.mjs']),
+	globalIgnores(['dist', 'build-dev', 'build-test', 'node_modules', 'coverage', '**/*.js', '**/*.mjs', '!scripts/**', '!test-e2e/**']),
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended, community],
@@ -63,5 +73,19 @@ export default tseslint.config(
 	{
 		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
 		extends: [tseslint.configs.recommended],
+	},
+	{
+		files: ['scripts/**/*.js', 'scripts/**/*.mjs', 'test-e2e/**/*.js'],
+		extends: [js.configs.recommended],
+		languageOptions: { ecmaVersion: 2024, sourceType: 'commonjs', globals: scriptGlobals },
+		rules: {
+			'max-lines': ['error', 300],
+			'max-lines-per-function': ['error', 60],
+			'no-unused-vars': ['error', { caughtErrors: 'none' }],
+		},
+	},
+	{
+		files: ['scripts/**/*.mjs'],
+		languageOptions: { sourceType: 'module' },
 	},
 );

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs jest, then prints one plain line `tests: N passed, N failed` from jest's JSON report
 // so CI can count. The exit code is jest's own.
 // The report comes through jest's stdout (with --json jest prints its progress to stderr), so no
@@ -20,6 +21,7 @@ const run = spawnSync(process.execPath, [jestBin, '--json', ...process.argv.slic
 fs.rmSync(userFolder, { recursive: true, force: true });
 
 /** jest's JSON report: the last line of stdout that parses; anything else printed there is passed on. */
+/** @param {string} stdout */
 function report(stdout) {
 	const lines = (stdout || '').split('\n');
 	for (let i = lines.length - 1; i >= 0; i--) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm run sandbox -- …`: runs the sandbox CLI (sandbox/cli.ts) from build-dev/, what `npm start` and
@@ -11,12 +12,14 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const { describePortOwner } = require('./n8n/lib/portOwner');
+const { REPO_ROOT: ROOT } = require('./n8n/lib/proc');
+const { COMPILED, loadSandbox } = require('./n8n/lib/sandbox');
 
-const ROOT = path.join(__dirname, '..');
-const COMPILED_CLI = path.join(ROOT, 'build-dev', 'sandbox', 'cli.js');
+const COMPILED_CLI = path.join(COMPILED, 'cli.js');
 /** What build-dev/sandbox is compiled from: the sandbox and the node code it imports. */
 const SOURCES = ['sandbox', 'nodes', 'credentials'];
 
+/** @param {string} dir @returns {number} */
 function newestSource(dir) {
 	let newest = 0;
 	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -38,7 +41,7 @@ function compile() {
 	console.error('Compiling the sandbox (a source changed since the last build: npm run build:dev)...');
 	const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
 	const r = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.dev.json')], { stdio: 'inherit', cwd: ROOT });
-	// tsc still writes JavaScript when a type check fails elsewhere (a test file): run it if it is there.
+	// tsc still writes JavaScript when it reports a type error elsewhere (a test file): run it if it is there.
 	if (r.status !== 0 && !fs.existsSync(COMPILED_CLI)) process.exit(r.status ?? 1);
 	// tsc leaves a file it did not change untouched: mark the build as current.
 	const now = new Date();
@@ -47,7 +50,7 @@ function compile() {
 
 function main() {
 	if (stale()) compile();
-	const { runCli } = require(COMPILED_CLI);
+	const { runCli } = loadSandbox('cli');
 	runCli(process.argv.slice(2)).then(
 		(code) => {
 			if (code !== undefined) process.exit(code);

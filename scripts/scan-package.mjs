@@ -1,3 +1,4 @@
+// @ts-check
 // n8n's community-package scanner (@n8n/scan-community-package, pinned in devDependencies), run the way n8n
 // runs it on a package published with provenance: `analyzePackage(<source checkout>, SOURCE_FILE_PATTERNS)`
 // (package.json, nodes/**, credentials/**; eslint-disable comments do not count). n8n's verdict counts
@@ -21,11 +22,13 @@ const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-communi
 /**
  * analyzePackage answers only pass/fail on errors. Its ESLint is this repository's (the scanner pins the same
  * eslint and has no copy of its own), so the results it lints are read here to count warnings too.
+ * @param {string} dir @param {string[]} patterns
  */
 async function scan(dir, patterns) {
+	/** @type {ESLint.LintResult[]} */
 	let results = [];
 	const lintFiles = ESLint.prototype.lintFiles;
-	ESLint.prototype.lintFiles = async function (...args) {
+	ESLint.prototype.lintFiles = async function (/** @type {Parameters<ESLint['lintFiles']>} */ ...args) {
 		results = await lintFiles.apply(this, args);
 		return results;
 	};
@@ -46,7 +49,7 @@ function packed() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-scan-'));
 	// --ignore-scripts=false: the repository's .npmrc turns scripts off, and prepack is what builds dist/.
 	execFileSync('npm', ['pack', '--ignore-scripts=false', '--loglevel=warn', '--pack-destination', dir], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-	const tarball = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.tgz')));
+	const tarball = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.tgz')) || 'no .tgz from npm pack');
 	const packageDir = path.join(dir, 'package');
 	fs.mkdirSync(packageDir);
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);

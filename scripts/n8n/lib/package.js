@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -20,16 +21,21 @@ const INSTALL_ARGS = {
  * npm with no network and nothing cached: --offline with an empty cache folder fails on anything but the tarball
  * (ENOTCACHED), and the registry is a dead loopback port. Without --offline npm still asks the registry about the
  * optional n8n-workflow peer; offline it retries for about a minute and then installs the same tree.
+ * @param {string} cacheDir
  */
 function offlineArgs(cacheDir) {
 	return ['--offline', '--registry=http://127.0.0.1:9/', `--cache=${cacheDir}`, '--loglevel=error'];
 }
 
-/** `npm pack` of the built package (dist/ must be built: the caller builds) into `dir`; returns the tarball's path. */
+/**
+ * `npm pack` of the built package (dist/ must be built: the caller builds) into `dir`; returns the tarball's path.
+ * @param {string} dir @returns {Promise<{ tarball: string, files: string[] }>}
+ */
 async function packTarball(dir, { quiet = true } = {}) {
 	if (!fs.existsSync(path.join(REPO_ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
 	fs.mkdirSync(dir, { recursive: true });
 	const { out } = await run('npm', ['pack', '--json', '--ignore-scripts', '--loglevel=error', '--pack-destination', dir], { cwd: REPO_ROOT, quiet });
+	/** @type {[{ filename: string, files: { path: string }[] }]} */
 	const [{ filename, files }] = JSON.parse(out.slice(out.indexOf('[')));
 	return { tarball: path.join(dir, path.basename(filename)), files: files.map((f) => f.path).sort() };
 }
@@ -39,6 +45,7 @@ async function packTarball(dir, { quiet = true } = {}) {
  * tarball in <userFolder>/.n8n/nodes with `how` ('installer' by default, or 'plain'), with no network. The
  * tarball stays at <userFolder>/.n8n/<name>.tgz (the nodes folder's package.json refers to it). A previous install
  * is removed first, so a rebuilt package of the same version always lands. Returns { target, nodesDir, files }.
+ * @param {string} userFolder @param {{ how?: 'installer' | 'plain', quiet?: boolean }} [options]
  */
 async function installPackageInto(userFolder, { how = 'installer', quiet = true } = {}) {
 	if (!INSTALL_ARGS[how]) throw new Error(`unknown install way "${how}" (installer or plain)`);

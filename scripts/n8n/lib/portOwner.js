@@ -1,7 +1,9 @@
+// @ts-check
 'use strict';
 /** Which process listens on a TCP port (Linux: /proc/net/tcp* + /proc/<pid>/fd), so a busy port can be named. */
 const fs = require('fs');
 
+/** @param {number} port */
 function listeningInodes(port) {
 	const inodes = new Set();
 	for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
@@ -14,7 +16,7 @@ function listeningInodes(port) {
 		for (const line of text.split('\n').slice(1)) {
 			const cols = line.trim().split(/\s+/);
 			if (cols.length < 10) continue;
-			const localPort = parseInt(cols[1].split(':').pop(), 16);
+			const localPort = parseInt(cols[1].split(':').pop() || '', 16);
 			// state 0A = LISTEN
 			if (localPort === port && cols[3] === '0A') inodes.add(cols[9]);
 		}
@@ -25,6 +27,8 @@ function listeningInodes(port) {
 /**
  * The first of `pids` with an open fd on a socket whose inode is in `inodes` (a Set of decimal strings, as
  * /proc/net/tcp prints them), returned as given; null when none does or /proc does not say.
+ * @template {string | number} P
+ * @param {Set<string>} inodes @param {P[]} pids @returns {P | null}
  */
 function pidHoldingSocket(inodes, pids) {
 	for (const pid of pids) {
@@ -48,7 +52,7 @@ function pidHoldingSocket(inodes, pids) {
 	return null;
 }
 
-/** `{ pid, command }` of the process holding `port` in LISTEN, or null when it cannot be seen. */
+/** `{ pid, command }` of the process holding `port` in LISTEN, or null when it cannot be seen. @param {number} port */
 function portOwner(port) {
 	const inodes = listeningInodes(port);
 	if (inodes.size === 0) return null;
@@ -69,7 +73,7 @@ function portOwner(port) {
 	return { pid: Number(pid), command };
 }
 
-/** "process 1234 (node … n8n start)", or "another process" when /proc does not say. */
+/** "process 1234 (node … n8n start)", or "another process" when /proc does not say. @param {number} port */
 function describePortOwner(port) {
 	const owner = portOwner(port);
 	if (!owner) return 'another process';

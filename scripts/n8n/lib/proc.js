@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /** Child processes and paths shared by the runtime installer, the package loader and the e2e checks. */
 const path = require('path');
@@ -5,15 +6,19 @@ const { spawn, spawnSync } = require('child_process');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** Runs a command to completion; rejects on a non-zero exit with the output's tail. `quiet` collects the output. */
+/**
+ * Runs a command to completion; rejects on a non-zero exit with the output's tail. `quiet` collects the output.
+ * @param {string} cmd @param {string[]} args @param {import('child_process').SpawnOptions & { quiet?: boolean }} [opts]
+ * @returns {Promise<{ out: string, secs: string }>}
+ */
 function run(cmd, args, opts = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		const child = spawn(cmd, args, { stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...opts });
 		let out = '';
 		if (opts.quiet) {
-			child.stdout.on('data', (d) => (out += d));
-			child.stderr.on('data', (d) => (out += d));
+			child.stdout?.on('data', (d) => (out += d));
+			child.stderr?.on('data', (d) => (out += d));
 		}
 		child.on('error', reject);
 		child.on('exit', (code, signal) => {
@@ -25,6 +30,7 @@ function run(cmd, args, opts = {}) {
 	});
 }
 
+/** Disk usage of a path, as `du -sh` prints it. @param {string} p */
 function du(p) {
 	const r = spawnSync('du', ['-sh', p], { encoding: 'utf8' });
 	return r.status === 0 ? r.stdout.split(/\s+/)[0] : '?';

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The lost-completion race in n8n's queue, shown against the Bull n8n ships: main adds a job, runs a hook, then
@@ -6,14 +7,21 @@
  * nor the failed set and waits for a completion event that was already published: it never resolves.
  */
 const path = require('path');
+const { setTimeout: sleep } = require('timers/promises');
 
-/** Resolves 'resolved' or 'hung' for one job whose completion lands before finished() is called. */
+/** @typedef {{ host: string, port: number }} Redis */
+
+/**
+ * Resolves 'resolved' or 'hung' for one job whose completion lands before finished() is called.
+ * @param {any} Bull the Bull queue class n8n ships @param {Redis} redis @param {number} keepLastCompleted
+ */
 async function oneJob(Bull, redis, keepLastCompleted, waitMs = 3000) {
 	const name = `wcs-race-${keepLastCompleted}-${process.pid}-${Date.now()}`;
 	const opts = { redis: { host: redis.host, port: redis.port } };
 	const main = new Bull(name, opts);
 	const worker = new Bull(name, opts);
 	try {
+		/** @type {(value?: unknown) => void} */
 		let done;
 		const processed = new Promise((r) => (done = r));
 		void worker.process(async () => {
@@ -23,7 +31,7 @@ async function oneJob(Bull, redis, keepLastCompleted, waitMs = 3000) {
 		const job = await main.add({}, { removeOnComplete: keepLastCompleted, removeOnFail: 0 });
 		// Stands in for main's workflowExecuteBefore hook, during which a fast worker completes the job.
 		await processed;
-		await new Promise((r) => setTimeout(r, 200));
+		await sleep(200);
 		let timer;
 		const outcome = await Promise.race([
 			job.finished().then(() => 'resolved'),
@@ -32,10 +40,11 @@ async function oneJob(Bull, redis, keepLastCompleted, waitMs = 3000) {
 		clearTimeout(timer);
 		return outcome;
 	} finally {
-		await Promise.all([main.close(), worker.close()]).catch(() => undefined);
+		await Promise.all([main.close(), worker.close()]).catch(/** @returns {undefined} */ () => undefined);
 	}
 }
 
+/** @param {import('../lib/n8nProcess').Runtime} rt @param {Redis} redis */
 async function bullRace(rt, redis) {
 	const bullDir = path.join(rt.dir, 'node_modules', 'bull');
 	const Bull = require(bullDir);

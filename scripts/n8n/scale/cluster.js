@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * n8n in queue mode: one main process (editor, REST, webhooks, triggers) and `n8n worker` processes that take
@@ -5,16 +6,24 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
 
-const { n8nEnv, installPackageInto } = require('../runtime');
-const { startN8n, freePort } = require('../instance');
+const { n8nEnv, spawnGroup, startN8n } = require('../lib/n8nProcess');
+const { installPackageInto } = require('../lib/package');
+const { freePort } = require('../lib/ports');
 const { waitFor, isRoot } = require('./services');
+
+/**
+ * @typedef {import('../lib/n8nProcess').Runtime} Runtime
+ * @typedef {{ redis: { host: string, port: number }, postgres: { host: string, port: number, database: string, user: string, password: string } }} Services
+ */
 
 /** Jobs Bull keeps after completion; with n8n's default 0 a job that finishes before main waits is lost. */
 const KEEP_LAST_COMPLETED = '1000';
 
-/** The env every process of the cluster shares: queue, database, one encryption key (from baseEnv). */
+/**
+ * The env every process of the cluster shares: queue, database, one encryption key (from baseEnv).
+ * @param {Services} services
+ */
 function queueEnv({ redis, postgres }) {
 	return {
 		EXECUTIONS_MODE: 'queue',
@@ -36,8 +45,12 @@ function queueEnv({ redis, postgres }) {
 	};
 }
 
-/** Installs the package into the main user folder once and copies the installed nodes folder to the others. */
+/**
+ * Installs the package into the main user folder once and copies the installed nodes folder to the others.
+ * @param {string} root @param {string[]} names
+ */
 async function prepareFolders(root, names) {
+	/** @type {Record<string, string>} */
 	const folders = {};
 	for (const name of names) folders[name] = path.join(root, name);
 	const first = folders[names[0]];
@@ -49,6 +62,7 @@ async function prepareFolders(root, names) {
 	return folders;
 }
 
+/** @param {Runtime} rt @param {string} folder @param {Services} services @param {string} logFile */
 async function startMain(rt, folder, services, logFile) {
 	const port = await freePort();
 	return await startN8n(rt, folder, {
@@ -68,6 +82,8 @@ async function startMain(rt, folder, services, logFile) {
  * `n8n worker`. n8n names a worker `worker-<hostname>` when it sees a container (/.dockerenv), so workers of one
  * machine clash; as root each worker gets its own hostname in a private UTS namespace (`unshare -u`), as a
  * container per worker would have.
+ * @param {Runtime} rt @param {string} folder @param {Services} services
+ * @param {{ name: string, logFile: string, concurrency?: number, readyTimeoutMs?: number }} options
  */
 async function startWorker(rt, folder, services, { name, logFile, concurrency = 10, readyTimeoutMs = 300000 }) {
 	const healthPort = await freePort();
@@ -85,32 +101,14 @@ async function startWorker(rt, folder, services, { name, logFile, concurrency = 
 	const [cmd, args] = ownHostname
 		? ['/usr/bin/unshare', ['-u', '--', '/bin/sh', '-c', 'hostname "$1" && shift && exec "$@"', 'sh', hostname, rt.nodeBin, ...n8nArgs]]
 		: [rt.nodeBin, n8nArgs];
-	const out = fs.openSync(logFile, 'a');
-	const proc = spawn(cmd, args, { env, cwd: folder, detached: true, stdio: ['ignore', out, out] });
-	fs.closeSync(out);
-	let exited = null;
-	const exitPromise = new Promise((resolve) => proc.on('exit', (code, signal) => resolve((exited = { code, signal }))));
-	const stop = async (graceMs = 20000) => {
-		if (!exited) {
-			try {
-				process.kill(proc.pid, 'SIGTERM');
-			} catch {
-				/* gone */
-			}
-			const timer = setTimeout(() => killGroup(proc.pid), graceMs);
-			await exitPromise;
-			clearTimeout(timer);
-		}
-		killGroup(proc.pid);
-		return exited;
-	};
+	const { child, exited, stop } = spawnGroup(cmd, args, { env, cwd: folder, logFile, graceMs: 20000 });
 	try {
 		const readySecs = await waitFor(
 			`n8n worker ${name}`,
 			async () => (await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).status === 200,
-			{ timeoutMs: readyTimeoutMs, failIf: () => exited },
+			{ timeoutMs: readyTimeoutMs, failIf: () => Boolean(exited()) },
 		);
-		return { name, pid: proc.pid, hostname: ownHostname ? hostname : null, concurrency, logFile, readySecs, stop };
+		return { name, pid: /** @type {number} */ (child.pid), hostname: ownHostname ? hostname : null, concurrency, logFile, readySecs, stop };
 	} catch (e) {
 		await stop();
 		const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '';
@@ -118,19 +116,31 @@ async function startWorker(rt, folder, services, { name, logFile, concurrency = 
 	}
 }
 
-/** The JS task runner is a child of each n8n process; nothing of the group may be left. */
-function killGroup(pid) {
-	try {
-		process.kill(-pid, 'SIGKILL');
-	} catch {
-		/* group gone */
-	}
-}
-
-/** Execution ids a worker's log says it ran ("Worker started execution 12 (job 12)"). */
+/**
+ * Execution ids a worker's log says it ran ("Worker started execution 12 (job 12)").
+ * @param {string} logFile
+ */
 function executionsInLog(logFile) {
 	const text = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
 	return new Set([...text.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]));
 }
 
-module.exports = { KEEP_LAST_COMPLETED, queueEnv, prepareFolders, startMain, startWorker, executionsInLog };
+/**
+ * Which worker ran each execution, by the workers' logs: executions per worker, and the executions that did not
+ * succeed or did not run on exactly one worker.
+ * @param {{ name: string, logFile: string }[]} workers @param {string[][]} rows [id, status] of each execution
+ */
+function placement(workers, rows) {
+	const logs = workers.map((w) => ({ name: w.name, ran: executionsInLog(w.logFile) }));
+	/** @type {Record<string, number>} */
+	const per = {};
+	const bad = [];
+	for (const [id, status] of rows) {
+		const on = logs.filter((l) => l.ran.has(id)).map((l) => l.name);
+		if (status !== 'success' || on.length !== 1) bad.push(`${id} ${status} on ${on.join('+') || 'no worker'}`);
+		else per[on[0]] = (per[on[0]] || 0) + 1;
+	}
+	return { per, bad };
+}
+
+module.exports = { KEEP_LAST_COMPLETED, prepareFolders, startMain, startWorker, executionsInLog, placement };

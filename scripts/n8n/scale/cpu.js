@@ -1,11 +1,15 @@
+// @ts-check
 'use strict';
 /** From /proc: CPU seconds per part of the cluster (which process a workload keeps busy), and the process tree. */
 const fs = require('fs');
 
 const TICKS = 100; // USER_HZ on Linux
 
+/** @typedef {{ ppid: number, pgrp: number, ticks: number }} ProcessInfo */
+
 /** pid → { ppid, pgrp, ticks } of every process. */
 function processTable() {
+	/** @type {Map<number, ProcessInfo>} */
 	const table = new Map();
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
@@ -24,10 +28,12 @@ function processTable() {
 /**
  * groups: { name: (pid, info) => boolean }. Returns a function that, called later, gives CPU seconds per group
  * since this call (processes that exited in between are not counted).
+ * @param {Record<string, (pid: number, info: ProcessInfo) => boolean>} groups
  */
 function cpuMeter(groups) {
 	const sample = () => {
 		const table = processTable();
+		/** @type {Record<string, number>} */
 		const out = {};
 		for (const [name, match] of Object.entries(groups)) {
 			out[name] = 0;

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Redis and PostgreSQL for the queue-mode cluster: Debian's packages (installed with apt-get when missing), each
@@ -6,29 +7,40 @@
 const fs = require('fs');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
+const { setTimeout: sleep } = require('timers/promises');
 
-const { run } = require('../runtime');
-const { freePort } = require('../instance');
+const { freePort } = require('../lib/ports');
+const { run } = require('../lib/proc');
 
 const isRoot = () => process.getuid && process.getuid() === 0;
 
-/** First existing file of a list of candidates, else a name found on PATH, else null. */
+/** First existing file of a list of candidates, else a name found on PATH, else null. @param {string[]} candidates @param {string} name */
 function findBin(candidates, name) {
 	for (const c of candidates) if (fs.existsSync(c)) return c;
 	const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
 	return r.status === 0 ? r.stdout.trim() : null;
 }
 
+/** Like findBin, but a missing binary throws. @param {string[]} candidates @param {string} name */
+function requireBin(candidates, name) {
+	const bin = findBin(candidates, name);
+	if (!bin) throw new Error(`${name} not found (apt-get install -y ${name === 'redis-cli' ? 'redis-tools' : name})`);
+	return bin;
+}
+
 /** Debian's PostgreSQL server binaries live in /usr/lib/postgresql/<major>/bin (not on PATH). */
 function postgresBinDir() {
 	const base = '/usr/lib/postgresql';
-	const majors = fs.existsSync(base) ? fs.readdirSync(base).filter((d) => /^\d+$/.test(d)).sort((a, b) => b - a) : [];
+	const majors = fs.existsSync(base) ? fs.readdirSync(base).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
 	for (const m of majors) if (fs.existsSync(path.join(base, m, 'bin', 'postgres'))) return path.join(base, m, 'bin');
 	const initdb = findBin([], 'initdb');
 	return initdb ? path.dirname(fs.realpathSync(initdb)) : null;
 }
 
-/** apt-get install redis-server / postgresql when their binaries are missing (CI on a fresh machine). */
+/**
+ * apt-get install redis-server / postgresql when their binaries are missing (CI on a fresh machine).
+ * @param {(...a: unknown[]) => void} log
+ */
 async function ensurePackages(log) {
 	const missing = [];
 	if (!findBin(['/usr/bin/redis-server'], 'redis-server')) missing.push('redis-server');
@@ -48,16 +60,21 @@ async function ensurePackages(log) {
 	return { installed: missing, secs: (Date.now() - t0) / 1000 };
 }
 
-/** A child process with a log file, stopped by a signal (then SIGKILL after a grace period). */
+/**
+ * A child process with a log file, stopped by a signal (then SIGKILL after a grace period).
+ * @param {string} cmd @param {string[]} args @param {import('child_process').SpawnOptions & { logFile: string }} options
+ */
 function child(cmd, args, { logFile, ...opts }) {
 	const out = fs.openSync(logFile, 'a');
 	const proc = spawn(cmd, args, { stdio: ['ignore', out, out], ...opts });
 	fs.closeSync(out);
+	/** @type {{ code: number | null, signal: NodeJS.Signals | null } | null} */
 	let exited = null;
 	const exitPromise = new Promise((resolve) =>
 		proc.on('exit', (code, signal) => resolve((exited = { code, signal }))),
 	);
 	proc.on('error', () => undefined);
+	/** @param {NodeJS.Signals} [signal] */
 	const stop = async (signal = 'SIGTERM', graceMs = 10000) => {
 		if (exited) return exited;
 		try {
@@ -73,19 +90,24 @@ function child(cmd, args, { logFile, ...opts }) {
 	return { proc, stop, exited: () => exited };
 }
 
-async function waitFor(what, check, { timeoutMs = 30000, failIf } = {}) {
+/**
+ * Polls `isReady` until it resolves true; returns the seconds it took.
+ * @param {string} what @param {() => Promise<boolean>} isReady @param {{ timeoutMs?: number, failIf?: () => unknown }} [options]
+ */
+async function waitFor(what, isReady, { timeoutMs = 30000, failIf } = {}) {
 	const t0 = Date.now();
 	while (Date.now() - t0 < timeoutMs) {
 		if (failIf && failIf()) throw new Error(`${what} exited early`);
-		if (await check().catch(() => false)) return (Date.now() - t0) / 1000;
-		await new Promise((r) => setTimeout(r, 200));
+		if (await isReady().catch(() => false)) return (Date.now() - t0) / 1000;
+		await sleep(200);
 	}
 	throw new Error(`${what} not ready within ${timeoutMs / 1000}s`);
 }
 
+/** redis-server on a free port with its data in `dir`. @param {string} dir */
 async function startRedis(dir) {
-	const bin = findBin(['/usr/bin/redis-server'], 'redis-server');
-	const cli = findBin(['/usr/bin/redis-cli'], 'redis-cli');
+	const bin = requireBin(['/usr/bin/redis-server'], 'redis-server');
+	const cli = requireBin(['/usr/bin/redis-cli'], 'redis-cli');
 	const port = await freePort();
 	const data = path.join(dir, 'redis');
 	fs.mkdirSync(data, { recursive: true });
@@ -106,7 +128,7 @@ async function startRedis(dir) {
 		version: version ? version[1] : '?',
 		pid: c.proc.pid,
 		/** redis-cli against this server; returns stdout lines. */
-		cli: (...args) => spawnSync(cli, ['-h', '127.0.0.1', '-p', String(port), ...args], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean),
+		cli: (/** @type {string[]} */ ...args) => spawnSync(cli, ['-h', '127.0.0.1', '-p', String(port), ...args], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean),
 		stop: () => c.stop('SIGTERM'),
 	};
 }
@@ -114,9 +136,11 @@ async function startRedis(dir) {
 /**
  * initdb + postgres on a free port. initdb refuses to run as root, so as root the server runs as the `postgres`
  * user Debian's package creates (uid/gid given to spawn; the data directory is chowned to it).
+ * @param {string} dir
  */
 async function startPostgres(dir) {
 	const binDir = postgresBinDir();
+	if (!binDir) throw new Error('PostgreSQL server binaries not found (apt-get install -y postgresql)');
 	const port = await freePort();
 	const data = path.join(dir, 'pgdata');
 	const sockets = path.join(dir, 'pgsock');
@@ -147,6 +171,7 @@ async function startPostgres(dir) {
 		['-D', data, '-p', String(port), '-k', sockets, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
 		{ logFile, env, cwd: dir, ...ids },
 	);
+	/** @param {string} sql */
 	const psql = (sql, db = 'postgres') =>
 		spawnSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', db, '-tAc', sql], { encoding: 'utf8' });
 	const secs = await waitFor('postgres', async () => psql('select 1').status === 0, { failIf: c.exited });

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * Every example as `npm start` ships it, in a user folder prepared the same way (sample photo in n8n's files
@@ -10,13 +11,21 @@ const os = require('os');
 const path = require('path');
 const { execFile } = require('child_process');
 
-const { REPO_ROOT, n8nCli, parseExecuteOutput, nodeOutput } = require('../runtime');
-const { prepareUserFolder, startN8n, Rest, readJson, workflowFiles } = require('../instance');
-const { freePort } = require('../lib/ports');
-const { prepareExamples, filesEnv, receivesPushes } = require('../lib/examples');
-const { publish, waitRegistered, executions } = require('../trigger-e2e');
+const { prepareUserFolder, publish, readJson, workflowFiles } = require('../../instance');
+const { prepareExamples, filesEnv, receivesPushes } = require('../../lib/examples');
+const { executeWorkflow, startN8n } = require('../../lib/n8nProcess');
+const { freePort } = require('../../lib/ports');
+const { REPO_ROOT } = require('../../lib/proc');
+const { Rest } = require('../../lib/rest');
+const { nodeOutput } = require('../../lib/runData');
+const { waitRegistered, webhookUrl } = require('../trigger/instance');
 
-/** The nodes a workflow ends with: those without an outgoing connection (sticky notes aside). */
+/**
+ * @typedef {import('..').E2eContext} E2eContext
+ * @typedef {{ id: string, name: string, nodes: any[], connections: Record<string, unknown> }} Workflow
+ */
+
+/** The nodes a workflow ends with: those without an outgoing connection (sticky notes aside). @param {Workflow} wf */
 function lastNodes(wf) {
 	return wf.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote' && !wf.connections[n.name]).map((n) => n.name);
 }
@@ -25,78 +34,71 @@ function lastNodes(wf) {
 function readmeSandboxCommands() {
 	const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 	const section = readme.slice(readme.indexOf('### Try it with the sandbox'));
-	const block = /```bash\n([\s\S]*?)```/.exec(section)[1];
-	return block
+	const block = /```bash\n([\s\S]*?)```/.exec(section);
+	if (!block) throw new Error('README.md has no ```bash block after "### Try it with the sandbox"');
+	return block[1]
 		.split('\n')
 		.filter((line) => line.startsWith('npm run sandbox -- '))
 		.map((line) => [...line.slice('npm run sandbox -- '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]));
 }
 
+/** @param {E2eContext} ctx @param {string} userFolder @param {Workflow} wf @returns {Promise<[string, number][]>} */
 async function runManual(ctx, userFolder, wf) {
 	await ctx.restartSandbox();
-	const r = await n8nCli(ctx.rt, userFolder, ['execute', `--id=${wf.id}`, '--rawOutput'], { N8N_LOG_FORMAT: 'json', ...filesEnv(userFolder) });
 	const logName = `example-${wf.id}.jsonl`;
-	fs.writeFileSync(path.join(ctx.artifacts, logName), r.stdout + (r.stderr ? `\n--- stderr ---\n${r.stderr}` : ''));
-	const { run, errorText } = parseExecuteOutput(r.stdout);
+	const r = await executeWorkflow(ctx.rt, userFolder, wf.id, path.join(ctx.artifacts, logName), filesEnv(userFolder));
+	const { run, errorText } = r;
 	if (r.code !== 0 || !run || run.status !== 'success') {
 		throw new Error(`"${wf.name}" did not end green (exit ${r.code}; log .e2e-artifacts/${logName}): ${errorText || (run && JSON.stringify(run.data.resultData.error))}`);
 	}
-	return lastNodes(wf).map((node) => [node, (nodeOutput(run, node) || []).length]);
+	return lastNodes(wf).map((node) => [node, (nodeOutput(run.data.resultData.runData, node) || []).length]);
 }
 
-/** Finished executions of a workflow, waiting until there are `count`. */
-async function finished(rest, workflowId, count) {
-	const t0 = Date.now();
-	let list = [];
-	while (Date.now() - t0 < 60000) {
-		list = await executions(rest, workflowId);
-		if (list.length >= count && list.every((e) => !['new', 'running'].includes(e.status))) return list;
-		await new Promise((r) => setTimeout(r, 500));
+/** `npm run sandbox -- <args>` (as scripts/sandbox.js); asynchronously: the sandbox it pushes through runs in this process. @param {string[]} args @param {string} sandboxPort */
+function runSandboxCli(args, sandboxPort) {
+	return new Promise((resolve, reject) => {
+		const cli = [path.join(REPO_ROOT, 'scripts', 'sandbox.js'), ...args];
+		execFile(process.execPath, cli, { env: { ...process.env, SANDBOX_PORT: sandboxPort }, timeout: 60000 }, (error, stdout, stderr) =>
+			error ? reject(new Error(`npm run sandbox -- ${args.join(' ')} failed (${error.code}):\n${stdout}${stderr}`)) : resolve(undefined),
+		);
+	});
+}
+
+/** Item counts of the last nodes of every execution of the trigger examples. @param {E2eContext} ctx @param {Rest} rest @param {Workflow[]} triggers */
+async function triggerOutputs(ctx, rest, triggers) {
+	/** @type {[string, number][]} */
+	const counts = [];
+	for (const wf of triggers) {
+		const pushes = readmeSandboxCommands().filter((c) => c[0] === 'push' && c[c.indexOf('--url') + 1].includes(webhookUrl('', wf)));
+		for (const e of await rest.finishedExecutions(wf.id, pushes.length, 60000)) {
+			const ex = await rest.execution(ctx.rt, e.id);
+			if (ex.status !== 'success') throw new Error(`"${wf.name}" execution ${e.id} ended ${ex.status}: ${JSON.stringify(ex.error)}`);
+			for (const node of lastNodes(wf)) counts.push([`${node} (execution ${e.id})`, (nodeOutput(ex.runData, node) || []).length]);
+		}
 	}
-	throw new Error(`expected ${count} finished executions of ${workflowId}, have ${JSON.stringify(list.map((e) => e.status))}`);
+	return counts;
 }
 
+/** The trigger examples published, pushed to with the README's commands. @param {E2eContext} ctx @param {string} userFolder @param {Workflow[]} triggers */
 async function runTriggers(ctx, userFolder, triggers) {
 	const sb = await ctx.restartSandbox();
 	for (const wf of triggers) await publish(ctx.rt, userFolder, wf.id);
 	const logFile = path.join(ctx.artifacts, 'examples-n8n.log');
 	const n8n = await startN8n(ctx.rt, userFolder, { port: await freePort(), logFile, extraEnv: filesEnv(userFolder) });
-	const counts = [];
 	try {
 		const rest = new Rest(n8n.url);
 		await rest.ownerSession();
-		for (const wf of triggers) await waitRegistered(`${n8n.url}/webhook/${wf.nodes.find((n) => n.webhookId).webhookId}/webhook`);
-		const sandboxPort = new URL(sb.url).port;
+		for (const wf of triggers) await waitRegistered(webhookUrl(n8n.url, wf));
 		for (const command of readmeSandboxCommands()) {
-			const args = command.map((a) => a.replace('http://127.0.0.1:5678', n8n.url));
-			// Asynchronously: the sandbox the CLI pushes through runs in this process.
-			await new Promise((resolve, reject) => {
-				const cli = [path.join(REPO_ROOT, 'scripts', 'sandbox.js'), ...args];
-				execFile(process.execPath, cli, { env: { ...process.env, SANDBOX_PORT: sandboxPort }, timeout: 60000 }, (error, stdout, stderr) =>
-					error ? reject(new Error(`npm run sandbox -- ${command.join(' ')} failed (${error.code}):\n${stdout}${stderr}`)) : resolve(),
-				);
-			});
+			await runSandboxCli(command.map((a) => a.replace('http://127.0.0.1:5678', n8n.url)), new URL(sb.url).port);
 		}
-		const flatted = require(require.resolve('flatted', { paths: [path.join(ctx.rt.dir, 'node_modules', 'n8n')] }));
-		for (const wf of triggers) {
-			const pushes = readmeSandboxCommands().filter((c) => c[0] === 'push' && c[c.indexOf('--url') + 1].includes(wf.nodes.find((n) => n.webhookId).webhookId));
-			const list = await finished(rest, wf.id, pushes.length);
-			for (const e of list) {
-				const ex = (await rest.call('GET', `/rest/executions/${e.id}`)).data;
-				const data = typeof ex.data === 'string' ? flatted.parse(ex.data) : ex.data;
-				if (ex.status !== 'success') throw new Error(`"${wf.name}" execution ${e.id} ended ${ex.status}: ${JSON.stringify(data.resultData.error)}`);
-				for (const node of lastNodes(wf)) {
-					const run = data.resultData.runData[node];
-					counts.push([`${node} (execution ${e.id})`, run ? run[0].data.main[0].length : 0]);
-				}
-			}
-		}
+		return await triggerOutputs(ctx, rest, triggers);
 	} finally {
 		await n8n.stop();
 	}
-	return counts;
 }
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'examples as npm start ships them: each ends green and its last nodes produce items (triggers: the README pushes)',
 	async run(ctx) {

@@ -1,14 +1,14 @@
+// @ts-check
 'use strict';
 /** Under one `n8n start`, executions share the cached access token: two runs, one token request. */
-const { signedInN8n } = require('../lib/session');
-
 const WORKFLOW = 'wcsExAgents000001';
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'token reuse: two REST runs under n8n start make one token request',
 	needs: 'n8n',
 	async run(ctx) {
-		const { rest } = await signedInN8n(ctx);
+		const { rest } = await ctx.signedInN8n();
 		const sb = await ctx.restartSandbox();
 		sb.clearRequests();
 		const a = await rest.runWorkflow(WORKFLOW);

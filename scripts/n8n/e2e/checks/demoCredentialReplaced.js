@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * `npm start` on a user folder from before the credential fields were renamed (tokenSource → source,
@@ -9,18 +10,20 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { n8nCli } = require('../runtime');
-const { prepareUserFolder, credentialData, CREDENTIAL, CREDENTIAL_TYPE } = require('../instance');
+const { prepareUserFolder } = require('../../instance');
+const { CREDENTIAL, CREDENTIAL_TYPE } = require('../../lib/names');
+const { n8nCli, n8nCliOk } = require('../../lib/n8nProcess');
+const { loadSandbox } = require('../../lib/sandbox');
 
-/** The demo credential's data as n8n holds it. */
+/** The demo credential's data as n8n holds it. @param {import('../../lib/n8nProcess').Runtime} rt @param {string} userFolder */
 async function exportedData(rt, userFolder) {
 	const file = path.join(userFolder, 'export-credential.json');
-	const r = await n8nCli(rt, userFolder, ['export:credentials', `--id=${CREDENTIAL.id}`, '--decrypted', `--output=${file}`]);
-	if (r.code !== 0) throw new Error(`n8n export:credentials exited ${r.code}: ${(r.stdout + r.stderr).slice(-1500)}`);
+	await n8nCliOk(rt, userFolder, ['export:credentials', `--id=${CREDENTIAL.id}`, '--decrypted', `--output=${file}`]);
 	const [credential] = JSON.parse(fs.readFileSync(file, 'utf8'));
 	return credential.data;
 }
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'npm start: a demo credential with the old field names is replaced by the current one',
 	async run(ctx) {
@@ -39,7 +42,7 @@ module.exports = {
 
 			await prepareUserFolder(ctx.rt, userFolder, { sandboxUrl: sb.url, workflows: [] });
 			const after = await exportedData(ctx.rt, userFolder);
-			const expected = credentialData(sb.url);
+			const expected = loadSandbox('').sandboxCredentialData(sb.url);
 			if (JSON.stringify(after) !== JSON.stringify(expected)) {
 				throw new Error(`after npm start's import the credential holds ${JSON.stringify(Object.keys(after))}, expected exactly ${JSON.stringify(Object.keys(expected))}`);
 			}

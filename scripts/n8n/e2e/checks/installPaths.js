@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The package as users get it: the packed tarball (what npm pack lists), installed with no network in a fresh
@@ -10,23 +11,29 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { REPO_ROOT, runtimes } = require('../runtime');
-const { installPackageInto, packTarball } = require('../lib/package');
-const { freePort } = require('../lib/ports');
-const { prepareUserFolder, startN8n, Rest, workflowFiles, readJson, NODE_TYPE, CREDENTIAL_TYPE, PUSH_CREDENTIAL } = require('../instance');
+const { runtimes } = require('../../runtime');
+const { prepareUserFolder, exampleFile } = require('../../instance');
+const { NODE_TYPE, TRIGGER_TYPE, CREDENTIAL_TYPE, PUSH_CREDENTIAL_TYPE } = require('../../lib/names');
+const { startN8n } = require('../../lib/n8nProcess');
+const { installPackageInto, packTarball } = require('../../lib/package');
+const { freePort } = require('../../lib/ports');
+const { REPO_ROOT } = require('../../lib/proc');
+const { Rest } = require('../../lib/rest');
 
 const PACKAGE = NODE_TYPE.split('.')[0];
-const NODE_TYPES = [NODE_TYPE, `${PACKAGE}.weChatCustomerServiceTrigger`];
-const CREDENTIAL_TYPES = [CREDENTIAL_TYPE, PUSH_CREDENTIAL.type];
+const NODE_TYPES = [NODE_TYPE, TRIGGER_TYPE];
+const CREDENTIAL_TYPES = [CREDENTIAL_TYPE, PUSH_CREDENTIAL_TYPE];
 const WORKFLOW = 'wcsExAgents000001';
 const HOW = {
 	installer: "as n8n's Community Nodes installer runs npm",
 	plain: 'by hand (a plain npm install)',
 };
 
-/** Every folder named n8n-workflow inside a node_modules under `dir`. */
+/** Every folder named n8n-workflow inside a node_modules under `dir`. @param {string} dir */
 function n8nWorkflowCopies(dir) {
+	/** @type {string[]} */
 	const found = [];
+	/** @param {string} d */
 	const walk = (d) => {
 		for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
 			if (!entry.isDirectory()) continue;
@@ -39,21 +46,10 @@ function n8nWorkflowCopies(dir) {
 	return found;
 }
 
-/** n8n 1.x answers /healthz/readiness before it has mounted its REST routes: wait for /rest/settings. */
-async function restReady(rest, timeoutMs = 120000) {
-	const t0 = Date.now();
-	for (;;) {
-		try {
-			return await rest.call('GET', '/rest/settings');
-		} catch (e) {
-			if (e.status !== 404 || Date.now() - t0 > timeoutMs) throw e;
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
+/** @param {any} list */
+const namesOf = (list) => new Set((Array.isArray(list) ? list : list.data || []).map((/** @type {{ name: string }} */ t) => t.name));
 
-const namesOf = (list) => new Set((Array.isArray(list) ? list : list.data || []).map((t) => t.name));
-
+/** @type {import('..').E2eCheck} */
 const packList = {
 	name: 'package: npm pack lists only dist/ (no maps, no declarations), package.json, README.md and LICENSE.md',
 	async run() {
@@ -72,6 +68,10 @@ const packList = {
 	},
 };
 
+/**
+ * The package installed `how` into a fresh user folder of runtime `rtKey`, then n8n started on it.
+ * @param {'2' | '1x'} rtKey @param {'installer' | 'plain'} how @returns {import('..').E2eCheck}
+ */
 function installCheck(rtKey, how) {
 	return {
 		name: `install ${HOW[how]}, offline, into n8n ${runtimes()[rtKey].n8nVersion}: both nodes and credentials load, n8n's own n8n-workflow, a workflow runs`,
@@ -82,7 +82,7 @@ function installCheck(rtKey, how) {
 			let n8n = null;
 			try {
 				const sb = await ctx.restartSandbox();
-				const example = workflowFiles(path.join(REPO_ROOT, 'examples')).find((f) => readJson(f).id === WORKFLOW);
+				const example = exampleFile(WORKFLOW);
 				// The credential and the workflow go in through n8n's CLI (as in every check); the package is then
 				// installed afresh, the way this check is about, into an empty nodes folder.
 				await prepareUserFolder(rt, userFolder, { sandboxUrl: sb.url, workflows: [example] });
@@ -99,7 +99,7 @@ function installCheck(rtKey, how) {
 				fs.writeFileSync(logFile, '');
 				n8n = await startN8n(rt, userFolder, { port: await freePort(), logFile });
 				const rest = new Rest(n8n.url);
-				await restReady(rest);
+				await rest.waitReady();
 				await rest.ownerSession();
 				const nodes = namesOf(await rest.call('GET', '/types/nodes.json'));
 				const credentials = namesOf(await rest.call('GET', '/types/credentials.json'));
@@ -120,4 +120,4 @@ function installCheck(rtKey, how) {
 	};
 }
 
-module.exports = [packList, ...['installer', 'plain'].flatMap((how) => ['2', '1x'].map((rtKey) => installCheck(rtKey, how)))];
+module.exports = [packList, ...(/** @type {const} */ (['installer', 'plain'])).flatMap((how) => (/** @type {const} */ (['2', '1x'])).map((rtKey) => installCheck(rtKey, how)))];

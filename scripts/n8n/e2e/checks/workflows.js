@@ -1,30 +1,38 @@
+// @ts-check
 'use strict';
 /**
- * One check per entry of test-e2e/checks.js: the workflow runs with `n8n execute --id` against a freshly seeded
- * sandbox and the entry asserts the outputs and the sandbox's requests. Skipped (a failure under E2E_STRICT=1)
- * while the built node does not offer an operation the workflow uses.
+ * One check per entry of test-e2e/expectations.js: the workflow runs with `n8n execute --id` against a freshly
+ * seeded sandbox and the entry asserts the outputs and the sandbox's requests. Skipped (a failure under
+ * E2E_STRICT=1) while the built node does not offer an operation the workflow uses.
  */
-const fs = require('fs');
 const path = require('path');
 
-const { REPO_ROOT, n8nCli, parseExecuteOutput, nodeOutput } = require('../runtime');
-const { NODE_TYPE, readJson } = require('../instance');
+const { readJson } = require('../../instance');
+const { NODE_TYPE } = require('../../lib/names');
+const { executeWorkflow } = require('../../lib/n8nProcess');
+const { nodeOutput, firstItem } = require('../../lib/runData');
+const EXPECTATIONS = require('../../../../test-e2e/expectations');
 
-/** resource.operation pairs a workflow uses. */
+/**
+ * @typedef {import('..').E2eContext} E2eContext
+ * @typedef {import('../../../../test-e2e/expectations').WorkflowExpectation} WorkflowExpectation
+ */
+
+/** resource.operation pairs a workflow uses. @param {{ nodes: any[] }} wf @param {{ resource: string }} defaults */
 function usedOperations(wf, defaults) {
 	return wf.nodes
 		.filter((n) => n.type === NODE_TYPE)
 		.map((n) => `${n.parameters.resource || defaults.resource}.${n.parameters.operation || 'getAll'}`);
 }
 
+/** @param {E2eContext} ctx @param {WorkflowExpectation} entry @param {string[]} used */
 async function execute(ctx, entry, used) {
 	const sb = await ctx.restartSandbox();
 	if (entry.setup) await entry.setup(sb);
 	sb.clearRequests();
-	const r = await n8nCli(ctx.rt, ctx.userFolder, ['execute', `--id=${entry.workflow}`, '--rawOutput'], { N8N_LOG_FORMAT: 'json' });
 	const logName = `execute-${entry.workflow}.jsonl`;
-	fs.writeFileSync(path.join(ctx.artifacts, logName), r.stdout + (r.stderr ? `\n--- stderr ---\n${r.stderr}` : ''));
-	const { run: result, errorText } = parseExecuteOutput(r.stdout);
+	const r = await executeWorkflow(ctx.rt, ctx.userFolder, entry.workflow, path.join(ctx.artifacts, logName));
+	const { run: result, errorText } = r;
 	const expected = entry.exitCode === undefined ? 0 : entry.exitCode;
 	if (r.code !== expected) {
 		const why = errorText || (result && JSON.stringify(result.data.resultData.error)) || r.stdout.slice(-1500);
@@ -33,21 +41,24 @@ async function execute(ctx, entry, used) {
 	if (expected === 0 && (!result || result.status !== 'success')) {
 		throw new Error(`execution status ${result && result.status}: ${result && JSON.stringify(result.data.resultData.error)}`);
 	}
-	const out = (node, outputIndex = 0) => nodeOutput(result, node, outputIndex);
-	const binary = (node) => {
-		const runs = result && result.data.resultData.runData[node];
-		const item = runs && runs[0].data && runs[0].data.main[0] && runs[0].data.main[0][0];
-		return item && item.binary;
-	};
-	await entry.assert({ run: result, out, binary, sb, stdout: r.stdout, errorText });
+	const runData = result ? result.data.resultData.runData : undefined;
+	await entry.assert({
+		run: result,
+		out: (node, outputIndex = 0) => /** @type {any[]} */ (nodeOutput(runData, node, outputIndex)),
+		binary: (node) => firstItem(runData, node)?.binary,
+		sb,
+		stdout: r.stdout,
+		errorText,
+	});
 	for (const u of used) ctx.covered.add(u);
 	return `n8n execute ${r.secs.toFixed(1)}s, ${sb.requests.length} sandbox requests`;
 }
 
+/** @param {E2eContext} ctx @returns {import('..').E2eCheck[]} */
 module.exports = (ctx) => {
 	if (ctx.flag('--skip-workflows')) return [];
 	const byId = new Map(ctx.workflows.map((f) => [readJson(f).id, readJson(f)]));
-	return require(path.join(REPO_ROOT, 'test-e2e', 'checks.js')).map((entry) => ({
+	return EXPECTATIONS.map((entry) => ({
 		name: `workflow: ${entry.name}`,
 		async run() {
 			const wf = byId.get(entry.workflow);
@@ -55,7 +66,7 @@ module.exports = (ctx) => {
 			const used = usedOperations(wf, ctx.defaults);
 			const missing = used.filter((u) => {
 				const [r, o] = u.split('.');
-				return !(ctx.offered.get(r) && ctx.offered.get(r).has(o));
+				return !ctx.offered.get(r)?.has(o);
 			});
 			if (missing.length) return { skip: `the built node does not offer ${[...new Set(missing)].join(', ')} yet` };
 			return await execute(ctx, entry, used);

@@ -1,5 +1,9 @@
+// @ts-check
 'use strict';
-/** Last: one result per resource the built node offers, passing when some passing workflow check used it. */
+/**
+ * Last: one result per resource the built node offers, passing when some passing workflow check used it.
+ * @param {import('..').E2eContext} ctx @returns {import('..').E2eCheck[]}
+ */
 module.exports = (ctx) =>
 	ctx.flag('--skip-workflows')
 		? []

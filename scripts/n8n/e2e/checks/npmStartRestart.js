@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * `npm start` twice on one user folder: n8n runs in Asia/Shanghai, SIGTERM (first run) and SIGHUP (second run) stop
@@ -9,81 +10,58 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
 
-const { Rest } = require('../instance');
-const { n8nCli } = require('../runtime');
-const { freePort } = require('../lib/ports');
+const { n8nCliOk } = require('../../lib/n8nProcess');
+const { freePort } = require('../../lib/ports');
+const { Rest } = require('../../lib/rest');
+const { startNpmStart, waitForBanner, stopWith } = require('../npmStart');
 
 const EDITED = 'wcsExAgents000001';
 const AUTO_REPLY = 'wcsExAutoReply01';
 const CLOSE_LOG = 'wcsExCloseLog001';
 
-/** id → whether the workflow is published, as n8n's REST API says. */
+/**
+ * id → whether the workflow is published, as n8n's REST API says.
+ * @param {Rest} rest @param {string[]} ids
+ */
 async function publishedState(rest, ids) {
+	/** @type {Record<string, boolean>} */
 	const state = {};
 	for (const id of ids) {
-		const wf = (await rest.call('GET', `/rest/workflows/${id}`)).data;
+		const wf = await rest.workflow(id);
 		state[id] = Boolean(wf.activeVersionId || wf.active);
 	}
 	return state;
 }
 
-function startOnce(env) {
-	const child = spawn(process.execPath, [path.join(__dirname, '..', 'start.js'), '--no-build'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-	let out = '';
-	child.stdout.on('data', (d) => (out += d));
-	child.stderr.on('data', (d) => (out += d));
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-	return { child, exited, output: () => out };
-}
-
-async function ready(run) {
-	const t0 = Date.now();
-	while (!run.output().includes('Press Ctrl-C') && Date.now() - t0 < 240000) {
-		if (run.child.exitCode !== null) throw new Error(`npm start exited early:\n${run.output().slice(-2000)}`);
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	if (!run.output().includes('Press Ctrl-C')) throw new Error(`npm start was not ready within 240s:\n${run.output().slice(-2000)}`);
-}
-
-async function stopWith(run, signal, ports) {
-	run.child.kill(signal);
-	const r = await Promise.race([run.exited, new Promise((res) => setTimeout(() => res(null), 40000))]);
-	if (!r) throw new Error(`npm start did not stop within 40s of ${signal}`);
-	if (r.code !== 0) throw new Error(`npm start exited ${JSON.stringify(r)} after ${signal}:\n${run.output().slice(-1500)}`);
-	for (const port of ports) {
-		if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) throw new Error(`127.0.0.1:${port} still answers after ${signal}`);
-	}
-}
-
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'npm start again: Asia/Shanghai, SIGTERM and SIGHUP stop everything, edited examples kept, busy port named, triggers stay published',
 	async run(ctx) {
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-e2e-restart-'));
 		const [n8nPort, sandboxPort] = [await freePort(), await freePort()];
 		const env = { N8N_PORT: String(n8nPort), SANDBOX_PORT: String(sandboxPort), WECHAT_CS_START_USER_FOLDER: userFolder, GENERIC_TIMEZONE: '', TZ: '' };
+		/** @type {import('../npmStart').NpmStart[]} */
 		const runs = [];
 		try {
-			const first = startOnce(env);
+			const first = startNpmStart(env);
 			runs.push(first);
-			await ready(first);
+			await waitForBanner(first, 240000);
 			if (!first.output().includes('Time zone: Asia/Shanghai')) throw new Error(`npm start did not run n8n in Asia/Shanghai:\n${first.output().slice(-1500)}`);
 			const rest = new Rest(`http://127.0.0.1:${n8nPort}`);
 			await rest.ownerSession();
 			const published = await publishedState(rest, [AUTO_REPLY, CLOSE_LOG]);
 			if (!published[AUTO_REPLY] || !published[CLOSE_LOG]) throw new Error(`the trigger examples are not published: ${JSON.stringify(published)}`);
-			const wf = (await rest.call('GET', `/rest/workflows/${EDITED}`)).data;
+			const wf = await rest.workflow(EDITED);
 			await rest.call('PATCH', `/rest/workflows/${EDITED}`, { name: `${wf.name} (edited)`, versionId: wf.versionId });
 
-			await stopWith(first, 'SIGTERM', [n8nPort, sandboxPort]);
+			await stopWith(first, 'SIGTERM', 'SIGTERM', [n8nPort, sandboxPort], 40000);
 			// The user unpublishes one trigger example: the next start must leave it so.
-			const unpublished = await n8nCli(ctx.rt, userFolder, ['unpublish:workflow', `--id=${CLOSE_LOG}`]);
-			if (unpublished.code !== 0) throw new Error(`n8n unpublish:workflow failed: ${(unpublished.stdout + unpublished.stderr).slice(-1500)}`);
+			await n8nCliOk(ctx.rt, userFolder, ['unpublish:workflow', `--id=${CLOSE_LOG}`]);
 			// A listener on the sandbox port: the next start must name it.
 			const blocker = net.createServer();
-			await new Promise((resolve, reject) => blocker.once('error', reject).listen(sandboxPort, '127.0.0.1', resolve));
-			const busy = startOnce(env);
+			await new Promise((resolve, reject) => blocker.once('error', reject).listen(sandboxPort, '127.0.0.1', () => resolve(undefined)));
+			const busy = startNpmStart(env);
 			runs.push(busy);
 			const b = await busy.exited;
 			blocker.close();
@@ -92,18 +70,18 @@ module.exports = {
 			}
 			if (/\n\s+at /.test(busy.output())) throw new Error(`the busy-port message ends with a stack trace:\n${busy.output().slice(-1500)}`);
 
-			const second = startOnce(env);
+			const second = startNpmStart(env);
 			runs.push(second);
-			await ready(second);
+			await waitForBanner(second, 240000);
 			if (!second.output().includes('Keeping your edited copy of')) throw new Error(`the edited example was not kept:\n${second.output().slice(-1500)}`);
 			await rest.ownerSession();
-			const after = (await rest.call('GET', `/rest/workflows/${EDITED}`)).data;
+			const after = await rest.workflow(EDITED);
 			if (!after.name.endsWith('(edited)')) throw new Error(`the edited example was overwritten (name "${after.name}")`);
 			const republished = await publishedState(rest, [AUTO_REPLY, CLOSE_LOG]);
 			if (!republished[AUTO_REPLY] || republished[CLOSE_LOG]) {
 				throw new Error(`after the restart 05 must be published and the unpublished 06 not: ${JSON.stringify(republished)}`);
 			}
-			await stopWith(second, 'SIGHUP', [n8nPort, sandboxPort]);
+			await stopWith(second, 'SIGHUP', 'SIGHUP', [n8nPort, sandboxPort], 40000);
 			return 'Asia/Shanghai; SIGTERM and SIGHUP stopped n8n and the sandbox; edited example kept; busy port named with its pid, no stack; trigger examples published, the unpublished one kept unpublished';
 		} finally {
 			for (const r of runs) if (r.child.exitCode === null) r.child.kill('SIGKILL');

@@ -1,32 +1,51 @@
+// @ts-check
 'use strict';
 /**
- * The workflow checks of `npm run test:e2e`. Each one runs one imported workflow with `n8n execute --id` against a
- * freshly seeded sandbox (seed "demo") and asserts the node outputs and the requests the sandbox received.
+ * What each e2e workflow must do: the runner (scripts/n8n/e2e/checks/workflows.js) turns every entry into one check
+ * of `npm run test:e2e` that runs the imported workflow with `n8n execute --id` against a freshly seeded sandbox
+ * (seed "demo") and then calls the entry's `assert` on the node outputs and the requests the sandbox received.
  *
- * To add a check: put the workflow in examples/ (users see it) or test-e2e/workflows/ (e2e only), give it a fixed
+ * To add one: put the workflow in examples/ (users see it) or test-e2e/workflows/ (e2e only), give it a fixed
  * "id" (<= 21 chars), and add an entry here. The runner reads which resource/operation pairs a workflow uses and
  * skips the check (reported, not failed) while the built node does not offer one of them yet; set E2E_STRICT=1 to
  * count such skips as failures.
- *
- * Entry fields:
- *   name        what is checked
- *   workflow    workflow id
- *   setup(sb)   optional: prepare the sandbox (faults, state) before the run
- *   exitCode    expected exit code of `n8n execute` (default 0)
- *   assert(ctx) throws on failure. ctx = { run, out(node, outputIndex?), binary(node), sb, paths(), stdout, errorText }
  */
 const assert = require('assert/strict');
 
 const KF = '/cgi-bin/customservice/getkflist';
 const ONLINE = '/cgi-bin/customservice/getonlinekflist';
 
-/** Requests to WeChat's kf API (token requests excluded), as "METHOD /path". */
+/** @typedef {import('../scripts/n8n/lib/sandbox').KfSandbox} KfSandbox */
+
+/**
+ * What `assert` gets.
+ * @typedef {object} RunOutcome
+ * @property {import('../scripts/n8n/lib/runData').ExecuteResult | null} run  the execution as `n8n execute` printed it
+ * @property {(node: string, outputIndex?: number) => any[]} out  items (json) of a node's output (undefined at run time when the
+ *   node did not run)
+ * @property {(node: string) => any} binary  binary data of a node's first item
+ * @property {KfSandbox} sb
+ * @property {string} stdout
+ * @property {string} errorText
+ */
+
+/**
+ * @typedef {object} WorkflowExpectation
+ * @property {string} name  what is checked
+ * @property {string} workflow  workflow id
+ * @property {(sb: KfSandbox) => void} [setup]  prepares the sandbox (faults, state) before the run
+ * @property {number} [exitCode]  expected exit code of `n8n execute` (default 0)
+ * @property {(outcome: RunOutcome) => void} assert  throws on failure
+ */
+
+/** Requests to WeChat's kf API (token requests excluded), as "METHOD /path". @param {KfSandbox} sb */
 function kfCalls(sb) {
 	return sb.requests
 		.filter((r) => r.path !== '/cgi-bin/stable_token' && r.path !== '/cgi-bin/token')
 		.map((r) => `${r.method} ${r.path}`);
 }
 
+/** @type {WorkflowExpectation[]} */
 module.exports = [
 	{
 		name: 'example: list agents and who is online',
@@ -81,9 +100,9 @@ module.exports = [
 			const online = out('Online agents');
 			const leastBusy = Math.min(...online.map((a) => a.accepted_case));
 			assert.equal(online.find((a) => a.kf_account === assigned.kf_account).accepted_case, leastBusy, 'to the least busy agent');
-			const create = sb.requestsTo('/customservice/kfsession/create')[0];
+			const create = /** @type {{ json: any }} */ (sb.requestsTo('/customservice/kfsession/create')[0]);
 			assert.deepEqual([create.json.kf_account, create.json.openid], [assigned.kf_account, assigned.openid]);
-			const send = sb.requestsTo('/cgi-bin/message/custom/send')[0];
+			const send = /** @type {{ json: any }} */ (sb.requestsTo('/cgi-bin/message/custom/send')[0]);
 			assert.ok(send, 'a greeting was sent');
 			assert.equal(send.json.touser, assigned.openid);
 			assert.equal(send.json.msgtype, 'text');
@@ -164,7 +183,7 @@ module.exports = [
 			assert.equal(out('Typing')[0].command, 'Typing');
 			const typing = sb.requestsTo('/cgi-bin/message/custom/typing')[0];
 			assert.deepEqual(typing.json, { touser: openid, command: 'Typing' });
-			const send = sb.requestsTo('/cgi-bin/message/custom/send')[0];
+			const send = /** @type {{ json: any }} */ (sb.requestsTo('/cgi-bin/message/custom/send')[0]);
 			assert.equal(send.json.touser, openid);
 			assert.deepEqual(send.json.text, { content: 'e2e hello 你好' });
 			assert.equal(out('Send text').length, 1);
@@ -191,6 +210,7 @@ module.exports = [
 			sb.setFault(ONLINE, { errcode: 48001, errmsg: 'api unauthorized' });
 		},
 		assert({ run, out }) {
+			assert.ok(run, 'n8n execute printed the run');
 			assert.equal(run.status, 'success', 'the execution succeeds');
 			const errors = out('Online agents', 1);
 			assert.equal(errors.length, 1, 'one item on the error output');

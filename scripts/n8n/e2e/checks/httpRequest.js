@@ -1,19 +1,19 @@
+// @ts-check
 'use strict';
 /**
  * n8n's own HTTP Request node with the WeChat credential (Predefined Credential Type, example 08): the call to
  * https://api.weixin.qq.com/cgi-bin/customservice/getkflist reaches the sandbox with the access_token the
  * WeChat Customer Service node cached (one token request for both), and the token appears nowhere in the execution.
  */
-const { signedInN8n } = require('../lib/session');
-
 const HTTP_WORKFLOW = 'wcsExHttpToken01';
 const NODE_WORKFLOW = 'wcsExAgents000001';
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'HTTP Request node: the credential adds the managed access_token',
 	needs: 'n8n',
 	async run(ctx) {
-		const { rest } = await signedInN8n(ctx);
+		const { rest } = await ctx.signedInN8n();
 		const sb = await ctx.restartSandbox();
 		sb.clearRequests();
 		// The node runs first: whatever token an earlier check left in n8n's cache is unknown to this fresh sandbox,
@@ -27,7 +27,7 @@ module.exports = {
 		if (http.status !== 'success') throw new Error(`the HTTP Request workflow ended ${http.status}: ${JSON.stringify(http.execution).slice(0, 1500)}`);
 		const calls = sb.requestsTo('/cgi-bin/customservice/getkflist');
 		const httpCall = calls.at(-1);
-		if (httpCall === nodeCall) throw new Error('the HTTP Request node made no getkflist call');
+		if (!httpCall || httpCall === nodeCall) throw new Error('the HTTP Request node made no getkflist call');
 		if (httpCall.query.access_token !== token) throw new Error('the HTTP Request node did not use the token the node cached');
 		const text = JSON.stringify(http.execution);
 		if (!text.includes('alice@sandbox_oa')) throw new Error(`the HTTP Request output does not list the sandbox agents: ${text.slice(0, 1500)}`);

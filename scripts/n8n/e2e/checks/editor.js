@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /**
  * The editor in headless Chromium: sign in, the node and its icon on the canvas, Resource/Operation in its panel,
@@ -6,23 +7,24 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { setTimeout: sleep } = require('timers/promises');
 
-const { REPO_ROOT } = require('../runtime');
-const { workflowFiles, readJson } = require('../instance');
-const { launchBrowser } = require('../lib/browser');
-const { signedInN8n } = require('../lib/session');
-const editor = require('../lib/editor');
+const { workflowFiles, readJson } = require('../../instance');
+const { REPO_ROOT } = require('../../lib/proc');
+const { launchBrowser } = require('../../lib/browser');
+const editor = require('../../lib/editor');
 
 const WORKFLOW = 'wcsExAgents000001';
 const NODE = 'All agents';
 
+/** @type {import('..').E2eCheck} */
 module.exports = {
 	name: 'editor: node panel renders in Chromium',
 	needs: 'n8n',
 	skipFlag: '--skip-browser',
 	async run(ctx) {
-		const { url, rest } = await signedInN8n(ctx);
-		const shot = async (page, name) => await page.screenshot({ path: path.join(ctx.artifacts, name) });
+		const { url } = await ctx.signedInN8n();
+		const shot = async (/** @type {import('../../lib/editor').Page} */ page, /** @type {string} */ name) => await page.screenshot({ path: path.join(ctx.artifacts, name) });
 		const updateDocs = ctx.flag('--update-screenshot');
 		const browser = await launchBrowser({ timings: ctx.timings, withFonts: updateDocs });
 		const notes = [];
@@ -39,11 +41,11 @@ module.exports = {
 			for (const want of ['Agent', 'Get Many']) {
 				if (!panel.values.includes(want) && !panel.text.includes(want)) throw new Error(`the node panel does not show "${want}" (inputs: ${panel.values.join(' | ')})`);
 			}
-			if (!panel.text.includes('WeChat Sandbox') && !panel.values.some((v) => /WeChat sandbox/i.test(v))) notes.push('credential name not visible in the panel');
+			if (!panel.text.includes('WeChat Sandbox') && !panel.values.some((/** @type {string} */ v) => /WeChat sandbox/i.test(v))) notes.push('credential name not visible in the panel');
 			await shot(page, 'editor-node-panel-empty.png');
 			await editor.executeInPanel(page, 'alice@sandbox_oa');
 			notes.push('Execute step in the panel listed the agents');
-			await new Promise((r) => setTimeout(r, 500));
+			await sleep(500);
 			await shot(page, 'editor-node-panel.png');
 			if (updateDocs) {
 				fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
@@ -53,7 +55,7 @@ module.exports = {
 
 			for (const file of workflowFiles(path.join(REPO_ROOT, 'examples'))) {
 				const wf = readJson(file);
-				await editor.checkWorkflowOpens(page, url, wf);
+				await editor.assertWorkflowOpens(page, url, wf);
 				await shot(page, `editor-example-${wf.id}.png`);
 			}
 			notes.push('all examples open on the canvas');

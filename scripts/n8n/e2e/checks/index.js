@@ -1,6 +1,7 @@
+// @ts-check
 'use strict';
 /**
- * The e2e checks, in the order they run. Each entry is a check module (see e2e.js for the shape) or a function
+ * The e2e checks, in the order they run. Each entry is a check module (see ../index.js for the shape) or a function
  * of the context returning a list of checks. To add a check: create one file here and list it below; checks that
  * need the shared `n8n start` (needs: 'n8n') should stay next to the others that do, so n8n starts once.
  */
@@ -18,7 +19,7 @@ module.exports = [
 	require('./editorPolish'),
 	require('./npmStart'),
 	require('./npmStartRestart'),
-	require('./trigger'),
+	...require('./trigger'),
 	require('./n8n1x'),
 	require('./coverage'),
 ];

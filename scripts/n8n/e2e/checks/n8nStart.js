@@ -1,5 +1,9 @@
+// @ts-check
 'use strict';
-/** `n8n start` on the prepared user folder becomes ready (the runner starts it for every check that needs 'n8n'). */
+/**
+ * `n8n start` on the prepared user folder becomes ready (the runner starts it for every check that needs 'n8n').
+ * @type {import('..').E2eCheck}
+ */
 module.exports = {
 	name: 'n8n start: ready',
 	needs: 'n8n',

@@ -1,0 +1,45 @@
+// @ts-check
+'use strict';
+/**
+ * The one loader of the compiled sandbox: sandbox/ as `npm run build:dev` (or `npm run sandbox`) compiled it into
+ * build-dev/sandbox. The types come from the TypeScript sources.
+ */
+const path = require('path');
+
+const { REPO_ROOT } = require('./proc');
+
+const COMPILED = path.join(REPO_ROOT, 'build-dev', 'sandbox');
+
+/**
+ * @typedef {typeof import('../../../sandbox/index')} SandboxIndex
+ * @typedef {import('../../../sandbox/index').KfSandbox} KfSandbox
+ * @typedef {{
+ *   '': SandboxIndex,
+ *   cli: typeof import('../../../sandbox/cli'),
+ *   push: typeof import('../../../sandbox/push'),
+ *   'routes/push': typeof import('../../../sandbox/routes/push'),
+ *   'routes/tokenServer': typeof import('../../../sandbox/routes/tokenServer'),
+ * }} SandboxModules
+ */
+
+/**
+ * A module of the compiled sandbox ('' for its index), with a hint when it is not built.
+ * @template {keyof SandboxModules} M
+ * @param {M} [module]
+ * @returns {SandboxModules[M]}
+ */
+function loadSandbox(module) {
+	const file = path.join(COMPILED, module || '');
+	try {
+		return require(file);
+	} catch (e) {
+		throw new Error(`Cannot load the sandbox from ${file} (run \`npm run build:dev\`): ${e.message}`);
+	}
+}
+
+/** Starts the demo-seeded (or empty) sandbox on 127.0.0.1. @returns {Promise<KfSandbox>} */
+async function startSandbox({ port = 0, seed = /** @type {'demo' | 'empty'} */ ('demo') } = {}) {
+	return await loadSandbox('').startSandbox({ port, host: '127.0.0.1', seed });
+}
+
+module.exports = { COMPILED, loadSandbox, startSandbox };
