@@ -1,14 +1,9 @@
-import type { OutcomeCheck, RefusalWording } from '../../shared/errors';
+import type { RefusalWording, RefusalWords } from '../../shared/errors';
 
 // Each errcode WeChat may answer, in two plain-English parts: `what` happened, in the user's terms
 // (one short sentence that leads the error message, before WeChat's own words), and what to `do`
 // (the description; never a restatement of `what` or of errmsg).
-interface Refusal {
-	what: string;
-	do: string;
-}
-
-const REFUSALS: Record<number, Refusal> = {
+const REFUSALS: Record<number, RefusalWords> = {
 	[-1]: {
 		what: 'WeChat is busy.',
 		do: 'Reads are retried automatically (up to 3 times); a change such as sending a message or creating a session is not retried automatically, because WeChat may already have done it: check before running it again.',
@@ -154,47 +149,16 @@ const REFUSALS: Record<number, Refusal> = {
 	89507: { what: 'An administrator rejected calls from this IP.', do: 'WeChat blocks the IP for 1 hour; ask an administrator to allow it.' },
 };
 
-/** An errcode that means something else for one call: an account to create does not exist yet. */
-const CALL_REFUSALS: Record<string, Record<number, Refusal>> = {
-	'/customservice/kfaccount/add': {
-		65401: {
-			what: 'The part after the @ is not this Official Account’s WeChat ID.',
-			do: 'A new account is prefix@OfficialAccountWeChatID with this Official Account’s WeChat ID (微信号) after the @; Agent → Get Many shows it in the existing accounts.',
-		},
-	},
+function refusalOf(errcode: number): RefusalWords | undefined {
+	return REFUSALS[errcode];
+}
+
+/**
+ * The Official Account's words for WeChat's errcodes, handed to every error the client raises. What
+ * an unknown outcome may have done, and errcodes that mean something else for one operation, are
+ * said by the operation (`outcome`, `refusals` of its definition).
+ */
+export const OFFICIAL_ACCOUNT_WORDING: RefusalWording = {
+	summaryFor: (errcode) => refusalOf(errcode)?.what ?? '',
+	hintFor: (errcode) => refusalOf(errcode)?.do ?? '',
 };
-
-function refusalOf(errcode: number, path?: string): Refusal | undefined {
-	return (path ? CALL_REFUSALS[path]?.[errcode] : undefined) ?? REFUSALS[errcode];
-}
-
-/** What happened, as one plain sentence that leads the error message ('' for an errcode not listed). */
-function summaryFor(errcode: number, path?: string): string {
-	return refusalOf(errcode, path)?.what ?? '';
-}
-
-/** What to do about an errcode (the error description). */
-function hintFor(errcode: number, path?: string): string {
-	return refusalOf(errcode, path)?.do ?? '';
-}
-
-/** What a change may have done when its outcome is unknown, and how the user can check. */
-const OUTCOME_CHECKS: Record<string, { done: string; then: string }> = {
-	'/customservice/kfaccount/add': { done: 'created the account', then: 'check with Agent → Get Many before running it again' },
-	'/customservice/kfaccount/update': { done: 'updated the account', then: 'check with Agent → Get Many before running it again' },
-	'/customservice/kfaccount/del': { done: 'deleted the account', then: 'check with Agent → Get Many before running it again' },
-	'/customservice/kfaccount/inviteworker': { done: 'sent the invitation', then: 'check invite_status with Agent → Get Many before running it again' },
-	'/customservice/kfaccount/uploadheadimg': { done: 'set the avatar', then: 'check with Avatar → Download before running it again' },
-	'/customservice/kfsession/create': { done: 'assigned the customer', then: 'check with Session → Get before running it again' },
-	'/customservice/kfsession/close': { done: 'closed the session', then: 'check with Session → Get before running it again' },
-	'/cgi-bin/media/upload': { done: 'stored the file', then: 'upload it again to get a media_id you can use (an unused one expires after 3 days)' },
-	'/cgi-bin/message/custom/send': { done: 'sent the message', then: 'check with Record → Get Many before sending it again' },
-	'/cgi-bin/message/custom/typing': { done: 'shown the typing indicator', then: 'it ends by itself within 15 seconds' },
-};
-
-function outcomeCheck(path: string): OutcomeCheck {
-	return OUTCOME_CHECKS[path] ?? { done: 'done it', then: 'check before running it again' };
-}
-
-/** The Official Account's words for WeChat's errcodes, handed to every error the client raises. */
-export const OFFICIAL_ACCOUNT_WORDING: RefusalWording = { summaryFor, hintFor, outcomeCheck };

@@ -3,6 +3,7 @@
 import type { ByteStream } from '../../shared/transport/http';
 import { WeChatApiError, WeChatInputError, WeChatTransportError } from '../../shared/errors';
 import { OFFICIAL_ACCOUNT_WORDING } from './hints';
+import { KF_CALLS } from './calls';
 import {
 	describeContent,
 	fileTypeByMime,
@@ -15,8 +16,8 @@ import {
 import type { MultipartBody } from '../../shared/multipart';
 import type { DownloadAnswer, WeChatClient, WeChatResult } from '../../shared/client/WeChatClient';
 
-const MEDIA_UPLOAD_PATH = '/cgi-bin/media/upload';
-const MEDIA_GET_PATH = '/cgi-bin/media/get';
+const MEDIA_UPLOAD_PATH = KF_CALLS.uploadMedia.path;
+const MEDIA_GET_PATH = KF_CALLS.getMedia.path;
 
 export const MEDIA_TYPES = ['image', 'voice', 'video', 'thumb'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
@@ -126,9 +127,7 @@ function plainMimeType(contentType: string | undefined): string | undefined {
  */
 export async function uploadMedia(client: WeChatClient, type: MediaType, multipart: MultipartBody): Promise<UploadedMedia> {
 	const answer = await client.call<MediaUploadAnswer & WeChatResult>({
-		method: 'POST',
-		path: MEDIA_UPLOAD_PATH,
-		kind: 'write',
+		...KF_CALLS.uploadMedia,
 		query: { type },
 		multipart,
 	});
@@ -178,9 +177,7 @@ function describeFile(mediaId: string, file: DownloadAnswer & { stream: ByteStre
  */
 export async function downloadMedia(client: WeChatClient, mediaId: string): Promise<DownloadedMedia> {
 	const answer = await client.call<WeChatResult & { file?: DownloadAnswer; video_url?: unknown }>({
-		method: 'GET',
-		path: MEDIA_GET_PATH,
-		kind: 'read',
+		...KF_CALLS.getMedia,
 		query: { media_id: mediaId },
 		download: true,
 	});

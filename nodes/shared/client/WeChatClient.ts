@@ -170,7 +170,7 @@ export class WeChatClient {
 
 	private outcomeUnknown(path: string, reason: WeChatApiError | WeChatTransportError): WeChatOutcomeUnknownError {
 		const { wording, service } = this.settings.family;
-		return new WeChatOutcomeUnknownError(path, reason, wording, service);
+		return new WeChatOutcomeUnknownError(path, reason, wording.outcomeCheck?.(path), service);
 	}
 
 	/** Downloads a plain URL (e.g. an avatar on WeChat's CDN) whole; no token involved. */

@@ -17,6 +17,7 @@ import {
 	refusalMessage,
 } from '../errors';
 import { fieldLabel } from './labels';
+import type { OperationDefinition } from './operations';
 
 interface NodeErrorOptions {
 	/** Values to scrub from every text (tokens, secrets). */
@@ -55,6 +56,19 @@ function fieldProblemError(
 	const description = label ? `Parameter name: ${field}` : undefined;
 	const error = inOurWords(new NodeOperationError(node, message, { itemIndex, description }), message, description);
 	error.context.parameter = field;
+	return error;
+}
+
+/** An error of a call the operation made, in the operation's own words when it has them. */
+export function inOperationWords(error: unknown, operation: Pick<OperationDefinition<unknown>, 'outcome' | 'refusals'>): unknown {
+	if (error instanceof WeChatOutcomeUnknownError) {
+		const check = operation.outcome?.[error.path];
+		return check ? error.withCheck(check) : error;
+	}
+	if (error instanceof WeChatApiError && error.source !== 'Token server') {
+		const words = operation.refusals?.[error.errcode];
+		return words ? error.inWords(words) : error;
+	}
 	return error;
 }
 

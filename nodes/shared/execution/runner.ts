@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { errorItemJson, toNodeError } from './errors';
+import { errorItemJson, inOperationWords, toNodeError } from './errors';
 
 import type { OperationDefinition, OperationResult } from './operations';
 
@@ -67,7 +67,7 @@ export async function runPerItem<Client extends { readonly secrets: string[] }>(
 		try {
 			return toItems(await operation.execute.call(ctx, { itemIndex, client }), itemIndex);
 		} catch (error) {
-			const nodeError = toNodeError(ctx.getNode(), error, itemIndex, { secrets: client.secrets, properties });
+			const nodeError = toNodeError(ctx.getNode(), inOperationWords(error, operation), itemIndex, { secrets: client.secrets, properties });
 			if (!continueOnFail) throw nodeError;
 			return [{ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } }];
 		}

@@ -1,3 +1,4 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { accountPrefix, avatarMime } from '../../client/accounts';
@@ -13,7 +14,7 @@ export const downloadAvatar: OperationDefinition = {
 		action: 'Download an avatar',
 		description: 'Fetch an account’s current avatar as binary data (kf_headimgurl from getkflist)',
 	},
-	api: 'GET /cgi-bin/customservice/getkflist, then GET kf_headimgurl',
+	api: `${apiLine(KF_CALLS.listAgents)}, then GET kf_headimgurl`,
 	properties: [
 		kfAccountProperty(),
 		{

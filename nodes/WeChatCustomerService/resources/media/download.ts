@@ -1,3 +1,4 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import { storeDownload } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
@@ -21,7 +22,7 @@ export const downloadMedia: OperationDefinition = {
 		description:
 			'Fetch temporary media as binary data by media_id, e.g. the image, voice or video a customer sent (media/get; a video is fetched from its video_url)',
 	},
-	api: 'GET /cgi-bin/media/get (a video: then GET video_url)',
+	api: `${apiLine(KF_CALLS.getMedia)} (a video: then GET video_url)`,
 	properties: [
 		{
 			displayName: 'Media ID',

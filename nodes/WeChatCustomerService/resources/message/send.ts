@@ -1,3 +1,4 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readMediaUpload, type MediaUpload } from '../../execution/binary';
@@ -6,7 +7,7 @@ import type { MediaType } from '../../client/media';
 import { optionParam } from '../../../shared/execution/input';
 import { MESSAGE_TYPES, type MessageType } from '../../client/messages';
 import { MEDIA_SOURCE_TYPES, messageProperties, readPayload } from './fields';
-import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
+import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid, MEDIA_UPLOAD_OUTCOME } from '../shared';
 
 type PendingUpload = MediaUpload & { key: 'media_id' | 'thumb_media_id' };
 
@@ -32,7 +33,11 @@ export const sendMessage: OperationDefinition = {
 		description:
 			'Send a customer-service message to a customer who wrote within the last 48 hours, optionally as a given agent (message/custom/send)',
 	},
-	api: 'POST /cgi-bin/message/custom/send',
+	api: apiLine(KF_CALLS.sendMessage),
+	outcome: {
+		[KF_CALLS.uploadMedia.path]: MEDIA_UPLOAD_OUTCOME,
+		[KF_CALLS.sendMessage.path]: { done: 'sent the message', then: 'check with Record → Get Many before sending it again' },
+	},
 	properties: [
 		openidProperty,
 		...messageProperties(),

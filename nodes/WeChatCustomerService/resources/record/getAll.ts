@@ -1,16 +1,11 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError, numberParam, optionParam, stringParam } from '../../../shared/execution/input';
 import { validateOpenid } from '../../client/accounts';
 import type { OperationDefinition } from '../../execution/types';
-import {
-	MAX_PAGE_SIZE,
-	describeRecord,
-	validateRecordQuery,
-	type DescribedRecord,
-	type RecordApi,
-	type RecordQuery,
-} from '../../client/records';
+import { MAX_PAGE_SIZE, validateRecordQuery, type RecordApi, type RecordQuery } from '../../client/records';
+import { describeRecord, type DescribedRecord } from './recordItem';
 import { parseIsoInZone } from '../../../shared/zonedTime';
 import { optionsCollection, workflowTimeFormatter } from '../shared';
 import { recordOutputProperties, writeRecordFile } from './file';
@@ -56,7 +51,7 @@ export const getAllRecords: OperationDefinition = {
 		action: 'Get many chat records',
 		description: 'Page through every chat record of a time range of any length (getmsglist or legacy getrecord)',
 	},
-	api: 'POST /customservice/msgrecord/getmsglist (Options → API: legacy POST /customservice/msgrecord/getrecord)',
+	api: `${apiLine(KF_CALLS.msgList)} (Options → API: legacy ${apiLine(KF_CALLS.legacyRecords)})`,
 	properties: [
 		{
 			displayName: 'Start Time',
