@@ -7,6 +7,7 @@ import type { OperationDefinition } from '../../execution/types';
 import { MAX_PAGE_SIZE, validateRecordQuery, type RecordApi, type RecordQuery } from '../../client/records';
 import { describeRecord, type DescribedRecord } from './recordItem';
 import { parseIsoInZone } from '../../../shared/zonedTime';
+import { readLimit } from '../../../shared/execution/parameters';
 import { optionsCollection, workflowTimeFormatter } from '../shared';
 import { recordOutputProperties, writeRecordFile } from './file';
 
@@ -139,7 +140,6 @@ export const getAllRecords: OperationDefinition = {
 		const startTime = readTime(this, itemIndex, 'startTime', zone.timeZone);
 		if (startTime === undefined) throw inputError('startTime', 'is required but empty');
 		const endTime = Math.min(readTime(this, itemIndex, 'endTime', zone.timeZone) ?? now, now);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const api = optionParam<RecordApi>(this, itemIndex, 'options.api', ['msgList', 'legacy'], 'msgList', '"msgList" or "legacy"');
 		const query: RecordQuery = {
 			startTime,
@@ -148,7 +148,7 @@ export const getAllRecords: OperationDefinition = {
 			pageSize: numberParam(this, itemIndex, 'options.pageSize', MAX_PAGE_SIZE[api] ?? 0),
 			openid: optionalOpenid(stringParam(this, itemIndex, 'options.openid', { optional: true })),
 			worker: stringParam(this, itemIndex, 'options.worker', { optional: true }) || undefined,
-			limit: returnAll ? undefined : numberParam(this, itemIndex, 'limit', 50),
+			limit: readLimit(this, itemIndex),
 		};
 		validateRecordQuery(query, now);
 		const output = optionParam(this, itemIndex, 'output', ['items', 'file'], 'items', '"items" or "file"');
