@@ -1,10 +1,6 @@
 import { WeChatTransportError, isNeverConnectedCode } from './transport/errors';
 import { redact } from './transport/redact';
 
-// Transport owns its error and the redaction; everything above the client takes them from here.
-export { WeChatTransportError, type TransportFailure } from './transport/errors';
-export { redact } from './transport/redact';
-
 /** Who answered with an errcode: WeChat, WeCom, or the central token server speaking its protocol. */
 export type RefusalSource = 'WeChat' | 'WeCom' | 'Token server';
 

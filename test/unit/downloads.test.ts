@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 
 import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
 import { AVATAR_CAP } from '../../nodes/WeChatCustomerService/client/downloadCaps';
-import { WeChatOutcomeUnknownError, WeChatTransportError } from '../../nodes/shared/errors';
+import { WeChatOutcomeUnknownError } from '../../nodes/shared/errors';
+import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import type { ByteStream } from '../../nodes/shared/transport/http';
 import { n8nHelperTransport } from '../helpers/transport';
 import { inOperationWords } from '../../nodes/shared/execution/errors';

@@ -10,7 +10,7 @@ Container.reset();
 
 import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
 import { AVATAR_CAP } from '../../nodes/WeChatCustomerService/client/downloadCaps';
-import { WeChatTransportError } from '../../nodes/shared/errors';
+import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import { sampleFile } from '../helpers/mediaFiles';
 import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandbox';
 import { n8nHelperTransport } from '../helpers/transport';

@@ -3,7 +3,7 @@ import { connect, type AddressInfo } from 'node:net';
 
 import { n8nHelperTransport } from '../helpers/transport';
 import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
-import { WeChatTransportError } from '../../nodes/shared/errors';
+import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandbox';
 
 const ctx = useSandbox('demo');

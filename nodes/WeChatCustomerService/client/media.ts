@@ -1,7 +1,8 @@
 // Temporary media (media/upload, media/get): WeChat's limits and the shapes of its answers.
 // Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
 import type { ByteStream } from '../../shared/transport/http';
-import { WeChatApiError, WeChatInputError, WeChatTransportError } from '../../shared/errors';
+import { WeChatApiError, WeChatInputError } from '../../shared/errors';
+import { WeChatTransportError } from '../../shared/transport/errors';
 import { OFFICIAL_ACCOUNT_WORDING } from './hints';
 import { KF_CALLS } from './calls';
 import {
@@ -21,9 +22,6 @@ const MEDIA_GET_PATH = KF_CALLS.getMedia.path;
 
 export const MEDIA_TYPES = ['image', 'voice', 'video', 'thumb'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
-
-/** WeChat keeps temporary media for 3 days. */
-export const MEDIA_LIFETIME_SECONDS = 3 * 86400;
 
 const MB = 1024 * 1024;
 

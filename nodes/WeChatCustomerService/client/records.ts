@@ -1,5 +1,6 @@
 // Chat records (msgrecord/getmsglist and the legacy getrecord): windows, paging and guards. Knows nothing of n8n.
-import { WeChatInputError, WeChatTransportError } from '../../shared/errors';
+import { WeChatInputError } from '../../shared/errors';
+import { WeChatTransportError } from '../../shared/transport/errors';
 import { KF_CALLS } from './calls';
 import type { KfRecord } from './types';
 

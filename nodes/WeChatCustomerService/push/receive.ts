@@ -50,7 +50,7 @@ const TEXT = 'text/plain; charset=utf-8';
 const XML = 'text/xml; charset=utf-8';
 
 /** A refusal as an answer, so that no exception reaches n8n (which would record an error execution). */
-export function rejection(error: PushRejected): PushAnswer {
+function rejection(error: PushRejected): PushAnswer {
 	return { status: error.status, contentType: TEXT, body: error.message, note: error.message };
 }
 

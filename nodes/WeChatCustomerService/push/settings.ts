@@ -1,4 +1,4 @@
-import { CredentialSettingsError } from '../client/credentials';
+import { CredentialSettingsError } from '../../shared/credentialFields';
 import { fingerprint } from '../../shared/tokens';
 import { aesKeyOf, isEncodingAESKey } from '../../shared/push/crypto';
 

@@ -5,7 +5,6 @@ import type { WeChatResult } from '../../shared/client/WeChatClient';
 import type { OutcomeCheck } from '../../shared/errors';
 import { stringParam } from '../../shared/execution/input';
 
-export { optionsCollection, workflowTimeFormatter } from '../../shared/execution/parameters';
 
 type AccountRole = 'account' | 'newAccount' | 'agent' | 'sendAs';
 

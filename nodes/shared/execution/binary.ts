@@ -3,7 +3,7 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import type { ByteStream } from '../transport/http';
 import { inputError } from './input';
 
-export interface BinaryInput {
+interface BinaryInput {
 	bytes: Buffer;
 	fileName?: string;
 	mimeType?: string;

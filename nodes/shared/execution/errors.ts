@@ -7,15 +7,9 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import {
-	WeChatApiError,
-	WeChatInputError,
-	WeChatOutcomeUnknownError,
-	WeChatTransportError,
-	redact,
-	refusalDescription,
-	refusalMessage,
-} from '../errors';
+import { WeChatApiError, WeChatInputError, WeChatOutcomeUnknownError, refusalDescription, refusalMessage } from '../errors';
+import { redact } from '../transport/redact';
+import { WeChatTransportError } from '../transport/errors';
 import { fieldLabel } from './labels';
 import type { OperationDefinition } from './operations';
 
@@ -77,9 +71,8 @@ export function toNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
-	options: NodeErrorOptions | readonly string[] = {},
+	{ secrets = [], properties = [] }: NodeErrorOptions = {},
 ): NodeApiError | NodeOperationError {
-	const { secrets = [], properties = [] } = Array.isArray(options) ? { secrets: options } : (options as NodeErrorOptions);
 	const scrub = (text: string | undefined) => (text ? redact(text, secrets) : undefined);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	const api = (response: JsonObject, message: string, description: string | undefined, httpCode?: number) =>

@@ -8,7 +8,7 @@ import type {
 
 import type { OutcomeCheck, RefusalWords } from '../errors';
 
-export interface OperationContext<Client> {
+interface OperationContext<Client> {
 	itemIndex: number;
 	client: Client;
 }

@@ -6,7 +6,7 @@ import { findOperation, nodeProperties, type ResourceDefinition } from './operat
 import { runPerItem } from './runner';
 
 /** What a family's action node routes over: its resources and how it makes a client for a run. */
-export interface NodeRoutes<Client> {
+interface NodeRoutes<Client> {
 	resources: ReadonlyArray<ResourceDefinition<Client>>;
 	defaultResource: string;
 	/** The client for this run, from the node's credential (throws before any request on a bad credential). */

@@ -9,7 +9,7 @@ import type { OperationDefinition, OperationResult } from './operations';
  * input order. On the first failure no new task starts; the earliest failing index's error
  * is thrown once the tasks in flight have settled.
  */
-export async function mapWithConcurrency<T>(
+async function mapWithConcurrency<T>(
 	count: number,
 	concurrency: number,
 	task: (index: number) => Promise<T>,

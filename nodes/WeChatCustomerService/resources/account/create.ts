@@ -1,7 +1,8 @@
 import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { nicknameProperty, passwordFields, readAccountBody } from './shared';
-import { accountResult, kfAccountProperty, optionsCollection } from '../shared';
+import { accountResult, kfAccountProperty } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const createAccount: OperationDefinition = {
 	option: {

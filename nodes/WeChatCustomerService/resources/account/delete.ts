@@ -1,6 +1,7 @@
 import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
-import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
+import { accountResult, kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const deleteAccount: OperationDefinition = {
 	option: {

@@ -1,7 +1,8 @@
 import { KF_CALLS, apiLine } from '../../client/calls';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
-import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
+import { accountResult, kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const inviteAccount: OperationDefinition = {
 	option: {

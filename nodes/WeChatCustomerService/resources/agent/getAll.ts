@@ -1,7 +1,7 @@
 import { KF_CALLS, apiLine } from '../../client/calls';
 import { withHeadImageSize } from '../../client/agents';
 import type { OperationDefinition } from '../../execution/types';
-import { optionsCollection } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const getAllAgents: OperationDefinition = {
 	option: {

@@ -5,7 +5,8 @@ import { accountPrefix, avatarMime } from '../../client/accounts';
 import { headImageSize } from '../../client/agents';
 import { AVATAR_CAP } from '../../client/downloadCaps';
 import { WeChatInputError } from '../../../shared/errors';
-import { kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
+import { kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const downloadAvatar: OperationDefinition = {
 	option: {

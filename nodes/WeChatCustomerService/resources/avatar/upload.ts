@@ -3,7 +3,8 @@ import { readBinaryInput } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { avatarFileName, avatarMultipart, validateAvatar } from '../../client/accounts';
-import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
+import { accountResult, kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const uploadAvatar: OperationDefinition = {
 	option: {

@@ -2,7 +2,7 @@ import { KF_CALLS, apiLine } from '../../client/calls';
 import { storeDownload } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
-import { optionsCollection } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 /**
  * WeChat names the file by its 64-character media_id (`<media_id>.jpg`): such a name becomes

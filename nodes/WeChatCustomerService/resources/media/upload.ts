@@ -1,7 +1,8 @@
 import { KF_CALLS, apiLine } from '../../client/calls';
 import { readMediaUpload } from '../../execution/binary';
 import type { OperationDefinition } from '../../execution/types';
-import { optionsCollection, workflowTimeFormatter, MEDIA_UPLOAD_OUTCOME } from '../shared';
+import { MEDIA_UPLOAD_OUTCOME } from '../shared';
+import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { mediaTypeProperty, readMediaType } from './shared';
 
 export const uploadMedia: OperationDefinition = {

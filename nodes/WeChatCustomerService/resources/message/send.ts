@@ -7,7 +7,8 @@ import type { MediaType } from '../../client/media';
 import { optionParam } from '../../../shared/execution/input';
 import { MESSAGE_TYPES, type MessageType } from '../../client/messages';
 import { MEDIA_SOURCE_TYPES, messageProperties, readPayload } from './fields';
-import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid, MEDIA_UPLOAD_OUTCOME } from '../shared';
+import { kfAccountProperty, openidProperty, readKfAccount, readOpenid, MEDIA_UPLOAD_OUTCOME } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 type PendingUpload = MediaUpload & { key: 'media_id' | 'thumb_media_id' };
 

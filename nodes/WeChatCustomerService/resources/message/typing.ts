@@ -2,7 +2,8 @@ import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { optionParam } from '../../../shared/execution/input';
 import { TYPING_COMMANDS } from '../../client/messages';
-import { openidProperty, optionsCollection, readOpenid } from '../shared';
+import { openidProperty, readOpenid } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const sendTyping: OperationDefinition = {
 	option: {

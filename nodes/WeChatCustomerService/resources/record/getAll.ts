@@ -7,8 +7,7 @@ import type { OperationDefinition } from '../../execution/types';
 import { MAX_PAGE_SIZE, validateRecordQuery, type RecordApi, type RecordQuery } from '../../client/records';
 import { describeRecord, type DescribedRecord } from './recordItem';
 import { parseIsoInZone } from '../../../shared/zonedTime';
-import { readLimit } from '../../../shared/execution/parameters';
-import { optionsCollection, workflowTimeFormatter } from '../shared';
+import { optionsCollection, readLimit, workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { recordOutputProperties, writeRecordFile } from './file';
 
 /**

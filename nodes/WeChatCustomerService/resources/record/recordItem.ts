@@ -3,7 +3,7 @@ import type { KfRecord } from '../../client/types';
 import type { ZonedFormatter } from '../../../shared/zonedTime';
 
 /** The opercodes WeChat documents for a record (as listed by the Go SDK's mp/dkf Record.OperCode). */
-export const OPERCODE_NAMES: Readonly<Record<number, string>> = {
+const OPERCODE_NAMES: Readonly<Record<number, string>> = {
 	1000: 'sessionCreatedUnaccepted',
 	1001: 'sessionAccepted',
 	1002: 'sessionInitiated',

@@ -1,7 +1,8 @@
 import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { sessionChanged } from './shared';
-import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
+import { kfAccountProperty, openidProperty, readKfAccount, readOpenid } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const closeSession: OperationDefinition = {
 	option: {

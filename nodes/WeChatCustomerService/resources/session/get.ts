@@ -1,6 +1,7 @@
 import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
-import { openidProperty, optionsCollection, readOpenid, workflowTimeFormatter } from '../shared';
+import { openidProperty, readOpenid } from '../shared';
+import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { withCreatetimeIso, customerSessionItem } from './shared';
 
 export const getSession: OperationDefinition = {

@@ -1,6 +1,7 @@
 import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
-import { kfAccountProperty, optionsCollection, readKfAccount, workflowTimeFormatter } from '../shared';
+import { kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { withCreatetimeIso, agentSessionItems } from './shared';
 
 export const getAllSessions: OperationDefinition = {

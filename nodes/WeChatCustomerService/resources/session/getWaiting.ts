@@ -1,7 +1,7 @@
 import { waitCaseItems } from './shared';
 import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
-import { optionsCollection } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const getWaitingSessions: OperationDefinition = {
 	option: {
