@@ -1,6 +1,6 @@
 import { routerFor } from '../shared/execution/router';
 import { n8nTransport } from '../shared/execution/transport';
-import { createKfClient } from './client/settings';
+import { createKfClient } from './client/createClient';
 import { officialAccountCredentials } from './execution/credentials';
 import { DEFAULT_RESOURCE, RESOURCES } from './resources';
 

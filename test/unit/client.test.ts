@@ -1,5 +1,5 @@
 import { n8nHelperTransport } from '../helpers/transport';
-import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
+import { createKfClient } from '../../nodes/WeChatCustomerService/client/createClient';
 import { WeChatApiError } from '../../nodes/shared/errors';
 import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';

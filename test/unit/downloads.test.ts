@@ -3,14 +3,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
+import { createKfClient } from '../../nodes/WeChatCustomerService/client/createClient';
 import { AVATAR_CAP } from '../../nodes/WeChatCustomerService/client/downloadCaps';
 import { WeChatOutcomeUnknownError } from '../../nodes/shared/errors';
 import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import type { ByteStream } from '../../nodes/shared/transport/http';
 import { n8nHelperTransport } from '../helpers/transport';
 import { inOperationWords } from '../../nodes/shared/execution/errors';
-import { sendMessage } from '../../nodes/WeChatCustomerService/resources/message/send';
+import { sendMessage } from '../../nodes/WeChatCustomerService/resources/message/send.operation';
 
 const MB = 1024 * 1024;
 

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 
 import { n8nHelperTransport } from '../helpers/transport';
-import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
+import { createKfClient } from '../../nodes/WeChatCustomerService/client/createClient';
 import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandbox';
 

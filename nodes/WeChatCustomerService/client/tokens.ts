@@ -7,7 +7,7 @@ import {
 } from '../../shared/tokens';
 import { describeUrl, parseJsonBody, sendHttp, type HttpTransport } from '../../shared/transport/http';
 import { OFFICIAL_ACCOUNT_WORDING } from './hints';
-import { secretsOf, type CredentialSettings } from './credentials';
+import { secretsOf, type CredentialSettings } from './credentialSettings';
 import { TOKEN_SERVER, WECHAT_API, WeChatApiError, callName, endpointFailure } from '../../shared/errors';
 import { WeChatTransportError } from '../../shared/transport/errors';
 

@@ -5,9 +5,9 @@ import {
 	type INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { credentialSettingsOf, secretsOf, type WeChatCredentialData } from '../client/credentials';
+import { credentialSettingsOf, secretsOf, type WeChatCredentialData } from '../client/credentialSettings';
 import { WeChatApiError, credentialTestMessage } from '../../shared/errors';
-import { kfClientFor } from '../client/settings';
+import { kfClientFor } from '../client/createClient';
 import { FixedTokenServer, stableTokenFetcher, tokenServerFetcher } from '../client/tokens';
 import { legacyHelperTransport } from '../../shared/transport/n8nRequest';
 

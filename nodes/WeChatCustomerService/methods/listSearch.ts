@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 
 import { onlineStatusName } from '../client/agents';
 import type { KfClient } from '../client/KfClient';
-import { createKfClient } from '../client/settings';
+import { createKfClient } from '../client/createClient';
 import type { KfAgent, KfOnlineAgent } from '../client/types';
 import { officialAccountCredentials } from '../execution/credentials';
 import { toNodeError } from '../../shared/execution/errors';

@@ -73,7 +73,7 @@ export function readTriggerOptions(ctx: TriggerContext): TriggerOptions {
  * there is nothing to create or delete; activation still reads every parameter, so that a bad
  * one stops it with the field named instead of failing on every push.
  */
-export async function checkTriggerParameters(this: IHookFunctions): Promise<boolean> {
+export async function validateTriggerParameters(this: IHookFunctions): Promise<boolean> {
 	readTriggerOptions(this);
 	return true;
 }

@@ -8,7 +8,8 @@ import type {
 
 import type { OutcomeCheck, RefusalWords } from '../errors';
 
-interface OperationContext<Client> {
+/** What an operation gets for one input item (n8n's context is `this`). */
+interface OperationItem<Client> {
 	itemIndex: number;
 	client: Client;
 }
@@ -36,7 +37,7 @@ export interface OperationDefinition<Client> {
 	/** Parameters of this operation; the resource/operation displayOptions are added for you. */
 	properties: INodeProperties[];
 	/** Runs for one input item. Validate input first: throw before any request is sent. */
-	execute(this: IExecuteFunctions, ctx: OperationContext<Client>): Promise<OperationResult>;
+	execute(this: IExecuteFunctions, item: OperationItem<Client>): Promise<OperationResult>;
 }
 
 export interface ResourceDefinition<Client> {

@@ -8,7 +8,7 @@ import { MAX_PAGE_SIZE, validateRecordQuery, type RecordApi, type RecordQuery } 
 import { describeRecord, type DescribedRecord } from './recordItem';
 import { parseIsoInZone } from '../../../shared/zonedTime';
 import { optionsCollection, readLimit, workflowTimeFormatter } from '../../../shared/execution/parameters';
-import { recordOutputProperties, writeRecordFile } from './file';
+import { recordOutputProperties, writeRecordFile } from './fileOutput';
 
 /**
  * A dateTime parameter as unix seconds: the editor's "2024-05-01T09:00:00" is wall time in the

@@ -1,5 +1,5 @@
 import { OFFICIAL_ACCOUNT_API } from './family';
-import { credentialSettingsOf, secretsOf, type CredentialSettings, type WeChatCredentialData } from './credentials';
+import { credentialSettingsOf, secretsOf, type CredentialSettings, type WeChatCredentialData } from './credentialSettings';
 import { KfClient } from './KfClient';
 import { tokenServers } from './tokens';
 import type { HttpTransport } from '../../shared/transport/http';

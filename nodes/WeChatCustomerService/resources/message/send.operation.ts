@@ -6,7 +6,7 @@ import type { OperationDefinition } from '../../execution/types';
 import type { MediaType } from '../../client/media';
 import { optionParam } from '../../../shared/execution/input';
 import { MESSAGE_TYPES, type MessageType } from '../../client/messages';
-import { MEDIA_SOURCE_TYPES, messageProperties, readPayload } from './fields';
+import { MEDIA_SOURCE_TYPES, messageProperties, readPayload } from './messageFields';
 import { kfAccountProperty, openidProperty, readKfAccount, readOpenid, MEDIA_UPLOAD_OUTCOME } from '../shared';
 import { optionsCollection } from '../../../shared/execution/parameters';
 
