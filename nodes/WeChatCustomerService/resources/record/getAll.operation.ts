@@ -7,7 +7,7 @@ import type { OperationDefinition } from '../../execution/types';
 import { MAX_PAGE_SIZE, validateRecordQuery, type RecordApi, type RecordQuery } from '../../client/records';
 import { describeRecord, type DescribedRecord } from './recordItem';
 import { parseIsoInZone } from '../../../shared/zonedTime';
-import { optionsCollection, readLimit, workflowTimeFormatter } from '../../../shared/execution/parameters';
+import { optionsCollection, readLimit, returnAllProperties, workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { recordOutputProperties, writeRecordFile } from './fileOutput';
 
 /**
@@ -69,22 +69,7 @@ export const getAllRecords: OperationDefinition = {
 			default: '',
 			description: 'Last moment to include (inclusive). Empty means now; a time in the future is read as now.',
 		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllProperties(),
 		...recordOutputProperties,
 		optionsCollection([
 			{
