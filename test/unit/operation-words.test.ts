@@ -1,6 +1,9 @@
 // Every change an operation makes says, in the operation's own words, what WeChat may have done when
 // its answer is lost and how to check: a new write operation without them fails here, instead of
 // silently getting the generic "check before running it again".
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { KF_CALLS, apiLine } from '../../nodes/WeChatCustomerService/client/calls';
 import { RESOURCES } from '../../nodes/WeChatCustomerService/resources';
 
@@ -25,5 +28,12 @@ describe('operation words', () => {
 		const writePaths = new Set(writes.map((call) => call.path));
 		const stray = operations.flatMap(({ name, operation }) => Object.keys(operation.outcome ?? {}).filter((path) => !writePaths.has(path)).map((path) => `${name}: ${path}`));
 		expect(stray).toEqual([]);
+	});
+
+	it('client/ names no operation of the node: such words live in resources/ (refusals.ts, an operation’s outcome)', () => {
+		const client = join(__dirname, '..', '..', 'nodes', 'WeChatCustomerService', 'client');
+		const operationName = new RegExp(`\\b(${RESOURCES.map((r) => String(r.option.name)).join('|')}) → `);
+		const naming = readdirSync(client).filter((file) => operationName.test(readFileSync(join(client, file), 'utf8')));
+		expect(naming).toEqual([]);
 	});
 });

@@ -7,7 +7,14 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { WeChatApiError, WeChatInputError, WeChatOutcomeUnknownError, refusalDescription, refusalMessage } from '../errors';
+import {
+	WeChatApiError,
+	WeChatInputError,
+	WeChatOutcomeUnknownError,
+	refusalDescription,
+	refusalMessage,
+	type RefusalWords,
+} from '../errors';
 import { redact } from '../transport/redact';
 import { WeChatTransportError } from '../transport/errors';
 import { fieldLabel } from './labels';
@@ -53,14 +60,21 @@ function fieldProblemError(
 	return error;
 }
 
-/** An error of a call the operation made, in the operation's own words when it has them. */
-export function inOperationWords(error: unknown, operation: Pick<OperationDefinition<unknown>, 'outcome' | 'refusals'>): unknown {
+/**
+ * An error of a call the operation made, in the operation's own words when it has them, else in the
+ * node's (`nodeRefusals`: errcodes whose advice names the node's operations).
+ */
+export function inOperationWords(
+	error: unknown,
+	operation: Pick<OperationDefinition<unknown>, 'outcome' | 'refusals'>,
+	nodeRefusals?: Readonly<Record<number, RefusalWords>>,
+): unknown {
 	if (error instanceof WeChatOutcomeUnknownError) {
 		const check = operation.outcome?.[error.path];
 		return check ? error.withCheck(check) : error;
 	}
 	if (error instanceof WeChatApiError && error.source !== 'Token server') {
-		const words = operation.refusals?.[error.errcode];
+		const words = operation.refusals?.[error.errcode] ?? nodeRefusals?.[error.errcode];
 		return words ? error.inWords(words) : error;
 	}
 	return error;

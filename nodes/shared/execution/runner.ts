@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { errorItemJson, inOperationWords, toNodeError } from './errors';
 
 import type { OperationDefinition, OperationResult } from './operations';
+import type { RefusalWords } from '../errors';
 
 /**
  * Runs `task` for every index with at most `concurrency` in flight and returns results in
@@ -59,15 +60,22 @@ export function toItems(result: OperationResult, itemIndex: number): INodeExecut
  */
 export async function runPerItem<Client extends { readonly secrets: string[] }>(
 	ctx: IExecuteFunctions,
-	run: { operation: OperationDefinition<Client>; client: Client; concurrency: number; properties: readonly INodeProperties[] },
+	run: {
+		operation: OperationDefinition<Client>;
+		client: Client;
+		concurrency: number;
+		properties: readonly INodeProperties[];
+		/** The node's words for errcodes whose advice names its operations. */
+		refusals?: Readonly<Record<number, RefusalWords>>;
+	},
 ): Promise<INodeExecutionData[][]> {
-	const { operation, client, concurrency, properties } = run;
+	const { operation, client, concurrency, properties, refusals } = run;
 	const continueOnFail = ctx.continueOnFail();
 	const perItem = await mapWithConcurrency(ctx.getInputData().length, concurrency, async (itemIndex) => {
 		try {
 			return toItems(await operation.execute.call(ctx, { itemIndex, client }), itemIndex);
 		} catch (error) {
-			const nodeError = toNodeError(ctx.getNode(), inOperationWords(error, operation), itemIndex, { secrets: client.secrets, properties });
+			const nodeError = toNodeError(ctx.getNode(), inOperationWords(error, operation, refusals), itemIndex, { secrets: client.secrets, properties });
 			if (!continueOnFail) throw nodeError;
 			return [{ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } }];
 		}
