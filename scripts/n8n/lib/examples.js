@@ -64,9 +64,12 @@ function prepareExamples(userFolder, files) {
 	});
 }
 
-/** Whether a workflow receives pushes (it starts with the WeChat Customer Service Trigger). @param {Workflow} wf */
+/** The WeCom Customer Service Trigger: its examples are published and called back, never run with `n8n execute`. */
+const WECOM_TRIGGER_TYPE = 'n8n-nodes-wechat-customer-service.weComCustomerServiceTrigger';
+
+/** Whether a workflow receives pushes (it starts with the WeChat or the WeCom Customer Service Trigger). @param {Workflow} wf */
 function receivesPushes(wf) {
-	return wf.nodes.some((n) => n.type === TRIGGER_TYPE);
+	return wf.nodes.some((n) => n.type === TRIGGER_TYPE || n.type === WECOM_TRIGGER_TYPE);
 }
 
 /** `value` with the keys of every object sorted. @param {unknown} value @returns {unknown} */
@@ -160,4 +163,4 @@ function recordImported(userFolder, files) {
 	fs.writeFileSync(path.join(userFolder, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
 }
 
-module.exports = { contentHash, selectExamples, publishedIds, recordImported, prepareExamples, filesFolder, filesEnv, receivesPushes, STATE_FILE };
+module.exports = { contentHash, selectExamples, publishedIds, recordImported, prepareExamples, filesFolder, filesEnv, receivesPushes, STATE_FILE, WECOM_TRIGGER_TYPE };

@@ -20,6 +20,7 @@ module.exports = [
 	require('./npmStart'),
 	require('./npmStartRestart'),
 	...require('./trigger'),
+	...require('./weComTrigger'),
 	require('./n8n1x'),
 	require('./coverage'),
 ];

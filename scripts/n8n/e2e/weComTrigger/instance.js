@@ -3,7 +3,7 @@
 /**
  * A sandbox and a fresh n8n (own user folder and port) with the package, both WeCom credentials (the sandbox's
  * SANDBOX_WECOM; API host = the sandbox) and three published WeCom Customer Service Trigger workflows (workflows.js),
- * plus examples 12 and 13 published: what the WeCom trigger checks run against. `restart()` stops n8n, runs what
+ * plus examples 10 and 11 published: what the WeCom trigger checks run against. `restart()` stops n8n, runs what
  * must happen while it is down, re-publishes the workflows and starts it again on the same port.
  */
 const fs = require('fs');
@@ -17,7 +17,7 @@ const { freePort } = require('../../lib/ports');
 const { Rest } = require('../../lib/rest');
 const { loadSandbox, startSandbox, COMPILED } = require('../../lib/sandbox');
 const { waitRegistered } = require('../trigger/instance');
-const { WORKFLOWS, EXAMPLE_FILES, credentialsFor, triggerUrl } = require('./workflows');
+const { WORKFLOWS, EXAMPLES, credentialsFor, triggerUrl } = require('./workflows');
 
 /**
  * @typedef {import('../../lib/n8nProcess').Runtime} Runtime
@@ -29,7 +29,7 @@ const { WORKFLOWS, EXAMPLE_FILES, credentialsFor, triggerUrl } = require('./work
  * @property {ReturnType<typeof sandboxTools>} tools
  * @property {Rest} rest  signed in as the owner
  * @property {string} baseUrl  n8n's URL
- * @property {(key: keyof typeof WORKFLOWS) => string} url  a workflow's production webhook URL
+ * @property {(key: import('./workflows').TriggerKey) => string} url  a workflow's (or example's) production webhook URL
  * @property {string} logFile  n8n's log
  * @property {(whileDown: () => Promise<void> | void) => Promise<void>} restart
  */
@@ -40,6 +40,7 @@ function sandboxTools() {
 		wecom: /** @type {typeof import('../../../../sandbox/wecom')} */ (require(path.join(COMPILED, 'wecom'))),
 		crypto: /** @type {typeof import('../../../../sandbox/wecom/crypto')} */ (require(path.join(COMPILED, 'wecom', 'crypto'))),
 		sync: /** @type {typeof import('../../../../sandbox/wecom/routes/sync')} */ (require(path.join(COMPILED, 'wecom', 'routes', 'sync'))),
+		callback: /** @type {typeof import('../../../../sandbox/wecom/callback')} */ (require(path.join(COMPILED, 'wecom', 'callback'))),
 		demo: loadSandbox('').SANDBOX_WECOM,
 	};
 }
@@ -52,14 +53,14 @@ async function prepare(rt, userFolder, sandboxUrl) {
 	fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify(credentialsFor(sandboxUrl)));
 	await n8nCliOk(rt, userFolder, ['import:credentials', `--input=${path.join(dir, 'credentials.json')}`]);
 	for (const wf of Object.values(WORKFLOWS)) fs.writeFileSync(path.join(dir, 'workflows', `${wf.id}.json`), JSON.stringify(wf));
-	for (const file of EXAMPLE_FILES) fs.copyFileSync(file, path.join(dir, 'workflows', path.basename(file)));
+	for (const { file } of Object.values(EXAMPLES)) fs.copyFileSync(file, path.join(dir, 'workflows', path.basename(file)));
 	await n8nCliOk(rt, userFolder, ['import:workflow', '--separate', `--input=${path.join(dir, 'workflows')}`]);
 	await publishAll(rt, userFolder);
 }
 
 /** @param {Runtime} rt @param {string} userFolder */
 async function publishAll(rt, userFolder) {
-	const ids = [...Object.values(WORKFLOWS).map((w) => w.id), ...EXAMPLE_FILES.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')).id)];
+	const ids = [...Object.values(WORKFLOWS), ...Object.values(EXAMPLES)].map((w) => w.id);
 	for (const id of ids) await publish(rt, userFolder, id);
 }
 
@@ -69,19 +70,24 @@ async function start(rt, userFolder, port, logFile) {
 	const rest = new Rest(n8n.url);
 	await rest.waitReady(60000);
 	await rest.ownerSession();
-	for (const key of Object.keys(WORKFLOWS)) await waitRegistered(triggerUrl(n8n.url, /** @type {keyof typeof WORKFLOWS} */ (key)));
+	for (const key of [...Object.keys(WORKFLOWS), ...Object.keys(EXAMPLES)]) await waitRegistered(triggerUrl(n8n.url, /** @type {import('./workflows').TriggerKey} */ (key)));
 	return { n8n, rest };
 }
 
 /**
  * Runs `run` on a fresh WeCom trigger instance; everything is stopped after it.
  * @template T
- * @param {Runtime} rt @param {{ artifacts: string }} ctx @param {(t: WeComTriggerInstance) => Promise<T>} run
+ * @param {Runtime} rt @param {{ artifacts: string }} ctx
+ * @param {(corp: WeComCorp, tools: ReturnType<typeof sandboxTools>) => void} beforeStart  what the sandbox holds before n8n first starts
+ * @param {(t: WeComTriggerInstance) => Promise<T>} run
  */
-async function withWeComTriggerInstance(rt, ctx, run) {
+async function withWeComTriggerInstance(rt, ctx, beforeStart, run) {
 	fs.mkdirSync(ctx.artifacts, { recursive: true });
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `wcs-wecom-trigger-${rt.key}-`));
 	const sandbox = await startSandbox({ port: 0, seed: 'demo' });
+	const corp = /** @type {WeComCorp} */ (sandbox.state.wecom.demoCorp);
+	const tools = sandboxTools();
+	beforeStart(corp, tools);
 	const logFile = path.join(ctx.artifacts, `wecom-trigger-n8n-${rt.key}.log`);
 	/** @type {Awaited<ReturnType<typeof start>> | null} */
 	let up = null;
@@ -93,8 +99,8 @@ async function withWeComTriggerInstance(rt, ctx, run) {
 		const t = {
 			rt,
 			sandbox,
-			corp: /** @type {any} */ (sandbox.state).wecom.demoCorp,
-			tools: sandboxTools(),
+			corp,
+			tools,
 			rest: up.rest,
 			baseUrl: up.n8n.url,
 			url: (key) => triggerUrl(/** @type {any} */ (up).n8n.url, key),
@@ -116,4 +122,4 @@ async function withWeComTriggerInstance(rt, ctx, run) {
 	}
 }
 
-module.exports = { withWeComTriggerInstance };
+module.exports = { withWeComTriggerInstance, sandboxTools };

@@ -13,7 +13,7 @@ const SYNC_PATH = '/cgi-bin/kf/sync_msg';
 
 /**
  * @typedef {import('./instance').WeComTriggerInstance} WeComTriggerInstance
- * @typedef {keyof typeof WORKFLOWS} WorkflowKey
+ * @typedef {import('./workflows').TriggerKey} WorkflowKey
  * @typedef {import('../../../../sandbox/wecom/callback').DeliveryOptions} DeliveryOptions
  * @typedef {{ msgid: string, external_userid: string, open_kfid: string, text?: { content: string }, [k: string]: unknown }} Item
  * @typedef {{ name: string, run(t: WeComTriggerInstance, state: StepState): Promise<string> }} WeComStep
@@ -46,7 +46,7 @@ function syncCalls(t) {
  * @param {WeComTriggerInstance} t @param {StepState} state @param {WorkflowKey | string} key
  */
 async function newExecutions(t, state, key, { quietMs = 3000, timeoutMs = 180000 } = {}) {
-	const id = key in WORKFLOWS ? WORKFLOWS[/** @type {WorkflowKey} */ (key)].id : key;
+	const id = key in WORKFLOWS ? WORKFLOWS[/** @type {keyof typeof WORKFLOWS} */ (key)].id : key;
 	const after = state.lastExecution[key] ?? 0;
 	const t0 = Date.now();
 	let seen = '';

@@ -3,21 +3,21 @@
 /**
  * The WeCom trigger checks' workflows and credentials: the WeCom Customer Service Trigger alone (its items are read
  * from each execution's run data through REST), once for the two demo accounts with `startFrom: now`, and twice on
- * a fresh account (门店小助手) with `now` and `oldestAvailable`.
+ * a fresh account (门店小助手) with `now` and `oldestAvailable`; and examples 10 and 11 as they ship.
  */
 const path = require('path');
 
-const { workflowFiles } = require('../../instance');
+const { readJson, workflowFiles } = require('../../instance');
+const { WECOM_TRIGGER_TYPE } = require('../../lib/examples');
 const { REPO_ROOT } = require('../../lib/proc');
 const { loadSandbox } = require('../../lib/sandbox');
+const { webhookUrl } = require('../trigger/instance');
 
-const PACKAGE = 'n8n-nodes-wechat-customer-service';
-const WECOM_TRIGGER_TYPE = `${PACKAGE}.weComCustomerServiceTrigger`;
 const WECOM_API = 'weComCustomerServiceApi';
 const WECOM_CALLBACK_API = 'weComCustomerServiceCallbackApi';
-/** The credentials examples 12 and 13 reference. */
-const WECOM_CREDENTIAL = { id: 'sandboxWeCom0001', name: 'WeCom sandbox', type: WECOM_API };
-const WECOM_CALLBACK_CREDENTIAL = { id: 'sandboxWeComCb01', name: 'WeCom sandbox callback', type: WECOM_CALLBACK_API };
+/** The credentials the WeCom examples reference (the ids of the demo credentials `npm start` imports). */
+const WECOM_CREDENTIAL = { id: 'wecomSandbox001', name: 'WeCom sandbox', type: WECOM_API };
+const WECOM_CALLBACK_CREDENTIAL = { id: 'wecomCallback01', name: 'WeCom sandbox callback', type: WECOM_CALLBACK_API };
 const TRIGGER_NAME = 'WeCom Customer Service Trigger';
 
 const ACCOUNTS = {
@@ -26,8 +26,15 @@ const ACCOUNTS = {
 	store: 'wkStoreAssistantDemo000000000000',
 };
 
-/** Examples 12 and 13 (whatever their names after the number). */
-const EXAMPLE_FILES = workflowFiles(path.join(REPO_ROOT, 'examples')).filter((f) => /^1[23]-/.test(path.basename(f)));
+/** @param {string} number @returns {{ file: string, id: string, name: string, nodes: { name: string, webhookId?: string }[] }} */
+function example(number) {
+	const file = workflowFiles(path.join(REPO_ROOT, 'examples')).find((f) => path.basename(f).startsWith(`${number}-`));
+	if (!file) throw new Error(`examples/ has no ${number}-*.json`);
+	return { file, ...readJson(file) };
+}
+
+/** Examples 10 (welcome message) and 11 (AI auto-reply with hand-over). */
+const EXAMPLES = { welcome: example('10'), aiReply: example('11') };
 
 /** Both WeCom credentials for a sandbox at `sandboxUrl`, as `n8n import:credentials` reads them. @param {string} sandboxUrl */
 function credentialsFor(sandboxUrl) {
@@ -62,9 +69,11 @@ const WORKFLOWS = {
 	oldest: triggerWorkflow('wcsE2eWeComTrig3', 'e2e: WeCom trigger, fresh account from the oldest', 'e2ec0003-0000-4000-8000-00000000f00d', { openKfIds: ACCOUNTS.store, startFrom: 'oldestAvailable' }),
 };
 
-/** A workflow's production webhook URL on n8n at `baseUrl`. @param {string} baseUrl @param {keyof typeof WORKFLOWS} key */
+/** @typedef {keyof typeof WORKFLOWS | keyof typeof EXAMPLES} TriggerKey */
+
+/** A workflow's (or an example's) production webhook URL on n8n at `baseUrl`. @param {string} baseUrl @param {TriggerKey} key */
 function triggerUrl(baseUrl, key) {
-	return `${baseUrl}/webhook/${WORKFLOWS[key].nodes[0].webhookId}/webhook`;
+	return webhookUrl(baseUrl, key in WORKFLOWS ? WORKFLOWS[/** @type {keyof typeof WORKFLOWS} */ (key)] : EXAMPLES[/** @type {keyof typeof EXAMPLES} */ (key)]);
 }
 
-module.exports = { WECOM_TRIGGER_TYPE, TRIGGER_NAME, ACCOUNTS, WORKFLOWS, EXAMPLE_FILES, credentialsFor, triggerUrl };
+module.exports = { WECOM_TRIGGER_TYPE, TRIGGER_NAME, ACCOUNTS, WORKFLOWS, EXAMPLES, credentialsFor, triggerUrl };
