@@ -104,6 +104,30 @@ describe('the cursor across an n8n restart', () => {
 		const [, second] = syncBodies();
 		expect(second.cursor).toBe((saved as { cursors: Record<string, string> }).cursors[A.afterSales]);
 	});
+	it('two accounts called back at once: n8n saves each call\'s whole static data, and each call keeps the other account\'s newer cursor', async () => {
+		await startTrigger();
+		weComCustomers.customerWrites(corp(), A.afterSales, C.chen, { msgtype: 'text', content: 'to after-sales' });
+		weComCustomers.customerWrites(corp(), A.booking, C.li, { msgtype: 'text', content: 'to booking' });
+		// The after-sales call loads the static data first and saves it last.
+		ctx.sb.setFault(SYNC, { delayMs: 1500, times: 1 });
+		const slow = sendCallback(corp(), A.afterSales, { retryIntervalMs: 0 });
+		while (ctx.sb.requestsTo(SYNC).length === 0) await new Promise((resolve) => setImmediate(resolve));
+		await callback(A.booking);
+		await slow;
+		await harness.idle();
+		const cursors = (harness.database[STATE] as { cursors: Record<string, string> }).cursors;
+		expect(Object.keys(cursors).sort()).toEqual([A.afterSales, A.booking]);
+		// After a restart, the booking account goes on from its cursor: nothing emitted twice.
+		await harness.stop();
+		forgetProcessMemory();
+		const database = harness.database;
+		harness = await new TriggerHarness(ctx.sb, {}).start();
+		harness.database = database;
+		await harness.activate('init');
+		weComCustomers.customerWrites(corp(), A.booking, C.li, { msgtype: 'text', content: 'after restart' });
+		await callback(A.booking);
+		expect(texts()).toEqual(['after restart']);
+	});
 });
 
 describe('sync_msg', () => {

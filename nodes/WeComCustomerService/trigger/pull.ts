@@ -52,25 +52,35 @@ const RETENTION_MS = 3 * 24 * 3600 * 1000;
 /** Recent msgids per trigger node and account: the second guard after the cursor. */
 export const recentMsgIds = new ExpiringMemory<true>(RETENTION_MS, 100_000);
 
+/** The cursors this process wrote for one account: the newest, and those before it. */
+interface WrittenCursors {
+	latest: string;
+	written: string[];
+}
+
 /**
- * The cursors this process wrote, per trigger node and account. n8n saves static data after the
- * webhook answers, so a callback right after a pull may load the cursor before that save: a saved
- * cursor this process wrote earlier (or none) then yields to the newest one written here.
+ * The cursors this process wrote, per trigger node (`scope|corpId`) and account. n8n saves static
+ * data after the webhook answers, so a callback right after a pull may load the cursor before that
+ * save: a saved cursor this process wrote earlier (or none) then yields to the newest one written here.
  */
-export const writtenCursors = new ExpiringMemory<{ latest: string; written: string[] }>(RETENTION_MS, 10_000);
+export const writtenCursors = new ExpiringMemory<Record<string, WrittenCursors>>(RETENTION_MS, 10_000);
 const WRITTEN_KEPT = 1000;
 
-function startCursor(key: string, saved: string | undefined): string | undefined {
-	const mine = writtenCursors.get(key);
+/** The process-wide key of one trigger node's pulls of one account. */
+export function accountKey(nodeKey: string, openKfId: string): string {
+	return `${nodeKey}|${openKfId}`;
+}
+
+function startCursor(nodeKey: string, openKfId: string, saved: string | undefined): string | undefined {
+	const mine = writtenCursors.get(nodeKey)?.[openKfId];
 	if (!mine) return saved;
 	return saved === undefined || mine.written.includes(saved) ? mine.latest : saved;
 }
 
-function noteCursor(key: string, cursor: string): void {
-	const mine = writtenCursors.get(key) ?? { latest: cursor, written: [] };
-	mine.written.push(cursor);
-	if (mine.written.length > WRITTEN_KEPT) mine.written.splice(0, mine.written.length - WRITTEN_KEPT);
-	writtenCursors.remember(key, { latest: cursor, written: mine.written });
+function noteCursor(nodeKey: string, openKfId: string, cursor: string): void {
+	const accounts = writtenCursors.get(nodeKey) ?? {};
+	const written = [...(accounts[openKfId]?.written ?? []), cursor].slice(-WRITTEN_KEPT);
+	writtenCursors.remember(nodeKey, { ...accounts, [openKfId]: { latest: cursor, written } });
 }
 
 function wanted(m: KfMessage, options: WeComTriggerOptions): boolean {
@@ -81,8 +91,8 @@ function wanted(m: KfMessage, options: WeComTriggerOptions): boolean {
 export interface AccountPull {
 	client: WeComClient;
 	openKfId: string;
-	/** Process-wide key: trigger node and account. */
-	key: string;
+	/** Process-wide key of the trigger node (`scope|corpId`). */
+	nodeKey: string;
 	options: WeComTriggerOptions;
 	state: TriggerState;
 	/** Unix seconds, for an account pulled the first time with `startFrom: now` and no activation recorded. */
@@ -102,14 +112,15 @@ export interface PullResult {
  * what came before it.
  */
 export async function pullAccount(pull: AccountPull, token: string): Promise<PullResult> {
-	const { client, openKfId, key, options, state } = pull;
-	const cursor = startCursor(key, state.cursors?.[openKfId]);
+	const { client, openKfId, nodeKey, options, state } = pull;
+	const key = accountKey(nodeKey, openKfId);
+	const cursor = startCursor(nodeKey, openKfId, state.cursors?.[openKfId]);
 	// An account pulled the first time with `startFrom: now`: nothing older than the activation.
 	const since = cursor === undefined && options.startFrom === 'now' ? (state.activatedAt ?? pull.nowSeconds) : undefined;
 	const messages: KfMessage[] = [];
 	const onPage = (page: { messages: KfMessage[]; nextCursor: string }) => {
 		state.cursors = { ...state.cursors, [openKfId]: page.nextCursor };
-		noteCursor(key, page.nextCursor);
+		noteCursor(nodeKey, openKfId, page.nextCursor);
 		for (const m of page.messages) {
 			if (since !== undefined && m.send_time < since) continue;
 			const id = `${key}|${m.msgid}`;
@@ -124,6 +135,19 @@ export async function pullAccount(pull: AccountPull, token: string): Promise<Pul
 		return { messages: inSendTimeOrder(messages), outcome };
 	} catch (failure) {
 		return { messages: inSendTimeOrder(messages), failure };
+	}
+}
+
+/**
+ * n8n saves a webhook call's whole static data as the call loaded it, so a call that pulled one
+ * account would write back another account's older cursor, saved meanwhile by another call. Each
+ * call therefore carries the newest cursor this process wrote for every account it pulled.
+ */
+export function keepNewestCursors(state: TriggerState, nodeKey: string): void {
+	for (const openKfId of Object.keys(writtenCursors.get(nodeKey) ?? {})) {
+		const saved = state.cursors?.[openKfId];
+		const newest = startCursor(nodeKey, openKfId, saved);
+		if (newest !== undefined && newest !== saved) state.cursors = { ...state.cursors, [openKfId]: newest };
 	}
 }
 

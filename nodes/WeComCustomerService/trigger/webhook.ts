@@ -12,7 +12,7 @@ import { createWeComClient } from '../client/settings';
 import { messageItem } from '../client/sync';
 import { withMedia } from './media';
 import { readTriggerOptions, type WeComTriggerOptions } from './options';
-import { accountPulls, pullAccount, type TriggerState } from './pull';
+import { accountKey, accountPulls, keepNewestCursors, pullAccount, type TriggerState } from './pull';
 
 const TEXT = 'text/plain; charset=utf-8';
 const NOTHING: IWebhookResponseData = { noWebhookResponse: true };
@@ -81,10 +81,10 @@ async function pullAfterCallback(
 		secrets = [data.secret ?? ''].filter(Boolean);
 		const transport = helperTransport(this.helpers.httpRequest as unknown as HttpRequestHelper, sleep);
 		const client = createWeComClient(data, transport);
-		const key = `${options.scope}|${corpId}|${openKfId}`;
+		const nodeKey = `${options.scope}|${corpId}`;
 		const time = new ZonedFormatter(options.timeZone);
-		const items = await accountPulls.run(key, notification.token, async (token) => {
-			const result = await pullAccount({ client, openKfId, key, options, state, nowSeconds }, token);
+		const items = await accountPulls.run(accountKey(nodeKey, openKfId), notification.token, async (token) => {
+			const result = await pullAccount({ client, openKfId, nodeKey, options, state, nowSeconds }, token);
 			if (result.outcome?.tokenDropped) {
 				this.logger.info(`WeCom callback for ${openKfId}: its Token had expired, so sync_msg was called without it`);
 			}
@@ -101,6 +101,7 @@ async function pullAfterCallback(
 			return items;
 		});
 		if (items === undefined) this.logger.debug(`WeCom callback for ${openKfId}: the pull already running goes on`);
+		keepNewestCursors(state, nodeKey);
 		return items ?? [];
 	} catch (error) {
 		this.logger.warn(`WeCom Customer Service Trigger cannot pull ${openKfId}: ${credentialTestMessage(error, secrets)}`);

@@ -7,6 +7,7 @@
  * an execution; no answer and no log line holds a secret.
  */
 const fs = require('fs');
+const { URLSearchParams } = require('url');
 const { setTimeout: sleep } = require('timers/promises');
 
 const { fetchWithin } = require('../trigger/instance');
@@ -18,14 +19,19 @@ const { assert, callback, customerWrites, newExecutions, syncCalls } = require('
 const OTHER_KEY = 'OtherWeComAESKey0123456789abcdefghijklmnopq';
 const ONCE = { retries: 0, retryIntervalMs: 0 };
 
-/** A hand-made callback, signed with the demo Token over `encrypt`. @param {WeComTriggerInstance} t @param {string} encrypt @param {string} [body] */
+/**
+ * A hand-made callback, signed with the demo Token over `encrypt`. A body that is not XML goes as
+ * application/octet-stream: as text/xml n8n's own parser refuses it (422) before the trigger sees it.
+ * @param {WeComTriggerInstance} t @param {string} encrypt @param {string} [body]
+ */
 function postSigned(t, encrypt, body) {
 	const { crypto, demo } = t.tools;
 	const timestamp = String(Math.floor(Date.now() / 1000));
 	const nonce = '7654321';
 	const query = new URLSearchParams({ msg_signature: crypto.msgSignature(demo.callbackToken, timestamp, nonce, encrypt), timestamp, nonce });
 	const xml = body ?? `<xml><ToUserName><![CDATA[${demo.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>`;
-	return fetchWithin(`${t.url('main')}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml }).then(async (r) => ({ status: r.status, body: await r.text() }));
+	const contentType = xml.startsWith('<') ? 'text/xml' : 'application/octet-stream';
+	return fetchWithin(`${t.url('main')}?${query}`, { method: 'POST', headers: { 'content-type': contentType }, body: xml }).then(async (r) => ({ status: r.status, body: await r.text() }));
 }
 
 /** name, wanted status, and how to send it. @param {WeComTriggerInstance} t @returns {[string, number, () => Promise<{ status?: number, body?: string }>][]} */

@@ -52,7 +52,10 @@ async function newExecutions(t, state, key, { quietMs = 3000, timeoutMs = 180000
 	let seen = '';
 	let since = Date.now();
 	for (;;) {
-		const list = (await t.rest.executions(id, 250)).filter((e) => Number(e.id) > after);
+		// n8n lists at most 100 a page, newest first: each workflow here has fewer, so one page holds every new one.
+		const page = await t.rest.executions(id, 100);
+		assert(page.length < 100, `${id} has 100 executions or more: the steps start fewer`);
+		const list = page.filter((e) => Number(e.id) > after);
 		const now = JSON.stringify(list.map((e) => `${e.id}:${e.status}`));
 		if (now !== seen) [seen, since] = [now, Date.now()];
 		const busy = list.some((e) => ['new', 'running', 'waiting'].includes(e.status));
