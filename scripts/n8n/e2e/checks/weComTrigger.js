@@ -26,7 +26,7 @@ async function runWeComSteps(ctx, rt) {
 	let failed = false;
 	await withWeComTriggerInstance(rt, ctx, seedHistory, async (t) => {
 		/** @type {import('../weComTrigger/observe').StepState} */
-		const state = { lastExecution: {} };
+		const state = { lastExecution: {}, earlier: [] };
 		for (const step of ALL_STEPS) {
 			const name = `[n8n ${rt.n8nVersion}] ${step.name}`;
 			const detail = await step.run(t, state).then(

@@ -103,7 +103,8 @@ async function withWeComTriggerInstance(rt, ctx, beforeStart, run) {
 			tools,
 			rest: up.rest,
 			baseUrl: up.n8n.url,
-			url: (key) => triggerUrl(/** @type {any} */ (up).n8n.url, key),
+			// The same port after a restart: the URL holds while n8n is down (a callback then finds nobody).
+			url: (key) => triggerUrl(t.baseUrl, key),
 			logFile,
 			restart: async (whileDown) => {
 				if (up) await up.n8n.stop();

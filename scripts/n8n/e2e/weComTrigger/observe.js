@@ -17,7 +17,8 @@ const SYNC_PATH = '/cgi-bin/kf/sync_msg';
  * @typedef {import('../../../../sandbox/wecom/callback').DeliveryOptions} DeliveryOptions
  * @typedef {{ msgid: string, external_userid: string, open_kfid: string, text?: { content: string }, [k: string]: unknown }} Item
  * @typedef {{ name: string, run(t: WeComTriggerInstance, state: StepState): Promise<string> }} WeComStep
- * @typedef {{ lastExecution: Record<string, number>, delivery?: import('../../../../sandbox/wecom/callback').Delivery }} StepState
+ * @typedef {{ lastExecution: Record<string, number>, earlier: string[], delivery?: import('../../../../sandbox/wecom/callback').Delivery }} StepState
+ *   earlier: msgids written to the e2e trigger's accounts by other steps, which it emits with the next callback
  */
 
 /** @param {unknown} cond @param {string} message */
