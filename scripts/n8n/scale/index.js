@@ -10,7 +10,7 @@
  * REST API and the workers' logs. Everything started here is stopped on success, failure, SIGINT and SIGTERM.
  *
  * Options: --no-build   --keep (keep the temp folder with all logs)
- *          --only=throughput|tokens|pushes (that part only; the cluster and its health checks always run)
+ *          --only=throughput|tokens|pushes|wecom (that part only; the cluster and its health checks always run)
  * Output:  one line per check, the measured figures, and last "scale: N passed, N failed".
  */
 const fs = require('fs');
@@ -27,6 +27,7 @@ const { prepareFolders, startMain, startWorker } = require('./cluster');
 const { killDescendants } = require('./cpu');
 const { startMeter } = require('./meter');
 const { pushWorkflow, pushChecks } = require('./pushes');
+const { weComCallbacks } = require('./weComCallbacks');
 const { ensurePackages, startRedis, startPostgres } = require('./services');
 const { throughput, reportThroughput } = require('./throughput');
 const { BUSY_DAY_RECORDS, chinaDayStart, agentsWorkflow, busyDayWorkflow, busyDayRecords, recordsBetween, tokenServerOf } = require('./workloads');
@@ -149,6 +150,7 @@ async function run(runner) {
 	if (one) await reportThroughput(ctx, one, await throughput(ctx, 2));
 	if (part('tokens')) await checks.tokenModes(ctx);
 	if (part('pushes')) await pushes(ctx);
+	if (part('wecom')) await weComCallbacks(ctx);
 	await checks.clusterHealth(ctx);
 	await checks.keepCompleted(ctx);
 }
