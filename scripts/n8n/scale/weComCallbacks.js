@@ -61,8 +61,9 @@ function weComWorkflow(api, callback) {
 
 /** The customers write, a round at a time; after each round both accounts are called back without waiting. @param {ScaleContext} ctx @param {string} url */
 async function converse(ctx, url) {
-	const { sendCallback, weComCustomers } = loadSandbox('');
+	const { sendCallback, weComCustomers, SANDBOX_WECOM } = loadSandbox('');
 	const corp = ctx.sb.state.wecom.demoCorp;
+	corp.callback = { url, token: SANDBOX_WECOM.callbackToken, encodingAESKey: SANDBOX_WECOM.encodingAESKey };
 	/** @type {Record<string, string[]>} */
 	const written = Object.fromEntries(CUSTOMERS.map((c) => [c.userid, []]));
 	/** @type {Promise<Delivery>[]} */
