@@ -35,6 +35,8 @@ export interface RunResult {
 	/** RSS and heapUsed just before the measured callback, MB. */
 	baseRssMB: number;
 	baseHeapMB: number;
+	/** heapUsed after the callback and a full GC, above baseHeapMB, the items still held by the harness, MB. */
+	heldHeapMB: number;
 	/** The first item with its values replaced by their types: trigger and floor must agree. */
 	shape: string;
 	/** Each msgid once, send_time never going back. */
@@ -142,6 +144,10 @@ async function run(mode: RunMode, url: string, expected: number): Promise<RunRes
 		peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 		const peakRssMB = mb(process.resourceUsage().maxRSS * 1024);
 		const items = harness.items;
+		// What the trigger logged, for the parent's error when the items are not all there.
+		if (items.length !== expected) process.stderr.write(`${harness.logs.join('\n')}\n`);
+		global.gc?.();
+		const heldHeapMB = mb(process.memoryUsage().heapUsed - base.heapUsed);
 		const [bareMs, bareMessages] = mode === 'floor' ? await bareLoop(url, token) : [];
 		return {
 			mode,
@@ -152,6 +158,7 @@ async function run(mode: RunMode, url: string, expected: number): Promise<RunRes
 			peakHeapMB: mb(peakHeap),
 			baseRssMB: mb(base.rss),
 			baseHeapMB: mb(base.heapUsed),
+			heldHeapMB,
 			shape: JSON.stringify(shapeOf(items[0])),
 			uniqueInOrder: uniqueInOrder(items),
 			bareMs,
