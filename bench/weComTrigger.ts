@@ -21,8 +21,8 @@ import { WECOM_DEMO, startSandbox, weComCustomers, type KfSandbox } from '../san
 import { BENCH_OPEN_KFID, type RunMode, type RunResult } from './weComTriggerRun';
 
 /**
- * Measured on 2 cores shared with other sessions (load 9–12): A/(B+C) 1.3 on Node 20 and 1.8 on
- * Node 24 (its fetch makes B fast), heap growth 1.6× and 2.3× the floor's (see docs/benchmarks.md).
+ * Measured on 2 cores shared with other sessions (load 8–12), two runs: A/(B+C) 0.98–1.34 on Node 20
+ * and 0.99–1.77 on Node 24, heap growth 1.6× and 2.3× the floor's (see docs/benchmarks.md).
  * The limits leave room for a busy neighbour and still fail on a pull that goes quadratic or asks
  * for small pages, or on several times the memory per message.
  */
