@@ -1,6 +1,8 @@
-import { storeDownload } from '../../../shared/execution/binary';
+import { outputFileFieldProperty, storeDownload } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { downloadWeComMedia } from '../../client/media';
 import type { OperationDefinition } from '../../execution/types';
 
@@ -11,7 +13,7 @@ export const downloadMedia: OperationDefinition = {
 		action: 'Download a media file',
 		description: 'Fetch temporary media as binary data by media_id, e.g. the image, voice, video or file a customer sent (media/get)',
 	},
-	api: 'GET /cgi-bin/media/get',
+	api: apiLine(WECOM_CALLS.getMedia),
 	properties: [
 		{
 			displayName: 'Media ID',
@@ -23,14 +25,7 @@ export const downloadMedia: OperationDefinition = {
 			description:
 				'The media_id from Media → Upload, or the media_id of a customer’s image, voice, video or file message. WeCom keeps temporary media for 3 days.',
 		},
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			description: 'Name of the binary field to put the file in',
-		},
+		outputFileFieldProperty(),
 		optionsCollection(),
 	],
 	async execute({ itemIndex, client }) {
