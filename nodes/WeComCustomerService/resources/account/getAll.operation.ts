@@ -1,4 +1,6 @@
 import { optionsCollection, readLimit, returnAllProperties } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { listAccounts } from '../../client/accounts';
 import type { OperationDefinition } from '../../execution/types';
 
@@ -9,7 +11,7 @@ export const getAllAccounts: OperationDefinition = {
 		action: 'Get many accounts',
 		description: 'List the 微信客服 accounts, one item per account (kf/account/list, paged automatically)',
 	},
-	api: 'POST /cgi-bin/kf/account/list',
+	api: apiLine(WECOM_CALLS.listAccounts),
 	properties: [...returnAllProperties(), optionsCollection()],
 	async execute({ itemIndex, client }) {
 		return await listAccounts(client, readLimit(this, itemIndex));

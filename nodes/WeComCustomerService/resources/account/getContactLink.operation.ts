@@ -1,5 +1,7 @@
 import { inputError, stringParam } from '../../../shared/execution/input';
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { addContactWay, checkScene, linkWithSceneParam } from '../../client/accounts';
 import type { OperationDefinition } from '../../execution/types';
 import { openKfIdProperty, readOpenKfId } from '../shared';
@@ -12,7 +14,7 @@ export const getContactLink: OperationDefinition = {
 		description:
 			'Get the link (for a button, a QR code or a menu) that opens a chat with the account; a scene tells you where the customer came from (kf/add_contact_way)',
 	},
-	api: 'POST /cgi-bin/kf/add_contact_way',
+	api: apiLine(WECOM_CALLS.addContactWay),
 	properties: [
 		openKfIdProperty(),
 		{

@@ -1,5 +1,7 @@
 import { inputError, stringParam } from '../../../shared/execution/input';
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { checkAccountName, updateAccount, type AccountChange } from '../../client/accounts';
 import type { OperationDefinition } from '../../execution/types';
 import { openKfIdProperty, readOpenKfId } from '../shared';
@@ -13,7 +15,11 @@ export const updateAccountOperation: OperationDefinition = {
 		action: 'Update an account',
 		description: 'Change the name or avatar of a 微信客服 account this app may manage (kf/account/update)',
 	},
-	api: 'POST /cgi-bin/kf/account/update (an avatar file: media/upload first)',
+	api: `${apiLine(WECOM_CALLS.updateAccount)} (an avatar file: media/upload first)`,
+	outcome: {
+		[WECOM_CALLS.updateAccount.path]: { done: 'changed the account', then: 'check with Account → Get Many before running it again' },
+		[WECOM_CALLS.uploadMedia.path]: { done: 'stored the file', then: 'uploading it again does no harm: temporary media expire after 3 days' },
+	},
 	properties: [
 		openKfIdProperty(),
 		{ ...accountNameProperty, description: `${accountNameProperty.description}; empty keeps the current name` },

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/execution/input';
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { getCustomers } from '../../client/customers';
 import type { OperationDefinition } from '../../execution/types';
 
@@ -32,7 +34,7 @@ export const getCustomer: OperationDefinition = {
 		description:
 			'Get the nickname, avatar, gender and unionid of customers by external_userid, any number at once (kf/customer/batchget, 100 a call); one item per customer',
 	},
-	api: 'POST /cgi-bin/kf/customer/batchget (100 ids a call)',
+	api: `${apiLine(WECOM_CALLS.getCustomers)} (100 ids a call)`,
 	properties: [
 		{
 			displayName: 'Customer External User IDs',

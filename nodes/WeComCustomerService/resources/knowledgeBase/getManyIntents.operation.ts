@@ -1,5 +1,7 @@
 import { stringParam } from '../../../shared/execution/input';
 import { optionsCollection, readLimit, returnAllProperties } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { listIntents } from '../../client/knowledge';
 import type { OperationDefinition } from '../../execution/types';
 
@@ -10,7 +12,7 @@ export const getManyIntents: OperationDefinition = {
 		action: 'Get many knowledge base intents',
 		description: 'List the knowledge base’s intents (question, similar questions, answer), one item each (kf/knowledge/list_intent, paged automatically)',
 	},
-	api: 'POST /cgi-bin/kf/knowledge/list_intent',
+	api: apiLine(WECOM_CALLS.listIntents),
 	properties: [
 		...returnAllProperties(),
 		optionsCollection([

@@ -2,8 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionParam } from '../../../shared/execution/input';
 import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { WECOM_MEDIA_TYPES, uploadWeComMedia } from '../../client/media';
-import { inputBinaryFieldProperty, readWeComMediaUpload } from '../../execution/media';
+import { inputBinaryFieldProperty } from '../../../shared/execution/binary';
+import { readWeComMediaUpload } from '../../execution/media';
 import type { OperationDefinition } from '../../execution/types';
 
 /** The Media Type parameter: what the file is, with WeCom's limits for each. */
@@ -30,7 +33,10 @@ export const uploadMedia: OperationDefinition = {
 		description:
 			'Upload an image, voice clip, video or file as temporary media (kept 3 days) and get the media_id that messages and account avatars need (media/upload)',
 	},
-	api: 'POST /cgi-bin/media/upload',
+	api: apiLine(WECOM_CALLS.uploadMedia),
+	outcome: {
+		[WECOM_CALLS.uploadMedia.path]: { done: 'stored the file', then: 'uploading it again does no harm: temporary media expire after 3 days' },
+	},
 	properties: [
 		mediaTypeProperty,
 		inputBinaryFieldProperty('Name of the binary field holding the file'),

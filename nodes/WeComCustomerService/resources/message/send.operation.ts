@@ -1,5 +1,7 @@
 import { optionParam } from '../../../shared/execution/input';
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { SEND_TYPES, sendMessage } from '../../client/messages';
 import { uploadChecked } from '../../execution/media';
 import type { OperationDefinition } from '../../execution/types';
@@ -15,7 +17,11 @@ export const sendMessageOperation: OperationDefinition = {
 		description:
 			'Send a message from an account to a customer: within 48 hours of their last message, at most 5 per customer message, while the session is new or with the API/assistant (kf/send_msg)',
 	},
-	api: 'POST /cgi-bin/kf/send_msg (a binary file: media/upload first)',
+	api: `${apiLine(WECOM_CALLS.sendMessage)} (a binary file: media/upload first)`,
+	outcome: {
+		[WECOM_CALLS.sendMessage.path]: { done: 'sent the message', then: 'the API’s own sends do not come back through sync_msg, so check the chat in WeCom before sending again; with a Message ID set, a repeat is refused (40058) instead of sent twice' },
+		[WECOM_CALLS.uploadMedia.path]: { done: 'stored the file', then: 'uploading it again does no harm: temporary media expire after 3 days' },
+	},
 	properties: [
 		openKfIdProperty({ description: 'The 微信客服 account that sends (its open_kfid)' }),
 		externalUserIdProperty,

@@ -1,5 +1,7 @@
 import { optionParam, stringParam } from '../../../shared/execution/input';
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { EVENT_TYPES, sendMessageOnEvent } from '../../client/messages';
 import type { OperationDefinition } from '../../execution/types';
 import { messageProperties, readMessage } from './fields';
@@ -13,7 +15,10 @@ export const sendOnEvent: OperationDefinition = {
 		description:
 			'Answer an event with the code it carried, e.g. a welcome message with the welcome_code of enter_session (valid 20 seconds, usable once) (kf/send_msg_on_event)',
 	},
-	api: 'POST /cgi-bin/kf/send_msg_on_event',
+	api: apiLine(WECOM_CALLS.sendOnEvent),
+	outcome: {
+		[WECOM_CALLS.sendOnEvent.path]: { done: 'sent the message', then: 'an event code works once, so running it again is refused (40058) if it was sent' },
+	},
 	properties: [
 		{
 			displayName: 'Event Code',

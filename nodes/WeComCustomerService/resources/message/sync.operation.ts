@@ -1,6 +1,8 @@
 import { inputError, optionParam, stringParam } from '../../../shared/execution/input';
 import { optionsCollection, readLimit, returnAllProperties, workflowTimeFormatter } from '../../../shared/execution/parameters';
-import { SYNC_MSG_PATH, messageItem, syncUntilEnd, type KfMessage } from '../../client/sync';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
+import { messageItem, syncUntilEnd, type KfMessage } from '../../client/sync';
 import type { OperationDefinition } from '../../execution/types';
 import { VOICE_FORMATS, voiceFormatCode, voiceFormatOption } from '../../execution/voiceFormat';
 import { openKfIdProperty, readOpenKfId } from '../shared';
@@ -16,7 +18,7 @@ export const syncMessages: OperationDefinition = {
 		description:
 			'Pull an account’s messages and events after a cursor you keep (kf/sync_msg, paged until has_more is 0): one item with msg_list, next_cursor and has_more',
 	},
-	api: `POST ${SYNC_MSG_PATH}`,
+	api: apiLine(WECOM_CALLS.syncMessages),
 	properties: [
 		openKfIdProperty(),
 		{

@@ -1,4 +1,6 @@
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { describeServicer, listServicers } from '../../client/servicers';
 import type { OperationDefinition } from '../../execution/types';
 import { openKfIdProperty, readOpenKfId } from '../shared';
@@ -11,7 +13,7 @@ export const getAllServicers: OperationDefinition = {
 		description:
 			'List the account’s servicers, one item each: members with their status (receiving or stopped, and whether stopped or suspended), then whole departments (kf/servicer/list)',
 	},
-	api: 'GET /cgi-bin/kf/servicer/list',
+	api: apiLine(WECOM_CALLS.listServicers),
 	properties: [openKfIdProperty(), optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const openKfId = readOpenKfId(this, itemIndex);

@@ -1,5 +1,7 @@
 import { inputError } from '../../../shared/execution/input';
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { HUMAN_SERVICER_STATE, TRANSFER_STATES, transferSession, type TransferState } from '../../client/sessions';
 import type { OperationDefinition } from '../../execution/types';
 import {
@@ -28,7 +30,10 @@ export const transferSessionOperation: OperationDefinition = {
 		description:
 			'Move a customer’s session to the smart assistant, the waiting pool, a human servicer, or end it; outputs the msg_code for Message → Send On Event (kf/service_state/trans)',
 	},
-	api: 'POST /cgi-bin/kf/service_state/trans',
+	api: apiLine(WECOM_CALLS.transferSession),
+	outcome: {
+		[WECOM_CALLS.transferSession.path]: { done: 'changed the session state', then: 'check with Session → Get State before running it again' },
+	},
 	properties: [
 		openKfIdProperty(),
 		externalUserIdProperty,

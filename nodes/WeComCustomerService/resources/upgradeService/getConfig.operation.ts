@@ -1,4 +1,6 @@
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { getUpgradeConfig } from '../../client/upgrade';
 import type { OperationDefinition } from '../../execution/types';
 
@@ -10,7 +12,7 @@ export const getUpgradeServiceConfig: OperationDefinition = {
 		description:
 			'The members, departments (member_range) and customer group chats (groupchat_range) a customer may be upgraded to, as set in WeCom admin (kf/customer/get_upgrade_service_config)',
 	},
-	api: 'GET /cgi-bin/kf/customer/get_upgrade_service_config',
+	api: apiLine(WECOM_CALLS.getUpgradeConfig),
 	properties: [optionsCollection()],
 	async execute({ client }) {
 		return await getUpgradeConfig(client);

@@ -1,5 +1,7 @@
 import { optionParam, stringParam, inputError } from '../../../shared/execution/input';
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { apiLine } from '../../../shared/client/calls';
+import { WECOM_CALLS } from '../../client/calls';
 import { upgradeService, type UpgradeTarget } from '../../client/upgrade';
 import type { OperationDefinition } from '../../execution/types';
 import { USERID_PATTERN, externalUserIdProperty, openKfIdProperty, readExternalUserId, readOpenKfId } from '../shared';
@@ -14,7 +16,10 @@ export const upgradeCustomer: OperationDefinition = {
 		description:
 			'Offer the customer, in the 微信客服 chat, a member to add as a WeCom contact or a customer group chat to join, with your wording; within the ranges of Get Config (kf/customer/upgrade_service)',
 	},
-	api: 'POST /cgi-bin/kf/customer/upgrade_service',
+	api: apiLine(WECOM_CALLS.upgradeService),
+	outcome: {
+		[WECOM_CALLS.upgradeService.path]: { done: 'offered the customer the upgrade', then: 'running it again replaces the pending offer, or cancel it with Upgrade Service → Cancel' },
+	},
 	properties: [
 		openKfIdProperty(),
 		externalUserIdProperty,
