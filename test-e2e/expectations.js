@@ -220,4 +220,5 @@ module.exports = [
 			assert.ok(out('All agents').length > 0, 'the other branch still ran');
 		},
 	},
+	...require('./wecomExpectations'),
 ];
