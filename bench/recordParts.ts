@@ -14,7 +14,7 @@ import {
 } from 'n8n-workflow';
 import { Agent, request } from 'undici';
 
-import { operationName } from '../nodes/WeChatCustomerService/client/records';
+import { operationName } from '../nodes/WeChatCustomerService/resources/record/recordItem';
 import { ZonedFormatter } from '../nodes/shared/zonedTime';
 import { RecordStore } from '../sandbox/records';
 import { NODE_TYPE, createNodeTypes } from '../test/helpers/nodes';

@@ -6,7 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import type { WeChatCredentialData } from '../nodes/WeChatCustomerService/client/credentials';
+import type { WeChatCredentialData } from '../nodes/WeChatCustomerService/client/credentialSettings';
 import { WECHAT_API_HOSTS, withAccessToken } from '../nodes/WeChatCustomerService/client/requestToken';
 
 /**

@@ -9,7 +9,7 @@ import {
 
 import { weChatOfficialAccountPushApiTest } from './methods/pushCredentialTest';
 import { triggerProperties } from './trigger/description';
-import { checkTriggerParameters } from './trigger/options';
+import { validateTriggerParameters } from './trigger/options';
 import { handleWebhook } from './trigger/webhook';
 
 export class WeChatCustomerServiceTrigger implements INodeType {
@@ -44,10 +44,10 @@ export class WeChatCustomerServiceTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await checkTriggerParameters.call(this);
+				return await validateTriggerParameters.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await checkTriggerParameters.call(this);
+				return await validateTriggerParameters.call(this);
 			},
 			async delete(): Promise<boolean> {
 				return true;

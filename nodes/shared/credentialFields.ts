@@ -25,7 +25,7 @@ export function apiBaseUrlFrom(apiHost: string | undefined, baseUrl: string | un
 	return httpUrl(base, 'Base URL').replace(/\/+$/, '');
 }
 
-export const TIMEOUT_SECONDS = { min: 1, max: 300, default: 30 } as const;
+const TIMEOUT_SECONDS = { min: 1, max: 300, default: 30 } as const;
 
 /** The credential's Timeout: empty means the default; anything outside 1–300 s is an error, not a silent default. */
 export function timeoutSecondsOf(raw: unknown): number {

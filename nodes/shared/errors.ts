@@ -1,10 +1,6 @@
 import { WeChatTransportError, isNeverConnectedCode } from './transport/errors';
 import { redact } from './transport/redact';
 
-// Transport owns its error and the redaction; everything above the client takes them from here.
-export { WeChatTransportError, type TransportFailure } from './transport/errors';
-export { redact } from './transport/redact';
-
 /** Who answered with an errcode: WeChat, WeCom, or the central token server speaking its protocol. */
 export type RefusalSource = 'WeChat' | 'WeCom' | 'Token server';
 
@@ -14,8 +10,17 @@ export interface RefusalWording {
 	summaryFor(errcode: number, path: string): string;
 	/** What to do about it (the description). */
 	hintFor(errcode: number, path: string): string;
-	/** What a change may have done when its outcome is unknown, and how the user can check. */
-	outcomeCheck(path: string): OutcomeCheck;
+	/**
+	 * What a change may have done when its outcome is unknown, and how the user can check. A family
+	 * whose operations say this themselves (OperationDefinition.outcome) leaves it out.
+	 */
+	outcomeCheck?(path: string): OutcomeCheck;
+}
+
+/** An errcode in plain words: `what` happened (leads the message) and what to `do` (the description). */
+export interface RefusalWords {
+	what: string;
+	do: string;
 }
 
 export interface OutcomeCheck {
@@ -83,13 +88,14 @@ export class WeChatApiError extends Error {
 		source?: RefusalSource;
 		/** The family's errcode table; the hint and summary come from it unless given. */
 		wording?: RefusalWording;
+		summary?: string;
 	}) {
 		const fromApi = args.source !== 'Token server';
 		const hint = args.hint ?? (fromApi ? (args.wording?.hintFor(args.errcode, args.path) ?? '') : '');
 		super(refusalMessage({ ...args, hint }, 'error'));
-		this.summary = fromApi
-			? (args.wording?.summaryFor(args.errcode, args.path) ?? '')
-			: 'The token server refused to hand out an access_token.';
+		this.summary =
+			args.summary ??
+			(fromApi ? (args.wording?.summaryFor(args.errcode, args.path) ?? '') : 'The token server refused to hand out an access_token.');
 		this.name = 'WeChatApiError';
 		this.errcode = args.errcode;
 		this.errmsg = args.errmsg;
@@ -97,6 +103,12 @@ export class WeChatApiError extends Error {
 		this.path = args.path;
 		this.attempts = args.attempts ?? 1;
 		this.source = args.source ?? 'WeChat';
+	}
+
+	/** The same refusal in the words an operation has for this errcode. */
+	inWords(words: RefusalWords): WeChatApiError {
+		const { errcode, errmsg, path, attempts, source } = this;
+		return new WeChatApiError({ errcode, errmsg, path, attempts, source, hint: words.do, summary: words.what });
 	}
 }
 
@@ -211,18 +223,24 @@ export class WeChatOutcomeUnknownError extends Error {
 	readonly path: string;
 	readonly reason: WeChatApiError | WeChatTransportError;
 	readonly hint: string;
+	private readonly service: string;
 
-	constructor(path: string, reason: WeChatApiError | WeChatTransportError, wording?: RefusalWording, service = 'WeChat') {
-		const check = wording?.outcomeCheck(path) ?? UNKNOWN_OUTCOME;
+	constructor(path: string, reason: WeChatApiError | WeChatTransportError, check: OutcomeCheck = UNKNOWN_OUTCOME, service = 'WeChat') {
 		const said = reason instanceof WeChatApiError ? refusalMessage(reason, 'node') : reason.message;
 		super(`${said}. ${service} may have ${check.done} anyway: ${check.then}`);
 		this.name = 'WeChatOutcomeUnknownError';
 		this.path = path;
 		this.reason = reason;
+		this.service = service;
 		const detail = reason instanceof WeChatApiError ? (splitRid(reason.errmsg).rid ? `rid: ${splitRid(reason.errmsg).rid}` : '') : (reason.hint ?? '');
 		this.hint = [`Not retried: repeating a change that ${service} may already have made could make it twice.`, detail]
 			.filter(Boolean)
 			.join(' ');
+	}
+
+	/** The same error saying what the operation that made the call may have done, and how to check. */
+	withCheck(check: OutcomeCheck): WeChatOutcomeUnknownError {
+		return new WeChatOutcomeUnknownError(this.path, this.reason, check, this.service);
 	}
 }
 

@@ -1,6 +1,7 @@
 // Temporary media as both families handle it: checked by the file's bytes (never its name) before
 // an upload, and a download described by its headers. Knows nothing of n8n.
-import { WeChatInputError, WeChatTransportError } from './errors';
+import { WeChatInputError } from './errors';
+import { WeChatTransportError } from './transport/errors';
 import { describeContent, fileTypeByMime, fileTypeInfo, mimeTypeOf, sniffFileType, type FileKind, type FileTypeInfo } from './fileTypes';
 import type { DownloadAnswer } from './client/WeChatClient';
 import type { ByteStream } from './transport/http';

@@ -202,7 +202,8 @@ function info() {
 	return lines.join('\n');
 }
 
-module.exports = { cacheRoot, runtimes, ensureRuntime, n8nEnv };
+// ensureNode24 and NODE24_VERSION: also read by bench/concurrency.ts and bench/records.ts.
+module.exports = { cacheRoot, runtimes, ensureRuntime, ensureNode24, NODE24_VERSION, n8nEnv };
 
 if (require.main === module) {
 	const what = process.argv[2] || '2';

@@ -1,6 +1,6 @@
 import type { RecordQuery } from '../../nodes/WeChatCustomerService/client/records';
 import { n8nHelperTransport } from './transport';
-import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
+import { createKfClient } from '../../nodes/WeChatCustomerService/client/createClient';
 import type { KfRecord } from '../../nodes/WeChatCustomerService/client/types';
 import type { NewRecord } from '../../sandbox/records';
 import { CREDENTIAL_TYPE, sandboxCredential, type useSandbox } from './sandbox';

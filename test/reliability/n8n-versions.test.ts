@@ -13,6 +13,7 @@ import { OFFICIAL_ACCOUNT_WORDING } from '../../nodes/WeChatCustomerService/clie
 
 type ErrorsModule = typeof import('../../nodes/shared/execution/errors');
 type ClientErrors = typeof import('../../nodes/shared/errors');
+type TransportErrors = typeof import('../../nodes/shared/transport/errors');
 type Workflow = typeof import('n8n-workflow');
 
 /** The repository's n8n-workflow and those of the real n8n runtimes in the cache, when installed. */
@@ -46,6 +47,7 @@ describe.each(installedWorkflows())('n8n-workflow of %s', (_name, dir) => {
 	let n8n: Workflow;
 	let errors: ErrorsModule;
 	let client: ClientErrors;
+	let transport: TransportErrors;
 
 	beforeAll(() => {
 		// One fresh copy of the node's error code per n8n-workflow (isolateModules needs require).
@@ -55,6 +57,7 @@ describe.each(installedWorkflows())('n8n-workflow of %s', (_name, dir) => {
 			n8n = require('n8n-workflow') as Workflow;
 			errors = require('../../nodes/shared/execution/errors') as ErrorsModule;
 			client = require('../../nodes/shared/errors') as ClientErrors;
+			transport = require('../../nodes/shared/transport/errors') as TransportErrors;
 		});
 		/* eslint-enable @typescript-eslint/no-require-imports */
 	});
@@ -67,7 +70,7 @@ describe.each(installedWorkflows())('n8n-workflow of %s', (_name, dir) => {
 	});
 
 	it('keeps the node’s message and description for a refused token server', () => {
-		const cause = new client.WeChatTransportError('network', 'token server', 'Could not connect to the token server at 127.0.0.1:9: the connection was refused', {
+		const cause = new transport.WeChatTransportError('network', 'token server', 'Could not connect to the token server at 127.0.0.1:9: the connection was refused', {
 			code: 'ECONNREFUSED',
 			hint: 'Nothing was sent. (ECONNREFUSED)',
 		});

@@ -1,6 +1,7 @@
 import { n8nHelperTransport } from '../helpers/transport';
-import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
-import { WeChatApiError, WeChatTransportError } from '../../nodes/shared/errors';
+import { createKfClient } from '../../nodes/WeChatCustomerService/client/createClient';
+import { WeChatApiError } from '../../nodes/shared/errors';
+import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import { tokenServers } from '../../nodes/WeChatCustomerService/client/tokens';
 import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandbox';
 import type { KfSandbox } from '../../sandbox';

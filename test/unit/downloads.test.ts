@@ -3,11 +3,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
+import { createKfClient } from '../../nodes/WeChatCustomerService/client/createClient';
 import { AVATAR_CAP } from '../../nodes/WeChatCustomerService/client/downloadCaps';
-import { WeChatOutcomeUnknownError, WeChatTransportError } from '../../nodes/shared/errors';
+import { WeChatOutcomeUnknownError } from '../../nodes/shared/errors';
+import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import type { ByteStream } from '../../nodes/shared/transport/http';
 import { n8nHelperTransport } from '../helpers/transport';
+import { inOperationWords } from '../../nodes/shared/execution/errors';
+import { sendMessage } from '../../nodes/WeChatCustomerService/resources/message/send.operation';
 
 const MB = 1024 * 1024;
 
@@ -108,6 +111,8 @@ describe('byte caps', () => {
 describe('an answer that fails after its headers', () => {
 	const send = { method: 'POST', path: '/cgi-bin/message/custom/send', kind: 'write', json: { touser: 'o1' } } as const;
 	const maySend = 'WeChat may have sent the message anyway: check with Record → Get Many before sending it again';
+	// The client knows no operation; the node words the error for the one that made the call (Message → Send).
+	const asSend = (error: unknown) => inOperationWords(error, sendMessage) as WeChatOutcomeUnknownError;
 
 	it('cut after the headers: named, and for a write "WeChat may have done it"', async () => {
 		const where = await host((_req, res) => {
@@ -115,7 +120,7 @@ describe('an answer that fails after its headers', () => {
 			res.write('{"errcode":');
 			res.socket?.destroy();
 		});
-		const error = (await client(`http://${where}`).call(send).catch((e: unknown) => e)) as WeChatOutcomeUnknownError;
+		const error = asSend(await client(`http://${where}`).call(send).catch((e: unknown) => e));
 		expect(error).toBeInstanceOf(WeChatOutcomeUnknownError);
 		expect(error.message).toBe(
 			`The connection to the WeChat API host at ${where} was closed before it answered (message/custom/send). ${maySend}`,
@@ -128,7 +133,7 @@ describe('an answer that fails after its headers', () => {
 			res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
 			res.write('{"errcode":');
 		});
-		const error = (await client(`http://${where}`, 1).call(send).catch((e: unknown) => e)) as WeChatOutcomeUnknownError;
+		const error = asSend(await client(`http://${where}`, 1).call(send).catch((e: unknown) => e));
 		expect(error).toBeInstanceOf(WeChatOutcomeUnknownError);
 		expect(error.message).toBe(`No answer from the WeChat API host at ${where} within 1 s (message/custom/send). ${maySend}`);
 	});

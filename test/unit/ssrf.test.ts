@@ -8,9 +8,9 @@ process.env.N8N_SSRF_PROTECTION_ENABLED = 'true';
 process.env.N8N_SSRF_ALLOWED_HOSTNAMES = 'localhost';
 Container.reset();
 
-import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
+import { createKfClient } from '../../nodes/WeChatCustomerService/client/createClient';
 import { AVATAR_CAP } from '../../nodes/WeChatCustomerService/client/downloadCaps';
-import { WeChatTransportError } from '../../nodes/shared/errors';
+import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import { sampleFile } from '../helpers/mediaFiles';
 import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandbox';
 import { n8nHelperTransport } from '../helpers/transport';

@@ -2,8 +2,8 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 
 import { n8nHelperTransport } from '../helpers/transport';
-import { createKfClient } from '../../nodes/WeChatCustomerService/client/settings';
-import { WeChatTransportError } from '../../nodes/shared/errors';
+import { createKfClient } from '../../nodes/WeChatCustomerService/client/createClient';
+import { WeChatTransportError } from '../../nodes/shared/transport/errors';
 import { sandboxCredential, useSandbox, CREDENTIAL_TYPE } from '../helpers/sandbox';
 
 const ctx = useSandbox('demo');

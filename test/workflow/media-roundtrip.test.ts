@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { mediaFileName } from '../../nodes/WeChatCustomerService/resources/media/download';
+import { mediaFileName } from '../../nodes/WeChatCustomerService/resources/media/download.operation';
 import { MEDIA_LIFETIME_SECONDS } from '../../sandbox/media';
 import { pushFromSandbox } from '../../sandbox/routes/push';
 import { VIDEO_DOWNLOAD_PATH } from '../../sandbox/routes/media';

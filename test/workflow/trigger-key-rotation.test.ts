@@ -109,11 +109,11 @@ describe('key rotation: current EncodingAESKey first, then the previous one', ()
 		expect([call.response.status, call.response.body]).toEqual([200, '1234567890']);
 	});
 
-	it('a Previous EncodingAESKey that is not 43 letters and digits stops the trigger (500), logged without the key', async () => {
+	it('a Previous EncodingAESKey that is not 43 letters and digits (here 9 characters) stops the trigger (500), logged without the key', async () => {
 		const call = await callTrigger({}, { ...ROTATING, previousEncodingAESKey: 'short+key' }, safePush(NEW_KEY));
 		expect([call.response.status, call.item]).toEqual([500, undefined]);
 		expect(call.logs).toEqual([
-			"WeChat Customer Service Trigger cannot answer: The push credential's Previous EncodingAESKey must be 43 letters and digits",
+			"WeChat Customer Service Trigger cannot answer: The push credential's Previous EncodingAESKey must be 43 characters long, not 9",
 		]);
 	});
 });

@@ -47,6 +47,16 @@ describe('Max Age (Seconds)', () => {
 	});
 });
 
+describe("the workflow's time zone", () => {
+	it('an unknown one is refused with the action node’s words, before any push is read', async () => {
+		const call = await callTrigger({}, CREDENTIAL, plainPush(), { timezone: 'Mars/Olympus_Mons' });
+		expect([call.response.status, call.item]).toEqual([500, undefined]);
+		expect(call.logs).toEqual([
+			`WeChat Customer Service Trigger cannot answer: "timezone" (the workflow's time zone) "Mars/Olympus_Mons" is not a known time zone`,
+		]);
+	});
+});
+
 describe('Transfer To Agent Account', () => {
 	it('is checked with the action node’s account rule when a transfer mode uses it', async () => {
 		await expectRefusedParameter(

@@ -343,7 +343,7 @@ describe('refusals start nothing and record nothing', () => {
 		expect([call.response.status, call.response.body]).toEqual([500, 'The trigger is not set up correctly']);
 		expect(call.result).toEqual({ noWebhookResponse: true });
 		expect(call.logs).toEqual([
-			"WeChat Customer Service Trigger cannot answer: The push credential's EncodingAESKey must be 43 letters and digits",
+			"WeChat Customer Service Trigger cannot answer: The push credential's EncodingAESKey must be 43 characters long, not 8",
 		]);
 		expectNoSecrets(call, ['tooShort']);
 	});

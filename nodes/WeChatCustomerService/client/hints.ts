@@ -1,14 +1,9 @@
-import type { OutcomeCheck, RefusalWording } from '../../shared/errors';
+import type { RefusalWording, RefusalWords } from '../../shared/errors';
 
 // Each errcode WeChat may answer, in two plain-English parts: `what` happened, in the user's terms
 // (one short sentence that leads the error message, before WeChat's own words), and what to `do`
 // (the description; never a restatement of `what` or of errmsg).
-interface Refusal {
-	what: string;
-	do: string;
-}
-
-const REFUSALS: Record<number, Refusal> = {
+const REFUSALS: Record<number, RefusalWords> = {
 	[-1]: {
 		what: 'WeChat is busy.',
 		do: 'Reads are retried automatically (up to 3 times); a change such as sending a message or creating a session is not retried automatically, because WeChat may already have done it: check before running it again.',
@@ -35,7 +30,6 @@ const REFUSALS: Record<number, Refusal> = {
 		what: 'WeChat does not know this media_id.',
 		do: 'It is mistyped, belongs to another Official Account, or has expired (temporary media lives 3 days). Upload the file again, or take the MediaId of a newer customer message.',
 	},
-	40008: { what: 'WeChat does not know this message type.', do: 'Choose one of the node’s Message Type options.' },
 	40009: { what: 'The image is too big for WeChat.', do: 'Temporary images may be at most 10 MB: make the image smaller.' },
 	40010: { what: 'The voice file is too big or too long for WeChat.', do: 'A voice may be at most 2 MB and 60 seconds.' },
 	40011: { what: 'The video is too big for WeChat.', do: 'Temporary videos may be at most 10 MB.' },
@@ -59,7 +53,6 @@ const REFUSALS: Record<number, Refusal> = {
 		what: 'The upload carried no file.',
 		do: 'WeChat wants the file as the multipart part named "media", with a file name.',
 	},
-	41006: { what: 'The request carried no media_id.', do: 'Set the Media ID, or send from a binary file.' },
 	42001: { what: 'The access_token has expired.', do: 'The node fetches a new one and retries once; if this persists, check the credential’s token settings.' },
 	43004: {
 		what: 'This customer does not follow the Official Account.',
@@ -91,62 +84,26 @@ const REFUSALS: Record<number, Refusal> = {
 	},
 	61450: { what: 'WeChat’s customer-service system failed.', do: 'Try again later.' },
 	61451: { what: 'WeChat did not accept a parameter.', do: 'Check the values of this call.' },
-	61452: { what: 'WeChat does not know this customer-service account.', do: 'Agent → Get Many lists the accounts of this Official Account.' },
-	61453: { what: 'This customer-service account already exists.', do: 'Use Account → Update to change its nickname.' },
 	61454: { what: 'The account prefix is too long.', do: 'Use at most 10 characters before the @.' },
 	61455: { what: 'The account prefix has characters WeChat does not allow.', do: 'Use only letters, digits and underscores before the @.' },
-	61456: { what: 'The Official Account has as many customer-service accounts as it may.', do: 'Delete an account you no longer use (Account → Delete).' },
 	61457: { what: 'WeChat does not accept this avatar file.', do: 'Use a JPEG image (640×640 recommended).' },
 	65400: {
 		what: 'The new customer-service feature is not enabled for this Official Account.',
 		do: 'Enable it in the Official Account platform, or wait a while after enabling it.',
-	},
-	65401: {
-		what: 'No such customer-service account exists on this Official Account.',
-		do: 'Agent → Get Many lists the accounts; choose one From List in the account field, or check the prefix and the Official Account WeChat ID after the @.',
-	},
-	65402: {
-		what: 'This customer-service account is not bound to a WeChat user yet.',
-		do: 'Invite the agent’s own WeChat with Account → Invite and have them accept; then the account can serve customers.',
 	},
 	65403: { what: 'WeChat does not allow this nickname.', do: 'Use at most 16 characters and avoid sensitive words.' },
 	65404: {
 		what: 'WeChat does not allow this customer-service account.',
 		do: 'Use prefix@OfficialAccountWeChatID with a prefix of at most 10 letters, digits or underscores.',
 	},
-	65405: { what: 'The Official Account has reached its limit of 100 customer-service accounts.', do: 'Delete an account you no longer use (Account → Delete).' },
-	65406: { what: 'This customer-service account already exists.', do: 'Use Account → Update to change its nickname.' },
-	65407: { what: 'That WeChat user is already an agent of this Official Account.', do: 'Agent → Get Many shows which account they are bound to.' },
-	65408: { what: 'That WeChat user has already been invited.', do: 'Wait for them to accept; Agent → Get Many shows invite_status.' },
 	65409: {
 		what: 'WeChat does not know this WeChat ID.',
 		do: 'Use the person’s WeChat ID (微信号), not their nickname or phone number.',
 	},
 	65410: { what: 'That WeChat user is bound to too many customer-service accounts.', do: 'Invite another WeChat user, or unbind them from another account.' },
-	65411: {
-		what: 'An invitation for this account is still pending.',
-		do: 'Wait for it to be accepted, rejected or to expire; Agent → Get Many shows invite_status.',
-	},
-	65412: { what: 'This customer-service account is already bound to a WeChat user.', do: 'Nothing to invite: Agent → Get Many shows the bound WeChat ID (kf_wx).' },
-	65413: {
-		what: 'This customer has no open session with this agent.',
-		do: 'There is nothing to close. Session → Get shows who serves the customer.',
-	},
-	65414: {
-		what: 'Another agent is already serving this customer.',
-		do: 'Close that session first; Session → Get shows who serves the customer.',
-	},
-	65415: {
-		what: 'This agent is not online.',
-		do: 'To take a session the agent must be signed in to the customer-service web client or the mobile assistant. Agent → Get Online lists who is online.',
-	},
 	65416: {
 		what: 'WeChat did not accept the query’s time range or page size.',
 		do: 'The start must not be after the end, a legacy getrecord query must stay within one China-time day, and a page holds at most 10000 records (getmsglist) or 50 (getrecord).',
-	},
-	65417: {
-		what: 'The time range is too long for one query.',
-		do: 'WeChat accepts at most 24 hours per getmsglist query; the node splits longer ranges into 24-hour windows, so check the Start Time and End Time.',
 	},
 	89501: { what: 'WeChat is waiting for an administrator to confirm calls from this IP.', do: 'Ask an administrator to confirm it in the Official Account platform.' },
 	89503: { what: 'Calls from this IP need an administrator’s confirmation.', do: 'Ask an administrator to confirm it in the Official Account platform.' },
@@ -154,47 +111,16 @@ const REFUSALS: Record<number, Refusal> = {
 	89507: { what: 'An administrator rejected calls from this IP.', do: 'WeChat blocks the IP for 1 hour; ask an administrator to allow it.' },
 };
 
-/** An errcode that means something else for one call: an account to create does not exist yet. */
-const CALL_REFUSALS: Record<string, Record<number, Refusal>> = {
-	'/customservice/kfaccount/add': {
-		65401: {
-			what: 'The part after the @ is not this Official Account’s WeChat ID.',
-			do: 'A new account is prefix@OfficialAccountWeChatID with this Official Account’s WeChat ID (微信号) after the @; Agent → Get Many shows it in the existing accounts.',
-		},
-	},
+function refusalOf(errcode: number): RefusalWords | undefined {
+	return REFUSALS[errcode];
+}
+
+/**
+ * The Official Account's words for WeChat's errcodes, handed to every error the client raises. What
+ * an unknown outcome may have done, and errcodes that mean something else for one operation, are
+ * said by the operation (`outcome`, `refusals` of its definition).
+ */
+export const OFFICIAL_ACCOUNT_WORDING: RefusalWording = {
+	summaryFor: (errcode) => refusalOf(errcode)?.what ?? '',
+	hintFor: (errcode) => refusalOf(errcode)?.do ?? '',
 };
-
-function refusalOf(errcode: number, path?: string): Refusal | undefined {
-	return (path ? CALL_REFUSALS[path]?.[errcode] : undefined) ?? REFUSALS[errcode];
-}
-
-/** What happened, as one plain sentence that leads the error message ('' for an errcode not listed). */
-function summaryFor(errcode: number, path?: string): string {
-	return refusalOf(errcode, path)?.what ?? '';
-}
-
-/** What to do about an errcode (the error description). */
-function hintFor(errcode: number, path?: string): string {
-	return refusalOf(errcode, path)?.do ?? '';
-}
-
-/** What a change may have done when its outcome is unknown, and how the user can check. */
-const OUTCOME_CHECKS: Record<string, { done: string; then: string }> = {
-	'/customservice/kfaccount/add': { done: 'created the account', then: 'check with Agent → Get Many before running it again' },
-	'/customservice/kfaccount/update': { done: 'updated the account', then: 'check with Agent → Get Many before running it again' },
-	'/customservice/kfaccount/del': { done: 'deleted the account', then: 'check with Agent → Get Many before running it again' },
-	'/customservice/kfaccount/inviteworker': { done: 'sent the invitation', then: 'check invite_status with Agent → Get Many before running it again' },
-	'/customservice/kfaccount/uploadheadimg': { done: 'set the avatar', then: 'check with Avatar → Download before running it again' },
-	'/customservice/kfsession/create': { done: 'assigned the customer', then: 'check with Session → Get before running it again' },
-	'/customservice/kfsession/close': { done: 'closed the session', then: 'check with Session → Get before running it again' },
-	'/cgi-bin/media/upload': { done: 'stored the file', then: 'upload it again to get a media_id you can use (an unused one expires after 3 days)' },
-	'/cgi-bin/message/custom/send': { done: 'sent the message', then: 'check with Record → Get Many before sending it again' },
-	'/cgi-bin/message/custom/typing': { done: 'shown the typing indicator', then: 'it ends by itself within 15 seconds' },
-};
-
-function outcomeCheck(path: string): OutcomeCheck {
-	return OUTCOME_CHECKS[path] ?? { done: 'done it', then: 'check before running it again' };
-}
-
-/** The Official Account's words for WeChat's errcodes, handed to every error the client raises. */
-export const OFFICIAL_ACCOUNT_WORDING: RefusalWording = { summaryFor, hintFor, outcomeCheck };

@@ -1,8 +1,10 @@
 // Temporary media (media/upload, media/get): WeChat's limits and the shapes of its answers.
 // Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
 import type { ByteStream } from '../../shared/transport/http';
-import { WeChatApiError, WeChatInputError, WeChatTransportError } from '../../shared/errors';
+import { WeChatApiError, WeChatInputError } from '../../shared/errors';
+import { WeChatTransportError } from '../../shared/transport/errors';
 import { OFFICIAL_ACCOUNT_WORDING } from './hints';
+import { KF_CALLS } from './calls';
 import {
 	describeContent,
 	fileTypeByMime,
@@ -15,14 +17,11 @@ import {
 import type { MultipartBody } from '../../shared/multipart';
 import type { DownloadAnswer, WeChatClient, WeChatResult } from '../../shared/client/WeChatClient';
 
-const MEDIA_UPLOAD_PATH = '/cgi-bin/media/upload';
-const MEDIA_GET_PATH = '/cgi-bin/media/get';
+const MEDIA_UPLOAD_PATH = KF_CALLS.uploadMedia.path;
+const MEDIA_GET_PATH = KF_CALLS.getMedia.path;
 
 export const MEDIA_TYPES = ['image', 'voice', 'video', 'thumb'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
-
-/** WeChat keeps temporary media for 3 days. */
-export const MEDIA_LIFETIME_SECONDS = 3 * 86400;
 
 const MB = 1024 * 1024;
 
@@ -126,9 +125,7 @@ function plainMimeType(contentType: string | undefined): string | undefined {
  */
 export async function uploadMedia(client: WeChatClient, type: MediaType, multipart: MultipartBody): Promise<UploadedMedia> {
 	const answer = await client.call<MediaUploadAnswer & WeChatResult>({
-		method: 'POST',
-		path: MEDIA_UPLOAD_PATH,
-		kind: 'write',
+		...KF_CALLS.uploadMedia,
 		query: { type },
 		multipart,
 	});
@@ -178,9 +175,7 @@ function describeFile(mediaId: string, file: DownloadAnswer & { stream: ByteStre
  */
 export async function downloadMedia(client: WeChatClient, mediaId: string): Promise<DownloadedMedia> {
 	const answer = await client.call<WeChatResult & { file?: DownloadAnswer; video_url?: unknown }>({
-		method: 'GET',
-		path: MEDIA_GET_PATH,
-		kind: 'read',
+		...KF_CALLS.getMedia,
 		query: { media_id: mediaId },
 		download: true,
 	});

@@ -46,7 +46,7 @@ export function requireValue(field: string, value: string): string {
 	return value;
 }
 
-export function checkText(field: string, value: string): string {
+export function validateText(field: string, value: string): string {
 	if (!value.trim()) throw new WeChatInputError(field, 'is required but empty');
 	const bytes = utf8Bytes(value);
 	if (bytes > MAX_TEXT_BYTES) {
@@ -58,7 +58,7 @@ export function checkText(field: string, value: string): string {
 	return value;
 }
 
-export function checkUrl(field: string, value: string): string {
+export function validateUrl(field: string, value: string): string {
 	if (!isHttpUrl(value)) {
 		throw new WeChatInputError(field, `must be an http:// or https:// URL, got "${value}"`);
 	}
@@ -98,7 +98,7 @@ export function customMessageBody(message: CustomMessage): Record<string, unknow
 	return body;
 }
 
-export function checkNewsArticles(field: string, articles: NewsArticle[]): NewsArticle[] {
+export function validateNewsArticles(field: string, articles: NewsArticle[]): NewsArticle[] {
 	if (articles.length !== NEWS_ARTICLES) {
 		throw new WeChatInputError(
 			field,
@@ -108,7 +108,7 @@ export function checkNewsArticles(field: string, articles: NewsArticle[]): NewsA
 	return articles;
 }
 
-export function checkMenuItems(field: string, items: Array<Partial<MenuItem>>): MenuItem[] {
+export function validateMenuItems(field: string, items: Array<Partial<MenuItem>>): MenuItem[] {
 	if (!items.length) throw new WeChatInputError(field, 'needs at least one menu item');
 	return items.map((item, i) => {
 		const id = requireValue(`${field}[${i}].id`, String(item.id ?? '').trim());

@@ -3,7 +3,7 @@
 import {
 	credentialSettingsOf,
 	type WeChatCredentialData,
-} from './credentials';
+} from './credentialSettings';
 import { targetUnderApiBase, type ApiTargets } from '../../shared/apiTarget';
 import { fetchTransport } from '../../shared/transport/fetchTransport';
 import { tokenServers } from './tokens';

@@ -33,20 +33,3 @@ export function sessionChangeBody(change: SessionChange): Record<string, string>
 	if (change.text) body.text = change.text;
 	return body;
 }
-
-/** Like the Go mp/dkf package's `Get`: the requested openid is copied into the result. */
-export function customerSessionItem(openid: string, session: KfCustomerSession) {
-	return { openid, kf_account: session.kf_account ?? '', createtime: session.createtime ?? 0 };
-}
-
-/** Like the Go mp/dkf package's `List`: kf_account is stamped into every session of that agent. */
-export function agentSessionItems(kfAccount: string, list: KfSessionListItem[]) {
-	return list.map((s) => ({ kf_account: kfAccount, openid: s.openid, createtime: s.createtime }));
-}
-
-/** One item per waiting customer, each carrying the total WeChat reports. */
-export function waitCaseItems(res: KfWaitCaseList) {
-	const list = res.waitcaselist ?? [];
-	const count = typeof res.count === 'number' ? res.count : list.length;
-	return list.map((w) => ({ openid: w.openid, latest_time: w.latest_time, count }));
-}

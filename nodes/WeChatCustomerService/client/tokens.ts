@@ -7,8 +7,9 @@ import {
 } from '../../shared/tokens';
 import { describeUrl, parseJsonBody, sendHttp, type HttpTransport } from '../../shared/transport/http';
 import { OFFICIAL_ACCOUNT_WORDING } from './hints';
-import { secretsOf, type CredentialSettings } from './credentials';
-import { TOKEN_SERVER, WECHAT_API, WeChatApiError, WeChatTransportError, callName, endpointFailure } from '../../shared/errors';
+import { secretsOf, type CredentialSettings } from './credentialSettings';
+import { TOKEN_SERVER, WECHAT_API, WeChatApiError, callName, endpointFailure } from '../../shared/errors';
+import { WeChatTransportError } from '../../shared/transport/errors';
 
 export const FIXED_TOKEN_HINT =
 	'The credential uses a fixed access token, which cannot be refreshed. Paste a current token, or switch the Token Source to Stable Token.';

@@ -25,7 +25,7 @@ export interface KfOnlineAgent {
 export interface KfRecord {
 	worker: string;
 	openid: string;
-	/** 1000–1005 session events, 2001–2003 messages (see OPERCODE_NAMES in records.ts). */
+	/** 1000–1005 session events, 2001–2003 messages (see OPERCODE_NAMES in resources/record/recordItem.ts). */
 	opercode: number;
 	/** Unix seconds. */
 	time: number;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { WeChatCredentialData } from '../client/credentials';
+import type { WeChatCredentialData } from '../client/credentialSettings';
 import { OFFICIAL_ACCOUNT_API } from '../../shared/credentialTypes';
 
 /** The action node's credential type: the router and the "From list" searches both read it. */

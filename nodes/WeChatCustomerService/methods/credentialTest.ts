@@ -1,4 +1,3 @@
-import { OFFICIAL_ACCOUNT_API } from '../client/family';
 import {
 	sleep,
 	type ICredentialTestFunctions,
@@ -6,9 +5,9 @@ import {
 	type INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { credentialSettingsOf, secretsOf, type WeChatCredentialData } from '../client/credentials';
+import { credentialSettingsOf, secretsOf, type WeChatCredentialData } from '../client/credentialSettings';
 import { WeChatApiError, credentialTestMessage } from '../../shared/errors';
-import { KfClient } from '../client/KfClient';
+import { kfClientFor } from '../client/createClient';
 import { FixedTokenServer, stableTokenFetcher, tokenServerFetcher } from '../client/tokens';
 import { legacyHelperTransport } from '../../shared/transport/n8nRequest';
 
@@ -45,11 +44,9 @@ export async function weChatOfficialAccountApiTest(
 				? (await tokenServerFetcher(settings, transport)()).token
 				: (settings.accessToken ?? '');
 		secrets.push(token);
-		const client = new KfClient({
-			family: OFFICIAL_ACCOUNT_API,
-			apiBaseUrl: settings.apiBaseUrl,
+		const client = kfClientFor(settings, transport, {
 			tokenServer: new FixedTokenServer(token),
-			http: { ...settings.http, secrets, transport },
+			secrets,
 			retry: { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 },
 		});
 		const failure = await client.listAgents().then(

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 
 import { onlineStatusName } from '../client/agents';
 import type { KfClient } from '../client/KfClient';
-import { createKfClient } from '../client/settings';
+import { createKfClient } from '../client/createClient';
 import type { KfAgent, KfOnlineAgent } from '../client/types';
 import { officialAccountCredentials } from '../execution/credentials';
 import { toNodeError } from '../../shared/execution/errors';
@@ -14,7 +14,7 @@ async function withClient<T>(ctx: ILoadOptionsFunctions, use: (client: KfClient)
 		client = createKfClient(await officialAccountCredentials(ctx), n8nTransport(ctx));
 		return await use(client);
 	} catch (error) {
-		throw toNodeError(ctx.getNode(), error, 0, client?.secrets);
+		throw toNodeError(ctx.getNode(), error, 0, { secrets: client?.secrets });
 	}
 }
 

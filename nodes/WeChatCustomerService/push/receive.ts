@@ -5,7 +5,7 @@ import { isEvent, pushType, readMessage, toItem, type EncryptionKeyUsed, type Pu
 import { SUCCESS, encryptedReplyXml, transferReplyXml } from './reply';
 import type { PushSettings } from './settings';
 import type { SignedUrlMemory } from './replay';
-import { checkTimestamp } from '../../shared/push/timestamp';
+import { refuseBadTimestamp } from '../../shared/push/timestamp';
 import { pushSignature, signatureMatches } from '../../shared/push/signature';
 import { parseWeChatXml } from '../../shared/push/xml';
 
@@ -51,7 +51,7 @@ const TEXT = 'text/plain; charset=utf-8';
 const XML = 'text/xml; charset=utf-8';
 
 /** A refusal as an answer, so that no exception reaches n8n (which would record an error execution). */
-export function rejection(error: PushRejected): PushAnswer {
+function rejection(error: PushRejected): PushAnswer {
 	return { status: error.status, contentType: TEXT, body: error.message, note: error.message };
 }
 
@@ -61,13 +61,13 @@ function queryString(query: Record<string, unknown>, name: string): string | und
 }
 
 /** The three-string signature over token, timestamp, nonce (GET and plain POST). */
-function checkSignature(s: PushSettings, query: Record<string, unknown>, opts: TriggerOptions, nowMs: number) {
+function refuseBadSignature(s: PushSettings, query: Record<string, unknown>, opts: TriggerOptions, nowMs: number) {
 	const timestamp = queryString(query, 'timestamp') ?? '';
 	const nonce = queryString(query, 'nonce') ?? '';
 	if (!signatureMatches(pushSignature(s.token, timestamp, nonce), query.signature)) {
 		throw new PushRejected(401, 'The signature is not valid');
 	}
-	checkTimestamp(timestamp, opts.maxAgeSeconds, nowMs);
+	refuseBadTimestamp(timestamp, opts.maxAgeSeconds, nowMs);
 	return { timestamp, nonce };
 }
 
@@ -85,7 +85,7 @@ interface Opened {
 }
 
 /** The first body under a signed URL is the only one it may carry, until its timestamp leaves Max Age. */
-function checkReplay(deps: ReceiveDeps, query: Record<string, unknown>, body: Buffer, maxAgeSeconds: number): void {
+function refuseReplay(deps: ReceiveDeps, query: Record<string, unknown>, body: Buffer, maxAgeSeconds: number): void {
 	const timestamp = queryString(query, 'timestamp') ?? '';
 	const signature = queryString(query, 'signature') ?? queryString(query, 'msg_signature') ?? '';
 	// Accepted while |now - timestamp| <= maxAge, so needed until (timestamp + maxAge) s, inclusive.
@@ -104,8 +104,8 @@ function open(s: PushSettings, req: PushRequest, opts: TriggerOptions, deps: Rec
 				'The credential has an EncodingAESKey, so a push without encrypt_type=aes and msg_signature is refused',
 			);
 		}
-		checkSignature(s, req.query, opts, nowMs);
-		checkReplay(deps, req.query, body, opts.maxAgeSeconds);
+		refuseBadSignature(s, req.query, opts, nowMs);
+		refuseReplay(deps, req.query, body, opts.maxAgeSeconds);
 		return { xml: body, encrypted: false };
 	}
 	if (encryptType !== 'aes') throw new PushRejected(400, 'The encrypt_type is neither raw nor aes');
@@ -124,13 +124,13 @@ function open(s: PushSettings, req: PushRequest, opts: TriggerOptions, deps: Rec
 		if (typeof envelope.MsgType !== 'string' || req.query.signature === undefined) {
 			throw new PushRejected(401, 'The push is encrypted but the credential has no EncodingAESKey and AppID');
 		}
-		checkSignature(s, req.query, opts, nowMs);
-		checkReplay(deps, req.query, body, opts.maxAgeSeconds);
+		refuseBadSignature(s, req.query, opts, nowMs);
+		refuseReplay(deps, req.query, body, opts.maxAgeSeconds);
 		return { xml: body, encrypted: false };
 	}
-	if (req.query.signature !== undefined) checkSignature(s, req.query, opts, nowMs);
-	else checkTimestamp(timestamp, opts.maxAgeSeconds, nowMs);
-	checkReplay(deps, req.query, body, opts.maxAgeSeconds);
+	if (req.query.signature !== undefined) refuseBadSignature(s, req.query, opts, nowMs);
+	else refuseBadTimestamp(timestamp, opts.maxAgeSeconds, nowMs);
+	refuseReplay(deps, req.query, body, opts.maxAgeSeconds);
 	const keys: Array<LabelledKey & { which: EncryptionKeyUsed }> = [{ which: 'current', label: 'EncodingAESKey', key: s.aesKey }];
 	if (s.previousAesKey) keys.push({ which: 'previous', label: 'Previous EncodingAESKey', key: s.previousAesKey });
 	const { message, key } = decryptWithKeys(keys, encrypt, s.appId);
@@ -186,7 +186,7 @@ function accept(s: PushSettings, req: PushRequest, opts: TriggerOptions, deps: R
 export function receivePush(s: PushSettings, req: PushRequest, opts: TriggerOptions, deps: ReceiveDeps): PushAnswer {
 	try {
 		if (req.method === 'GET') {
-			checkSignature(s, req.query, opts, deps.now());
+			refuseBadSignature(s, req.query, opts, deps.now());
 			return verify(req);
 		}
 		return accept(s, req, opts, deps);

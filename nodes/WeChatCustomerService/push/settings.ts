@@ -1,4 +1,4 @@
-import { CredentialSettingsError } from '../client/credentials';
+import { CredentialSettingsError } from '../../shared/credentialFields';
 import { fingerprint } from '../../shared/tokens';
 import { aesKeyOf, isEncodingAESKey, pushSecrets } from '../../shared/push/crypto';
 
@@ -27,35 +27,51 @@ export interface PushSettings {
 const APP_ID_PATTERN = /^wx[0-9a-f]{16}$/i;
 const TOKEN_PATTERN = /^[A-Za-z0-9]{3,32}$/;
 
-function keyProblems(label: string, key: string): string[] {
-	if (key.length !== 43) return [`The ${label} must be 43 characters long, not ${key.length}`];
-	if (!isEncodingAESKey(key)) return [`The ${label} may hold only letters a–z, A–Z and digits`];
+/** A problem with one field of the credential; `blocking` when the trigger cannot work with it. */
+interface PushCredentialProblem {
+	field: string;
+	problem: string;
+	blocking: boolean;
+}
+
+function keyProblems(field: string, key: string): PushCredentialProblem[] {
+	if (key.length !== 43) return [{ field, problem: `must be 43 characters long, not ${key.length}`, blocking: true }];
+	if (!isEncodingAESKey(key)) return [{ field, problem: 'may hold only letters a–z, A–Z and digits', blocking: true }];
 	return [];
 }
 
-/** Problems with the credential, in the words of its fields; empty when it is usable. */
-export function pushCredentialProblems(data: PushCredentialData): string[] {
-	const problems: string[] = [];
+/** The one check of the push credential: the credential test reports every problem, the trigger refuses the blocking ones. */
+function problemsOf(data: PushCredentialData): PushCredentialProblem[] {
+	const problems: PushCredentialProblem[] = [];
 	const token = data.token ?? '';
 	const key = (data.encodingAESKey ?? '').trim();
 	const previousKey = (data.previousEncodingAESKey ?? '').trim();
 	const appId = (data.appId ?? '').trim();
-	if (!token) problems.push('The Token is empty');
+	if (!token) problems.push({ field: 'Token', problem: 'is empty', blocking: true });
 	else if (!TOKEN_PATTERN.test(token)) {
-		problems.push('The Token must be 3 to 32 letters and digits, as in the Official Account console');
+		problems.push({ field: 'Token', problem: 'must be 3 to 32 letters and digits, as in the Official Account console', blocking: false });
 	}
 	if (key) {
 		problems.push(...keyProblems('EncodingAESKey', key));
-		if (!appId) problems.push('The AppID is required when an EncodingAESKey is set');
+		if (!appId) problems.push({ field: 'AppID', problem: 'is required when an EncodingAESKey is set', blocking: true });
 	}
 	if (previousKey) {
-		problems.push(...keyProblems('Previous EncodingAESKey', previousKey));
-		if (!key) problems.push('The Previous EncodingAESKey is used only next to an EncodingAESKey');
+		// Without a current key the trigger reads plain pushes only: a previous key alone is unused.
+		if (key) problems.push(...keyProblems('Previous EncodingAESKey', previousKey));
+		else {
+			problems.push(...keyProblems('Previous EncodingAESKey', previousKey).map((p) => ({ ...p, blocking: false })));
+			problems.push({ field: 'Previous EncodingAESKey', problem: 'is used only next to an EncodingAESKey', blocking: false });
+		}
 	}
 	if (appId && !APP_ID_PATTERN.test(appId)) {
-		problems.push('The AppID does not look like one: "wx" followed by 16 hexadecimal characters');
+		problems.push({ field: 'AppID', problem: 'does not look like one: "wx" followed by 16 hexadecimal characters', blocking: false });
 	}
 	return problems;
+}
+
+/** Problems with the credential, in the words of its fields; empty when it is usable. */
+export function pushCredentialProblems(data: PushCredentialData): string[] {
+	return problemsOf(data).map((p) => `The ${p.field} ${p.problem}`);
 }
 
 /**
@@ -64,19 +80,12 @@ export function pushCredentialProblems(data: PushCredentialData): string[] {
  * credential test's.
  */
 export function pushSettingsOf(data: PushCredentialData): PushSettings {
+	const blocking = problemsOf(data).find((p) => p.blocking);
+	if (blocking) throw new CredentialSettingsError(`The push credential's ${blocking.field} ${blocking.problem}`);
 	const token = data.token ?? '';
 	const key = (data.encodingAESKey ?? '').trim();
-	// Without a current key the trigger reads plain pushes only: a previous key alone is unused.
 	const previousKey = key ? (data.previousEncodingAESKey ?? '').trim() : '';
 	const appId = (data.appId ?? '').trim();
-	if (!token) throw new CredentialSettingsError("The push credential's Token is empty");
-	if (key && !isEncodingAESKey(key)) {
-		throw new CredentialSettingsError("The push credential's EncodingAESKey must be 43 letters and digits");
-	}
-	if (previousKey && !isEncodingAESKey(previousKey)) {
-		throw new CredentialSettingsError("The push credential's Previous EncodingAESKey must be 43 letters and digits");
-	}
-	if (key && !appId) throw new CredentialSettingsError("The push credential's AppID is required with an EncodingAESKey");
 	const aesKey = key ? aesKeyOf(key) : undefined;
 	const previousAesKey = previousKey ? aesKeyOf(previousKey) : undefined;
 	return {

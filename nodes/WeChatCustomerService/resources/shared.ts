@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ACCOUNT_PREFIX_MAX, ACCOUNT_SUFFIX_MAX, validateKfAccount, validateOpenid } from '../client/accounts';
 import type { WeChatResult } from '../../shared/client/WeChatClient';
+import type { OutcomeCheck } from '../../shared/errors';
 import { stringParam } from '../../shared/execution/input';
 
-export { optionsCollection, workflowTimeFormatter } from '../../shared/execution/parameters';
 
 type AccountRole = 'account' | 'newAccount' | 'agent' | 'sendAs';
 
@@ -119,3 +119,9 @@ export function accountResult(kfAccount: string, operation: string, res: WeChatR
 	return { kf_account: kfAccount, operation, success: true, ...rest };
 }
 
+
+/** What an upload of temporary media may have done when its answer is lost (Media → Upload, Message → Send). */
+export const MEDIA_UPLOAD_OUTCOME: OutcomeCheck = {
+	done: 'stored the file',
+	then: 'upload it again to get a media_id you can use (an unused one expires after 3 days)',
+};

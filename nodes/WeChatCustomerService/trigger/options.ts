@@ -2,7 +2,8 @@ import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { validateKfAccount } from '../client/accounts';
 import { toNodeError } from '../../shared/execution/errors';
-import { inputError, numberParam, optionListParam, optionParam, stringParam, type ParameterSource } from '../../shared/execution/input';
+import { booleanParam, inputError, numberParam, optionListParam, optionParam, stringParam, type ParameterSource } from '../../shared/execution/input';
+import { workflowTimeFormatter } from '../../shared/execution/parameters';
 import { REPLY_MODES, type TriggerOptions } from '../push/receive';
 import { EVENT_VALUES, triggerProperties } from './description';
 
@@ -41,7 +42,6 @@ function readOptions(ctx: TriggerContext): TriggerOptions {
 			.filter(Boolean);
 		if (!transferKeywords.length) throw inputError('transferKeywords', 'holds no keyword between its commas');
 	}
-	const options = ctx.getNodeParameter('options', {}) as { deduplicate?: unknown; includeRawXml?: unknown };
 	const node = ctx.getNode();
 	return {
 		events: events.length ? events : ['*'],
@@ -49,9 +49,9 @@ function readOptions(ctx: TriggerContext): TriggerOptions {
 		transferKfAccount,
 		transferKeywords,
 		maxAgeSeconds,
-		deduplicate: options.deduplicate !== false,
-		includeRawXml: options.includeRawXml === true,
-		timeZone: ctx.getTimezone(),
+		deduplicate: booleanParam(p, 0, 'options.deduplicate', true),
+		includeRawXml: booleanParam(p, 0, 'options.includeRawXml', false),
+		timeZone: workflowTimeFormatter(ctx).timeZone,
 		scope: `${ctx.getWorkflow().id ?? ''}|${node.id ?? node.name}`,
 	};
 }
@@ -73,7 +73,7 @@ export function readTriggerOptions(ctx: TriggerContext): TriggerOptions {
  * there is nothing to create or delete; activation still reads every parameter, so that a bad
  * one stops it with the field named instead of failing on every push.
  */
-export async function checkTriggerParameters(this: IHookFunctions): Promise<boolean> {
+export async function validateTriggerParameters(this: IHookFunctions): Promise<boolean> {
 	readTriggerOptions(this);
 	return true;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { redact } from '../../shared/errors';
+import { redact } from '../../shared/transport/redact';
 import { pushDeduplicator } from '../push/dedup';
 import { receivePush, type PushAnswer } from '../push/receive';
 import { signedUrlMemory } from '../push/replay';

@@ -4,7 +4,7 @@ import { decryptWithKeys, type LabelledKey } from '../../shared/push/crypto';
 import { MAX_BODY_BYTES, PushRejected } from '../../shared/push/errors';
 import { ExpiringMemory } from '../../shared/push/memory';
 import { pushSignature, signatureMatches } from '../../shared/push/signature';
-import { checkTimestamp } from '../../shared/push/timestamp';
+import { refuseBadTimestamp } from '../../shared/push/timestamp';
 import { parseWeChatXml } from '../../shared/push/xml';
 import type { CallbackSettings } from './settings';
 
@@ -67,7 +67,7 @@ function checkSigned(s: CallbackSettings, query: Record<string, unknown>, encryp
 	if (!signatureMatches(pushSignature(s.token, timestamp, nonce, encrypted), query.msg_signature)) {
 		throw new PushRejected(401, 'The msg_signature is not valid');
 	}
-	checkTimestamp(timestamp, maxAgeSeconds, nowMs);
+	refuseBadTimestamp(timestamp, maxAgeSeconds, nowMs);
 }
 
 /** The plaintext with the current key, else the previous one; the CorpID inside must be the credential's. */

@@ -1,5 +1,6 @@
 import { listIn, type WeChatResult } from '../../shared/client/WeChatClient';
-import { WeChatInputError, WeChatTransportError } from '../../shared/errors';
+import { WeChatInputError } from '../../shared/errors';
+import { WeChatTransportError } from '../../shared/transport/errors';
 import type { WeComClient } from './WeComClient';
 
 export interface KfAccount {

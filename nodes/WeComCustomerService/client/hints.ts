@@ -115,6 +115,13 @@ const REFUSALS: Record<number, Refusal> = {
 	},
 };
 
+/** Every errcode the table explains, in order, with its words (the README's WeCom errors table). */
+export function weComRefusals(): Array<{ errcode: number } & Refusal> {
+	return Object.entries(REFUSALS)
+		.map(([code, refusal]) => ({ errcode: Number(code), ...refusal }))
+		.sort((a, b) => a.errcode - b.errcode);
+}
+
 function refusalOf(errcode: number): Refusal | undefined {
 	return REFUSALS[errcode];
 }

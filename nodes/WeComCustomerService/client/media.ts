@@ -1,6 +1,6 @@
 // WeCom temporary media (media/upload, media/get): WeCom's limits and the shapes of its answers.
 // Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
-import { WeChatTransportError } from '../../shared/errors';
+import { WeChatTransportError } from '../../shared/transport/errors';
 import type { FileTypeInfo } from '../../shared/fileTypes';
 import { checkMediaFile, describeDownload, type DownloadedMedia, type MediaRule } from '../../shared/media';
 import type { MultipartBody } from '../../shared/multipart';

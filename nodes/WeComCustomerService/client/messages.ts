@@ -1,7 +1,8 @@
 // 微信客服 messages: kf/send_msg, kf/send_msg_on_event and kf/recall_msg, with WeCom's limits.
 // Pure functions: they throw WeChatInputError (field + problem) before anything is sent.
 import type { WeChatResult } from '../../shared/client/WeChatClient';
-import { WeChatInputError, WeChatTransportError } from '../../shared/errors';
+import { WeChatInputError } from '../../shared/errors';
+import { WeChatTransportError } from '../../shared/transport/errors';
 import type { WeComClient } from './WeComClient';
 
 export const SEND_TYPES = ['text', 'image', 'voice', 'video', 'file', 'link', 'miniprogram', 'msgmenu', 'location'] as const;

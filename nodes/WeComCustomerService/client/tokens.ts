@@ -1,4 +1,5 @@
-import { WeChatApiError, WeChatTransportError, endpointFailure } from '../../shared/errors';
+import { WeChatApiError, endpointFailure } from '../../shared/errors';
+import { WeChatTransportError } from '../../shared/transport/errors';
 import { fingerprint, tokenCache, type FetchedToken, type TokenFetcher, type TokenServer } from '../../shared/tokens';
 import { parseJsonBody, sendHttp, type HttpTransport } from '../../shared/transport/http';
 import { weComSecretsOf, type WeComSettings } from './credentials';

@@ -14,7 +14,7 @@ async function withClient<T>(ctx: ILoadOptionsFunctions, use: (client: WeComClie
 		client = createWeComClient(await weComCredentials(ctx), n8nTransport(ctx));
 		return await use(client);
 	} catch (error) {
-		throw toNodeError(ctx.getNode(), error, 0, client?.secrets);
+		throw toNodeError(ctx.getNode(), error, 0, { secrets: client?.secrets });
 	}
 }
 

@@ -2,7 +2,8 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-wor
 
 import type { DownloadAnswer, WeChatResult } from '../../shared/client/WeChatClient';
 import { storeDownload } from '../../shared/execution/binary';
-import { WeChatTransportError, credentialTestMessage } from '../../shared/errors';
+import { credentialTestMessage } from '../../shared/errors';
+import { WeChatTransportError } from '../../shared/transport/errors';
 import { fileTypeByMime, mimeTypeOf, sniffFileType } from '../../shared/fileTypes';
 import { ORIGIN_CODES, type KfMessage } from '../client/sync';
 import type { WeComClient } from '../client/WeComClient';

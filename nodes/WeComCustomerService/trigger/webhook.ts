@@ -1,7 +1,8 @@
 import { sleep, type IDataObject, type INodeExecutionData, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 
 import { WECOM_API, WECOM_CALLBACK_API } from '../../shared/credentialTypes';
-import { credentialTestMessage, redact } from '../../shared/errors';
+import { credentialTestMessage } from '../../shared/errors';
+import { redact } from '../../shared/transport/redact';
 import { helperTransport, type HttpRequestHelper } from '../../shared/transport/n8nRequest';
 import { ZonedFormatter } from '../../shared/zonedTime';
 import { receiveCallback, seenCallbacks, type CallbackAnswer, type KfNotification } from '../callback/receive';

@@ -14,13 +14,13 @@ import {
 	MEDIA_URL,
 	WeChatApiError,
 	WeChatOutcomeUnknownError,
-	WeChatTransportError,
 	callName,
 	endpointFailure,
 	type Endpoint,
 	type RefusalSource,
 	type RefusalWording,
 } from '../errors';
+import { WeChatTransportError } from '../transport/errors';
 import { TOKEN_REJECTED_CODES, type TokenServer } from '../tokens';
 
 /** What differs between the families that call through this client: names, words, limits. */
@@ -55,7 +55,7 @@ export function useDefaultRetry(policy?: RetryPolicy): void {
 	defaultRetry = policy ?? DEFAULT_RETRY;
 }
 
-export interface ClientSettings {
+interface ClientSettings {
 	family: ApiFamily;
 	apiBaseUrl: string;
 	tokenServer: TokenServer;
@@ -69,7 +69,7 @@ export interface ClientSettings {
  */
 type CallKind = 'read' | 'write';
 
-export interface CallSpec {
+interface CallSpec {
 	method: 'GET' | 'POST';
 	path: string;
 	kind: CallKind;
@@ -170,7 +170,7 @@ export class WeChatClient {
 
 	private outcomeUnknown(path: string, reason: WeChatApiError | WeChatTransportError): WeChatOutcomeUnknownError {
 		const { wording, service } = this.settings.family;
-		return new WeChatOutcomeUnknownError(path, reason, wording, service);
+		return new WeChatOutcomeUnknownError(path, reason, wording.outcomeCheck?.(path), service);
 	}
 
 	/** Downloads a plain URL (e.g. an avatar on WeChat's CDN) whole; no token involved. */

@@ -3,7 +3,7 @@ import type { IBinaryData, IExecuteFunctions, IWebhookFunctions } from 'n8n-work
 import type { ByteStream } from '../transport/http';
 import { inputError } from './input';
 
-export interface BinaryInput {
+interface BinaryInput {
 	bytes: Buffer;
 	fileName?: string;
 	mimeType?: string;

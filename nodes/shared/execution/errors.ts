@@ -11,12 +11,14 @@ import {
 	WeChatApiError,
 	WeChatInputError,
 	WeChatOutcomeUnknownError,
-	WeChatTransportError,
-	redact,
 	refusalDescription,
 	refusalMessage,
+	type RefusalWords,
 } from '../errors';
+import { redact } from '../transport/redact';
+import { WeChatTransportError } from '../transport/errors';
 import { fieldLabel } from './labels';
+import type { OperationDefinition } from './operations';
 
 interface NodeErrorOptions {
 	/** Values to scrub from every text (tokens, secrets). */
@@ -58,14 +60,33 @@ function fieldProblemError(
 	return error;
 }
 
+/**
+ * An error of a call the operation made, in the operation's own words when it has them, else in the
+ * node's (`nodeRefusals`: errcodes whose advice names the node's operations).
+ */
+export function inOperationWords(
+	error: unknown,
+	operation: Pick<OperationDefinition<unknown>, 'outcome' | 'refusals'>,
+	nodeRefusals?: Readonly<Record<number, RefusalWords>>,
+): unknown {
+	if (error instanceof WeChatOutcomeUnknownError) {
+		const check = operation.outcome?.[error.path];
+		return check ? error.withCheck(check) : error;
+	}
+	if (error instanceof WeChatApiError && error.source !== 'Token server') {
+		const words = operation.refusals?.[error.errcode] ?? nodeRefusals?.[error.errcode];
+		return words ? error.inWords(words) : error;
+	}
+	return error;
+}
+
 /** Turns anything thrown while handling an item into the n8n error a user should see. */
 export function toNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
-	options: NodeErrorOptions | readonly string[] = {},
+	{ secrets = [], properties = [] }: NodeErrorOptions = {},
 ): NodeApiError | NodeOperationError {
-	const { secrets = [], properties = [] } = Array.isArray(options) ? { secrets: options } : (options as NodeErrorOptions);
 	const scrub = (text: string | undefined) => (text ? redact(text, secrets) : undefined);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	const api = (response: JsonObject, message: string, description: string | undefined, httpCode?: number) =>

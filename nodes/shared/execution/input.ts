@@ -27,6 +27,15 @@ export function numberParam(ctx: ParameterSource, itemIndex: number, name: strin
 	return value;
 }
 
+/**
+ * Reads a boolean parameter as n8n's toggles mean it: only the other value (`true` when the
+ * fallback is false) changes it, so an expression that gives anything else keeps the default.
+ */
+export function booleanParam(ctx: ParameterSource, itemIndex: number, name: string, fallback: boolean): boolean {
+	const raw = ctx.getNodeParameter(name, itemIndex, fallback);
+	return fallback ? raw !== false : raw === true;
+}
+
 /** Reads a string parameter, trimmed; empty is an error unless `optional`. */
 export function stringParam(
 	ctx: ParameterSource,

@@ -6,7 +6,10 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-export interface OperationContext<Client> {
+import type { OutcomeCheck, RefusalWords } from '../errors';
+
+/** What an operation gets for one input item (n8n's context is `this`). */
+interface OperationItem<Client> {
 	itemIndex: number;
 	client: Client;
 }
@@ -24,10 +27,17 @@ export interface OperationDefinition<Client> {
 	option: INodePropertyOptions & { action: string };
 	/** The API call(s) behind it, e.g. "GET /cgi-bin/customservice/getkflist" (README table). */
 	api?: string;
+	/**
+	 * For each call that changes something (by its path): what it may have done when its answer is
+	 * lost, and how the user can check. Every call of `api` that is a change needs one (a test checks).
+	 */
+	outcome?: Readonly<Record<string, OutcomeCheck>>;
+	/** Errcodes that mean something else for this operation than the family's table says. */
+	refusals?: Readonly<Record<number, RefusalWords>>;
 	/** Parameters of this operation; the resource/operation displayOptions are added for you. */
 	properties: INodeProperties[];
 	/** Runs for one input item. Validate input first: throw before any request is sent. */
-	execute(this: IExecuteFunctions, ctx: OperationContext<Client>): Promise<OperationResult>;
+	execute(this: IExecuteFunctions, item: OperationItem<Client>): Promise<OperationResult>;
 }
 
 export interface ResourceDefinition<Client> {

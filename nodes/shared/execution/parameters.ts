@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ZonedFormatter, isValidTimeZone } from '../zonedTime';
 import { concurrencyOption } from './concurrency';
-import { inputError, numberParam } from './input';
+import { booleanParam, inputError, numberParam } from './input';
 
 /** The "Options" collection of an operation: `extra` options plus Concurrency. */
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
@@ -17,7 +17,7 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 }
 
 /** Formats unix times in the workflow's time zone (Settings → Timezone, else n8n's GENERIC_TIMEZONE). */
-export function workflowTimeFormatter(ctx: IExecuteFunctions): ZonedFormatter {
+export function workflowTimeFormatter(ctx: Pick<IExecuteFunctions, 'getTimezone'>): ZonedFormatter {
 	const timeZone = ctx.getTimezone();
 	if (!isValidTimeZone(timeZone)) {
 		throw inputError('timezone', `(the workflow's time zone) "${timeZone}" is not a known time zone`);
@@ -49,7 +49,7 @@ export function returnAllProperties(): INodeProperties[] {
 
 /** How many results item `itemIndex` wants: undefined for all, else a whole number ≥ 1. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	if (booleanParam(ctx, itemIndex, 'returnAll', false)) return undefined;
 	const limit = numberParam(ctx, itemIndex, 'limit', 50);
 	if (!Number.isInteger(limit) || limit < 1) throw inputError('limit', `must be a whole number of at least 1, got ${limit}`);
 	return limit;

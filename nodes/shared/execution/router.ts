@@ -4,11 +4,14 @@ import { readConcurrency } from './concurrency';
 import { toNodeError } from './errors';
 import { findOperation, nodeProperties, type ResourceDefinition } from './operations';
 import { runPerItem } from './runner';
+import type { RefusalWords } from '../errors';
 
 /** What a family's action node routes over: its resources and how it makes a client for a run. */
-export interface NodeRoutes<Client> {
+interface NodeRoutes<Client> {
 	resources: ReadonlyArray<ResourceDefinition<Client>>;
 	defaultResource: string;
+	/** The node's words for errcodes whose advice names its operations (over the client's words). */
+	refusals?: Readonly<Record<number, RefusalWords>>;
 	/** The client for this run, from the node's credential (throws before any request on a bad credential). */
 	createClient(ctx: IExecuteFunctions): Promise<Client>;
 }
@@ -33,6 +36,6 @@ export function routerFor<Client extends { readonly secrets: string[] }>(routes:
 		} catch (error) {
 			throw toNodeError(this.getNode(), error, 0, { properties });
 		}
-		return await runPerItem(this, { operation, client, concurrency, properties });
+		return await runPerItem(this, { operation, client, concurrency, properties, refusals: routes.refusals });
 	};
 }

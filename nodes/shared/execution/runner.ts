@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { errorItemJson, toNodeError } from './errors';
+import { errorItemJson, inOperationWords, toNodeError } from './errors';
 
 import type { OperationDefinition, OperationResult } from './operations';
+import type { RefusalWords } from '../errors';
 
 /**
  * Runs `task` for every index with at most `concurrency` in flight and returns results in
  * input order. On the first failure no new task starts; the earliest failing index's error
  * is thrown once the tasks in flight have settled.
  */
-export async function mapWithConcurrency<T>(
+async function mapWithConcurrency<T>(
 	count: number,
 	concurrency: number,
 	task: (index: number) => Promise<T>,
@@ -59,15 +60,22 @@ export function toItems(result: OperationResult, itemIndex: number): INodeExecut
  */
 export async function runPerItem<Client extends { readonly secrets: string[] }>(
 	ctx: IExecuteFunctions,
-	run: { operation: OperationDefinition<Client>; client: Client; concurrency: number; properties: readonly INodeProperties[] },
+	run: {
+		operation: OperationDefinition<Client>;
+		client: Client;
+		concurrency: number;
+		properties: readonly INodeProperties[];
+		/** The node's words for errcodes whose advice names its operations. */
+		refusals?: Readonly<Record<number, RefusalWords>>;
+	},
 ): Promise<INodeExecutionData[][]> {
-	const { operation, client, concurrency, properties } = run;
+	const { operation, client, concurrency, properties, refusals } = run;
 	const continueOnFail = ctx.continueOnFail();
 	const perItem = await mapWithConcurrency(ctx.getInputData().length, concurrency, async (itemIndex) => {
 		try {
 			return toItems(await operation.execute.call(ctx, { itemIndex, client }), itemIndex);
 		} catch (error) {
-			const nodeError = toNodeError(ctx.getNode(), error, itemIndex, { secrets: client.secrets, properties });
+			const nodeError = toNodeError(ctx.getNode(), inOperationWords(error, operation, refusals), itemIndex, { secrets: client.secrets, properties });
 			if (!continueOnFail) throw nodeError;
 			return [{ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } }];
 		}

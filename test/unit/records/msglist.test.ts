@@ -1,4 +1,4 @@
-import { WeChatTransportError } from '../../../nodes/shared/errors';
+import { WeChatTransportError } from '../../../nodes/shared/transport/errors';
 import { MSG_LIST_PATH } from '../../../nodes/WeChatCustomerService/client/records';
 import { msgList } from '../../../sandbox/routes/records';
 import { tamperMsgList } from '../../helpers/records';

@@ -1,4 +1,4 @@
-import { csvField, recordFiles, type RecordFile } from '../../../nodes/WeChatCustomerService/client/recordFile';
+import { csvField, recordFiles, type RecordFile } from '../../../nodes/WeChatCustomerService/resources/record/recordFiles';
 import type { KfRecord } from '../../../nodes/WeChatCustomerService/client/types';
 import { ZonedFormatter } from '../../../nodes/shared/zonedTime';
 

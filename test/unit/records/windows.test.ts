@@ -1,5 +1,6 @@
 import { WeChatInputError } from '../../../nodes/shared/errors';
-import { operationName, recordWindows, validateRecordQuery, type RecordQuery } from '../../../nodes/WeChatCustomerService/client/records';
+import { recordWindows, validateRecordQuery, type RecordQuery } from '../../../nodes/WeChatCustomerService/client/records';
+import { operationName } from '../../../nodes/WeChatCustomerService/resources/record/recordItem';
 import { DAY, T0, recordQuery } from '../../helpers/recordQueries';
 
 const query = recordQuery;

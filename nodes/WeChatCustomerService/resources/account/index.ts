@@ -1,8 +1,8 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { createAccount } from './create';
-import { deleteAccount } from './delete';
-import { inviteAccount } from './invite';
-import { updateAccount } from './update';
+import { createAccount } from './create.operation';
+import { deleteAccount } from './delete.operation';
+import { inviteAccount } from './invite.operation';
+import { updateAccount } from './update.operation';
 
 export const accountResource: ResourceDefinition = {
 	option: {

@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { downloadAvatar } from './download';
-import { uploadAvatar } from './upload';
+import { downloadAvatar } from './download.operation';
+import { uploadAvatar } from './upload.operation';
 
 export const avatarResource: ResourceDefinition = {
 	option: { name: 'Avatar', value: 'avatar', description: 'Upload and download customer-service account avatars' },

@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { sendMessage } from './send';
-import { sendTyping } from './typing';
+import { sendMessage } from './send.operation';
+import { sendTyping } from './typing.operation';
 
 export const messageResource: ResourceDefinition = {
 	option: {

@@ -1,5 +1,5 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { getAllRecords } from './getAll';
+import { getAllRecords } from './getAll.operation';
 
 export const recordResource: ResourceDefinition = {
 	option: { name: 'Record', value: 'record', description: 'Chat records between customers and agents' },

@@ -1,9 +1,9 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { closeSession } from './close';
-import { createSession } from './create';
-import { getSession } from './get';
-import { getAllSessions } from './getAll';
-import { getWaitingSessions } from './getWaiting';
+import { closeSession } from './close.operation';
+import { createSession } from './create.operation';
+import { getSession } from './get.operation';
+import { getAllSessions } from './getAll.operation';
+import { getWaitingSessions } from './getWaiting.operation';
 
 export const sessionResource: ResourceDefinition = {
 	option: {

@@ -1,9 +1,9 @@
 // Chat records as files (JSON Lines or CSV) of at most a chosen number of records each, built
 // page by page as WeChat's pages arrive; the next page is read only after the caller has stored
 // the previous file. Knows nothing of n8n.
-import { describeRecord, type DescribedRecord } from './records';
-import type { KfRecord } from './types';
-import type { ZonedFormatter } from '../../shared/zonedTime';
+import { describeRecord, type DescribedRecord } from './recordItem';
+import type { KfRecord } from '../../client/types';
+import type { ZonedFormatter } from '../../../shared/zonedTime';
 
 export type RecordFileFormat = 'jsonl' | 'csv';
 

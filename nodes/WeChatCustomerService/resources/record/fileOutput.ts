@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { iterateRecordPages, type RecordPagingStats, type RecordQuery } from '../../client/records';
-import { MAX_RECORDS_PER_FILE, RECORD_FILE_MIME_TYPES, recordFiles, type RecordFileFormat } from '../../client/recordFile';
+import { MAX_RECORDS_PER_FILE, RECORD_FILE_MIME_TYPES, recordFiles, type RecordFileFormat } from './recordFiles';
 import type { KfClient } from '../../client/KfClient';
 import type { ZonedFormatter } from '../../../shared/zonedTime';
 import { inputError, numberParam, optionParam, stringParam } from '../../../shared/execution/input';

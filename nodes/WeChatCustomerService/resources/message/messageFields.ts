@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { stringParam } from '../../../shared/execution/input';
 import {
-	checkMenuItems,
-	checkNewsArticles,
-	checkText,
-	checkUrl,
+	validateMenuItems,
+	validateNewsArticles,
+	validateText,
+	validateUrl,
 	requireValue,
 	type MessagePayload,
 	type MessageType,
@@ -214,7 +214,7 @@ function readSimple(ctx: IExecuteFunctions, i: number, fields: SimpleField[], la
 		}
 		const value = stringParam(ctx, i, field.param, { optional: !field.required });
 		if (!value) continue;
-		payload[field.key] = field.check === 'url' ? checkUrl(field.param, value) : value;
+		payload[field.key] = field.check === 'url' ? validateUrl(field.param, value) : value;
 	}
 	return payload;
 }
@@ -228,7 +228,7 @@ function entries(ctx: IExecuteFunctions, i: number, param: string, key: string):
 const str = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
 
 function readNews(ctx: IExecuteFunctions, i: number): MessagePayload {
-	const articles = checkNewsArticles('articles', entries(ctx, i, 'articles', 'article').map((a) => ({
+	const articles = validateNewsArticles('articles', entries(ctx, i, 'articles', 'article').map((a) => ({
 		title: str(a.title),
 		description: str(a.description),
 		url: str(a.url),
@@ -238,15 +238,15 @@ function readNews(ctx: IExecuteFunctions, i: number): MessagePayload {
 		articles: articles.map((a, n) => {
 			const article: Record<string, string> = { title: requireValue(`articles[${n}].title`, a.title) };
 			if (a.description) article.description = a.description;
-			article.url = checkUrl(`articles[${n}].url`, a.url);
-			if (a.picurl) article.picurl = checkUrl(`articles[${n}].picUrl`, a.picurl);
+			article.url = validateUrl(`articles[${n}].url`, a.url);
+			if (a.picurl) article.picurl = validateUrl(`articles[${n}].picUrl`, a.picurl);
 			return article;
 		}),
 	};
 }
 
 function readMenu(ctx: IExecuteFunctions, i: number): MessagePayload {
-	const list = checkMenuItems(
+	const list = validateMenuItems(
 		'menuItems',
 		entries(ctx, i, 'menuItems', 'item').map((m) => ({ id: str(m.id), content: str(m.content) })),
 	);
@@ -263,7 +263,7 @@ function readMenu(ctx: IExecuteFunctions, i: number): MessagePayload {
  */
 export function readPayload(ctx: IExecuteFunctions, i: number, type: MessageType, later: readonly string[] = []): MessagePayload {
 	if (type === 'text') {
-		return { content: checkText('text', stringParam(ctx, i, 'text', { trim: false, optional: true })) };
+		return { content: validateText('text', stringParam(ctx, i, 'text', { trim: false, optional: true })) };
 	}
 	if (type === 'news') return readNews(ctx, i);
 	if (type === 'msgmenu') return readMenu(ctx, i);

@@ -1,7 +1,8 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
-import { customerSessionItem } from '../../client/sessions';
-import { openidProperty, optionsCollection, readOpenid, workflowTimeFormatter } from '../shared';
-import { withCreatetimeIso } from './shared';
+import { openidProperty, readOpenid } from '../shared';
+import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';
+import { withCreatetimeIso, customerSessionItem } from './shared';
 
 export const getSession: OperationDefinition = {
 	option: {
@@ -11,7 +12,7 @@ export const getSession: OperationDefinition = {
 		description:
 			'Which agent serves a customer now; kf_account is empty when nobody does (kfsession/getsession)',
 	},
-	api: 'GET /customservice/kfsession/getsession',
+	api: apiLine(KF_CALLS.getSession),
 	properties: [openidProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const openid = readOpenid(this, itemIndex);

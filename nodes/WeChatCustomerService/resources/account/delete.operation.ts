@@ -1,5 +1,7 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
-import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
+import { accountResult, kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const deleteAccount: OperationDefinition = {
 	option: {
@@ -8,7 +10,8 @@ export const deleteAccount: OperationDefinition = {
 		action: 'Delete an account',
 		description: 'Remove a customer-service account (kfaccount/del, POST with the account in a JSON body)',
 	},
-	api: 'POST /customservice/kfaccount/del',
+	api: apiLine(KF_CALLS.deleteAccount),
+	outcome: { [KF_CALLS.deleteAccount.path]: { done: 'deleted the account', then: 'check with Agent → Get Many before running it again' } },
 	properties: [kfAccountProperty(), optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);

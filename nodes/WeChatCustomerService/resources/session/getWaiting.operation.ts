@@ -1,6 +1,7 @@
+import { waitCaseItems } from './shared';
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
-import { waitCaseItems } from '../../client/sessions';
-import { optionsCollection } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const getWaitingSessions: OperationDefinition = {
 	option: {
@@ -10,7 +11,7 @@ export const getWaitingSessions: OperationDefinition = {
 		description:
 			'Customers waiting for an agent, longest-waiting first (at most the 100 earliest); each item carries the total count (kfsession/getwaitcase)',
 	},
-	api: 'GET /customservice/kfsession/getwaitcase',
+	api: apiLine(KF_CALLS.listWaitCases),
 	properties: [optionsCollection()],
 	async execute({ client }) {
 		return waitCaseItems(await client.listWaitCases());

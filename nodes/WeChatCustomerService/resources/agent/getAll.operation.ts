@@ -1,6 +1,7 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import { withHeadImageSize } from '../../client/agents';
 import type { OperationDefinition } from '../../execution/types';
-import { optionsCollection } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const getAllAgents: OperationDefinition = {
 	option: {
@@ -9,7 +10,7 @@ export const getAllAgents: OperationDefinition = {
 		action: 'Get many agents',
 		description: 'List every customer-service agent of the Official Account (getkflist)',
 	},
-	api: 'GET /cgi-bin/customservice/getkflist',
+	api: apiLine(KF_CALLS.listAgents),
 	properties: [optionsCollection()],
 	async execute({ client }) {
 		const agents = await client.listAgents();

@@ -1,7 +1,8 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import { storeDownload } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
-import { optionsCollection } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 /**
  * WeChat names the file by its 64-character media_id (`<media_id>.jpg`): such a name becomes
@@ -21,7 +22,7 @@ export const downloadMedia: OperationDefinition = {
 		description:
 			'Fetch temporary media as binary data by media_id, e.g. the image, voice or video a customer sent (media/get; a video is fetched from its video_url)',
 	},
-	api: 'GET /cgi-bin/media/get (a video: then GET video_url)',
+	api: `${apiLine(KF_CALLS.getMedia)} (a video: then GET video_url)`,
 	properties: [
 		{
 			displayName: 'Media ID',

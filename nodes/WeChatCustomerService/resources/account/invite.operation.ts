@@ -1,6 +1,8 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
-import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
+import { accountResult, kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const inviteAccount: OperationDefinition = {
 	option: {
@@ -10,7 +12,8 @@ export const inviteAccount: OperationDefinition = {
 		description:
 			'Invite a WeChat user to bind to the account; they accept in WeChat within 7 days (kfaccount/inviteworker)',
 	},
-	api: 'POST /customservice/kfaccount/inviteworker',
+	api: apiLine(KF_CALLS.inviteWorker),
+	outcome: { [KF_CALLS.inviteWorker.path]: { done: 'sent the invitation', then: 'check invite_status with Agent → Get Many before running it again' } },
 	properties: [
 		kfAccountProperty(),
 		{

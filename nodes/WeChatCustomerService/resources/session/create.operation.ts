@@ -1,6 +1,8 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { sessionChanged } from './shared';
-import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
+import { kfAccountProperty, openidProperty, readKfAccount, readOpenid } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const createSession: OperationDefinition = {
 	option: {
@@ -10,7 +12,8 @@ export const createSession: OperationDefinition = {
 		description:
 			'Assign a customer to an agent: the agent must be online and bound to a WeChat user; the customer leaves the waiting queue (kfsession/create)',
 	},
-	api: 'POST /customservice/kfsession/create',
+	api: apiLine(KF_CALLS.createSession),
+	outcome: { [KF_CALLS.createSession.path]: { done: 'assigned the customer', then: 'check with Session → Get before running it again' } },
 	properties: [
 		kfAccountProperty('agent'),
 		openidProperty,

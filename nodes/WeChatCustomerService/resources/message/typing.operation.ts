@@ -1,7 +1,9 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { optionParam } from '../../../shared/execution/input';
 import { TYPING_COMMANDS } from '../../client/messages';
-import { openidProperty, optionsCollection, readOpenid } from '../shared';
+import { openidProperty, readOpenid } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const sendTyping: OperationDefinition = {
 	option: {
@@ -11,7 +13,8 @@ export const sendTyping: OperationDefinition = {
 		description:
 			'Show “typing…” to a customer for up to 15 seconds, or cancel it; sending a message also ends it (message/custom/typing)',
 	},
-	api: 'POST /cgi-bin/message/custom/typing',
+	api: apiLine(KF_CALLS.sendTyping),
+	outcome: { [KF_CALLS.sendTyping.path]: { done: 'shown the typing indicator', then: 'it ends by itself within 15 seconds' } },
 	properties: [
 		openidProperty,
 		{

@@ -1,10 +1,12 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { accountPrefix, avatarMime } from '../../client/accounts';
 import { headImageSize } from '../../client/agents';
 import { AVATAR_CAP } from '../../client/downloadCaps';
 import { WeChatInputError } from '../../../shared/errors';
-import { kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
+import { kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const downloadAvatar: OperationDefinition = {
 	option: {
@@ -13,7 +15,7 @@ export const downloadAvatar: OperationDefinition = {
 		action: 'Download an avatar',
 		description: 'Fetch an account’s current avatar as binary data (kf_headimgurl from getkflist)',
 	},
-	api: 'GET /cgi-bin/customservice/getkflist, then GET kf_headimgurl',
+	api: `${apiLine(KF_CALLS.listAgents)}, then GET kf_headimgurl`,
 	properties: [
 		kfAccountProperty(),
 		{

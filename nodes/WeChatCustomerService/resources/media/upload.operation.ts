@@ -1,6 +1,8 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import { readMediaUpload } from '../../execution/binary';
 import type { OperationDefinition } from '../../execution/types';
-import { optionsCollection, workflowTimeFormatter } from '../shared';
+import { MEDIA_UPLOAD_OUTCOME } from '../shared';
+import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { mediaTypeProperty, readMediaType } from './shared';
 
 export const uploadMedia: OperationDefinition = {
@@ -11,7 +13,8 @@ export const uploadMedia: OperationDefinition = {
 		description:
 			'Upload an image, voice clip, video or thumbnail as temporary media (kept 3 days) and get the media_id that image, voice and video messages need (media/upload)',
 	},
-	api: 'POST /cgi-bin/media/upload',
+	api: apiLine(KF_CALLS.uploadMedia),
+	outcome: { [KF_CALLS.uploadMedia.path]: MEDIA_UPLOAD_OUTCOME },
 	properties: [
 		mediaTypeProperty,
 		{

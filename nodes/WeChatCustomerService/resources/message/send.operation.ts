@@ -1,3 +1,4 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readMediaUpload, type MediaUpload } from '../../execution/binary';
@@ -5,8 +6,9 @@ import type { OperationDefinition } from '../../execution/types';
 import type { MediaType } from '../../client/media';
 import { optionParam } from '../../../shared/execution/input';
 import { MESSAGE_TYPES, type MessageType } from '../../client/messages';
-import { MEDIA_SOURCE_TYPES, messageProperties, readPayload } from './fields';
-import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
+import { MEDIA_SOURCE_TYPES, messageProperties, readPayload } from './messageFields';
+import { kfAccountProperty, openidProperty, readKfAccount, readOpenid, MEDIA_UPLOAD_OUTCOME } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 type PendingUpload = MediaUpload & { key: 'media_id' | 'thumb_media_id' };
 
@@ -32,7 +34,11 @@ export const sendMessage: OperationDefinition = {
 		description:
 			'Send a customer-service message to a customer who wrote within the last 48 hours, optionally as a given agent (message/custom/send)',
 	},
-	api: 'POST /cgi-bin/message/custom/send',
+	api: apiLine(KF_CALLS.sendMessage),
+	outcome: {
+		[KF_CALLS.uploadMedia.path]: MEDIA_UPLOAD_OUTCOME,
+		[KF_CALLS.sendMessage.path]: { done: 'sent the message', then: 'check with Record → Get Many before sending it again' },
+	},
 	properties: [
 		openidProperty,
 		...messageProperties(),

@@ -1,6 +1,8 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { sessionChanged } from './shared';
-import { kfAccountProperty, openidProperty, optionsCollection, readKfAccount, readOpenid } from '../shared';
+import { kfAccountProperty, openidProperty, readKfAccount, readOpenid } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const closeSession: OperationDefinition = {
 	option: {
@@ -9,7 +11,8 @@ export const closeSession: OperationDefinition = {
 		action: 'Close a session',
 		description: 'End the session between an agent and a customer (kfsession/close)',
 	},
-	api: 'POST /customservice/kfsession/close',
+	api: apiLine(KF_CALLS.closeSession),
+	outcome: { [KF_CALLS.closeSession.path]: { done: 'closed the session', then: 'check with Session → Get before running it again' } },
 	properties: [kfAccountProperty('agent'), openidProperty, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);

@@ -1,7 +1,8 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
-import { agentSessionItems } from '../../client/sessions';
-import { kfAccountProperty, optionsCollection, readKfAccount, workflowTimeFormatter } from '../shared';
-import { withCreatetimeIso } from './shared';
+import { kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';
+import { withCreatetimeIso, agentSessionItems } from './shared';
 
 export const getAllSessions: OperationDefinition = {
 	option: {
@@ -10,7 +11,7 @@ export const getAllSessions: OperationDefinition = {
 		action: 'Get many sessions',
 		description: 'List the customers an agent is serving, one item per session (kfsession/getsessionlist)',
 	},
-	api: 'GET /customservice/kfsession/getsessionlist',
+	api: apiLine(KF_CALLS.listSessions),
 	properties: [kfAccountProperty('agent'), optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const kfAccount = readKfAccount(this, itemIndex);

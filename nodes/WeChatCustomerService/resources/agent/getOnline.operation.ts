@@ -1,6 +1,7 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import { withStatusName } from '../../client/agents';
 import type { OperationDefinition } from '../../execution/types';
-import { optionsCollection } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const getOnlineAgents: OperationDefinition = {
 	option: {
@@ -9,7 +10,7 @@ export const getOnlineAgents: OperationDefinition = {
 		action: 'Get online agents',
 		description: 'List the agents who are online now and how many sessions each serves (getonlinekflist)',
 	},
-	api: 'GET /cgi-bin/customservice/getonlinekflist',
+	api: apiLine(KF_CALLS.listOnlineAgents),
 	properties: [optionsCollection()],
 	async execute({ client }) {
 		const agents = await client.listOnlineAgents();

@@ -1,19 +1,14 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError, numberParam, optionParam, stringParam } from '../../../shared/execution/input';
 import { validateOpenid } from '../../client/accounts';
 import type { OperationDefinition } from '../../execution/types';
-import {
-	MAX_PAGE_SIZE,
-	describeRecord,
-	validateRecordQuery,
-	type DescribedRecord,
-	type RecordApi,
-	type RecordQuery,
-} from '../../client/records';
+import { MAX_PAGE_SIZE, validateRecordQuery, type RecordApi, type RecordQuery } from '../../client/records';
+import { describeRecord, type DescribedRecord } from './recordItem';
 import { parseIsoInZone } from '../../../shared/zonedTime';
-import { optionsCollection, workflowTimeFormatter } from '../shared';
-import { recordOutputProperties, writeRecordFile } from './file';
+import { optionsCollection, readLimit, returnAllProperties, workflowTimeFormatter } from '../../../shared/execution/parameters';
+import { recordOutputProperties, writeRecordFile } from './fileOutput';
 
 /**
  * A dateTime parameter as unix seconds: the editor's "2024-05-01T09:00:00" is wall time in the
@@ -56,7 +51,7 @@ export const getAllRecords: OperationDefinition = {
 		action: 'Get many chat records',
 		description: 'Page through every chat record of a time range of any length (getmsglist or legacy getrecord)',
 	},
-	api: 'POST /customservice/msgrecord/getmsglist (Options → API: legacy POST /customservice/msgrecord/getrecord)',
+	api: `${apiLine(KF_CALLS.msgList)} (Options → API: legacy ${apiLine(KF_CALLS.legacyRecords)})`,
 	properties: [
 		{
 			displayName: 'Start Time',
@@ -74,22 +69,7 @@ export const getAllRecords: OperationDefinition = {
 			default: '',
 			description: 'Last moment to include (inclusive). Empty means now; a time in the future is read as now.',
 		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllProperties(),
 		...recordOutputProperties,
 		optionsCollection([
 			{
@@ -144,7 +124,6 @@ export const getAllRecords: OperationDefinition = {
 		const startTime = readTime(this, itemIndex, 'startTime', zone.timeZone);
 		if (startTime === undefined) throw inputError('startTime', 'is required but empty');
 		const endTime = Math.min(readTime(this, itemIndex, 'endTime', zone.timeZone) ?? now, now);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const api = optionParam<RecordApi>(this, itemIndex, 'options.api', ['msgList', 'legacy'], 'msgList', '"msgList" or "legacy"');
 		const query: RecordQuery = {
 			startTime,
@@ -153,7 +132,7 @@ export const getAllRecords: OperationDefinition = {
 			pageSize: numberParam(this, itemIndex, 'options.pageSize', MAX_PAGE_SIZE[api] ?? 0),
 			openid: optionalOpenid(stringParam(this, itemIndex, 'options.openid', { optional: true })),
 			worker: stringParam(this, itemIndex, 'options.worker', { optional: true }) || undefined,
-			limit: returnAll ? undefined : numberParam(this, itemIndex, 'limit', 50),
+			limit: readLimit(this, itemIndex),
 		};
 		validateRecordQuery(query, now);
 		const output = optionParam(this, itemIndex, 'output', ['items', 'file'], 'items', '"items" or "file"');

@@ -1,8 +1,10 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import { readBinaryInput } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { avatarFileName, avatarMultipart, validateAvatar } from '../../client/accounts';
-import { accountResult, kfAccountProperty, optionsCollection, readKfAccount } from '../shared';
+import { accountResult, kfAccountProperty, readKfAccount } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const uploadAvatar: OperationDefinition = {
 	option: {
@@ -11,7 +13,8 @@ export const uploadAvatar: OperationDefinition = {
 		action: 'Upload an avatar',
 		description: 'Set an account’s avatar from a JPEG of at most 5 MB, 640×640 recommended (kfaccount/uploadheadimg)',
 	},
-	api: 'POST /customservice/kfaccount/uploadheadimg',
+	api: apiLine(KF_CALLS.uploadHeadImage),
+	outcome: { [KF_CALLS.uploadHeadImage.path]: { done: 'set the avatar', then: 'check with Avatar → Download before running it again' } },
 	properties: [
 		kfAccountProperty(),
 		{

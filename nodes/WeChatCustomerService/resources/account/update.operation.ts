@@ -1,6 +1,8 @@
+import { KF_CALLS, apiLine } from '../../client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { nicknameProperty, passwordFields, readAccountBody } from './shared';
-import { accountResult, kfAccountProperty, optionsCollection } from '../shared';
+import { accountResult, kfAccountProperty } from '../shared';
+import { optionsCollection } from '../../../shared/execution/parameters';
 
 export const updateAccount: OperationDefinition = {
 	option: {
@@ -9,7 +11,8 @@ export const updateAccount: OperationDefinition = {
 		action: 'Update an account',
 		description: 'Change the nickname (and legacy password) of a customer-service account (kfaccount/update)',
 	},
-	api: 'POST /customservice/kfaccount/update',
+	api: apiLine(KF_CALLS.updateAccount),
+	outcome: { [KF_CALLS.updateAccount.path]: { done: 'updated the account', then: 'check with Agent → Get Many before running it again' } },
 	properties: [kfAccountProperty(), nicknameProperty, passwordFields, optionsCollection()],
 	async execute({ itemIndex, client }) {
 		const body = readAccountBody(this, itemIndex);

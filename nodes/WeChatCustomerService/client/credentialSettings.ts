@@ -8,9 +8,8 @@ import {
 } from '../../shared/credentialFields';
 import type { HttpSettings } from '../../shared/transport/http';
 
-export { CredentialSettingsError } from '../../shared/credentialFields';
 
-export type TokenSource = 'stableToken' | 'classicToken' | 'tokenServer' | 'accessToken';
+type TokenSource = 'stableToken' | 'classicToken' | 'tokenServer' | 'accessToken';
 
 /** The whole credential, checked and trimmed: where tokens come from, the API host, HTTP. */
 export interface CredentialSettings {
@@ -44,9 +43,9 @@ export interface WeChatCredentialData
 }
 
 const TOKEN_SOURCES: TokenSource[] = ['stableToken', 'classicToken', 'tokenServer', 'accessToken'];
-export const DEFAULT_API_HOST = 'https://api.weixin.qq.com';
+const DEFAULT_API_HOST = 'https://api.weixin.qq.com';
 
-export function apiBaseUrlOf(data: WeChatCredentialData): string {
+function apiBaseUrlOf(data: WeChatCredentialData): string {
 	return apiBaseUrlFrom(data.apiHost, data.baseUrl, DEFAULT_API_HOST);
 }
 
