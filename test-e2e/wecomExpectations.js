@@ -1,25 +1,371 @@
 // @ts-check
 'use strict';
-/** DRAFT dump pass */
-const fs = require('fs');
-const NODES = {
-	wcomE2eAccount001: ['Create', 'Update', 'Contact link', 'Delete', 'All accounts'],
-	wcomE2eServicer01: ['Add', 'Servicers', 'Remove'],
-	wcomE2eSession001: ['State before', 'Transfer', 'State after'],
-	wcomE2eMessage001: ['Send text', 'Recall', 'Sync'],
-	wcomE2eCustomer01: ['Customers'],
-	wcomE2eStats00001: ['Corp statistics', 'Servicer statistics'],
-	wcomE2eKnowledge1: ['Create group', 'Create intent', 'Update intent', 'Intents', 'Delete intent', 'Update group', 'Groups', 'Delete group'],
-	wcomE2eMedia00001: ['Upload', 'Download'],
-	wcomE2eUpgrade001: ['Config', 'Upgrade', 'Cancel'],
-	wcomE2eHttpReq001: ['Accounts', 'servicer/list via HTTP Request'],
-};
-module.exports = Object.entries(NODES).map(([workflow, nodes]) => ({
-	name: `WeCom ${workflow}`,
-	workflow,
-	/** @param {any} o */
-	assert(o) {
-		const dump = { out: Object.fromEntries(nodes.map((n) => [n, o.out(n)])), requests: o.sb.requests.map((r) => ({ m: r.method, p: r.path, q: r.query, j: r.json })) };
-		fs.writeFileSync(`/tmp/wecomE2e/out-${workflow}.json`, JSON.stringify(dump, null, 1));
+/**
+ * The WeCom Customer Service node's e2e workflows (test-e2e/workflows/e2e-wecom-*.json and example 09), one entry
+ * each, in the shape of expectations.js. Each asserts the exact requests the sandbox's 微信客服 saw (one gettoken,
+ * then the kf calls with that token) and the exact items; ids the sandbox makes up (open_kfid, group_id, media_id,
+ * msg_code) are read from the output once and then required everywhere they must reappear.
+ */
+const assert = require('assert/strict');
+
+const { loadSandbox } = require('../scripts/n8n/lib/sandbox');
+
+/** @typedef {import('./expectations').WorkflowExpectation} WorkflowExpectation */
+/** @typedef {import('../scripts/n8n/lib/sandbox').KfSandbox} KfSandbox */
+
+const AFTER_SALES = 'wkAfterSalesDemo0000000000000000';
+const BOOKING = 'wkBookingDemo0000000000000000000';
+const STORE = 'wkStoreAssistantDemo000000000000';
+/** The demo customers' external_userid: wm + name, zeros to 32 characters. @param {string} name */
+const customer = (name) => `wm${name}Demo`.padEnd(32, '0');
+const CHEN = customer('Chen');
+const TOM = customer('Tom');
+const ZHAO = customer('Zhao');
+const WANG = customer('Wang');
+
+const DEMO_ACCOUNTS = [
+	{ open_kfid: AFTER_SALES, name: '售后服务', avatar: `https://wework.qpic.cn/wwpic/${AFTER_SALES}/demo/0`, manage_privilege: true },
+	{ open_kfid: BOOKING, name: '预约咨询', avatar: `https://wework.qpic.cn/wwpic/${BOOKING}/demo/0`, manage_privilege: true },
+	{ open_kfid: STORE, name: '门店小助手', avatar: `https://wework.qpic.cn/wwpic/${STORE}/demo/0`, manage_privilege: false },
+];
+
+/**
+ * The sandbox's requests after the one gettoken of the run, as "METHOD path", query (without the token) and JSON
+ * body; asserts the gettoken asked for the demo corp and every later request carries one and the same token.
+ * @param {KfSandbox} sb @returns {{ calls: { call: string, query: Record<string, string>, json: unknown }[], token: string }}
+ */
+function weComCalls(sb) {
+	const { SANDBOX_WECOM } = loadSandbox('');
+	const [first, ...rest] = sb.requests;
+	assert.equal(`${first.method} ${first.path}`, 'GET /cgi-bin/gettoken', 'the run starts with one gettoken');
+	assert.deepEqual(first.query, { corpid: SANDBOX_WECOM.corpId, corpsecret: SANDBOX_WECOM.secret });
+	const token = rest.length ? rest[0].query.access_token : '';
+	assert.ok(!rest.length || /^WW_/.test(token), 'the kf calls carry the sandbox token');
+	const calls = rest.map((r) => {
+		const { access_token: used, ...query } = r.query;
+		assert.equal(used, token, `${r.path} uses the token of the one gettoken`);
+		return { call: `${r.method} ${r.path}`, query, json: r.json };
+	});
+	return { calls, token };
+}
+
+/** A POST with a JSON body and no query. @param {string} path @param {unknown} json */
+const post = (path, json) => ({ call: `POST /cgi-bin/${path}`, query: {}, json });
+/** A GET with a query. @param {string} path @param {Record<string, string>} [query] */
+const get = (path, query = {}) => ({ call: `GET /cgi-bin/${path}`, query, json: undefined });
+
+/** A day as YYYY-MM-DD in China time, `daysAgo` before today. @param {number} daysAgo */
+function chinaDate(daysAgo) {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+	return new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * 86400000).toISOString().slice(0, 10);
+}
+/** 00:00 China time of a YYYY-MM-DD, in unix seconds (WeCom's stat_time). @param {string} date */
+const statTime = (date) => Date.parse(`${date}T00:00:00+08:00`) / 1000;
+
+/**
+ * The sandbox's own statistic_list for a request the node made (asked again over HTTP, after the run's requests
+ * were checked), as the node's items: date, stat_time, open_kfid (, servicer_userid), then WeCom's figures.
+ * @param {KfSandbox} sb @param {string} path @param {any} body
+ */
+async function sandboxStatistics(sb, path, body) {
+	const { SANDBOX_WECOM } = loadSandbox('');
+	const tokenAnswer = await fetch(`${sb.url}/cgi-bin/gettoken?corpid=${SANDBOX_WECOM.corpId}&corpsecret=${SANDBOX_WECOM.secret}`);
+	const { access_token: token } = /** @type {any} */ (await tokenAnswer.json());
+	const answer = await fetch(`${sb.url}/cgi-bin/${path}?access_token=${token}`, { method: 'POST', body: JSON.stringify(body) });
+	const { statistic_list: list } = /** @type {any} */ (await answer.json());
+	const who = body.servicer_userid === undefined ? {} : { servicer_userid: body.servicer_userid };
+	return list.map((/** @type {any} */ d) => ({
+		date: new Date((d.stat_time + 8 * 3600) * 1000).toISOString().slice(0, 10),
+		stat_time: d.stat_time,
+		open_kfid: body.open_kfid,
+		...who,
+		...d.statistic,
+	}));
+}
+
+/** WeCom's errmsg for an errcode, as the sandbox writes it (the hint in brackets differs per call). @param {string} text @param {number} errcode */
+const errmsgPattern = (text, errcode) =>
+	new RegExp(`^${text}, hint: \\[\\d+\\], from ip: 127\\.0\\.0\\.1, more info at https://open\\.work\\.weixin\\.qq\\.com/devtool/query\\?e=${errcode}$`);
+
+const HINT_95018 =
+	'Either the session is with a human servicer (state 3) or in the waiting pool (state 2) — send only in state 0 or 1, or move it back with Session → Transfer — or the company is not verified, which limits what 微信客服 may send.';
+
+/** The error item of a send refused with 95018 (continueOnFail and the error output give the same). @param {any} item */
+function assert95018(item) {
+	assert.deepEqual(Object.keys(item), ['error', 'details']);
+	assert.match(item.details.errmsg, errmsgPattern('send msg session status invalid', 95018));
+	assert.deepEqual(item.details, { errcode: 95018, errmsg: item.details.errmsg, hint: HINT_95018 });
+	assert.equal(item.error, `WeCom does not let the API send to this customer now. WeCom: ${item.details.errmsg} (errcode 95018)`);
+}
+
+/** @type {WorkflowExpectation[]} */
+module.exports = [
+	{
+		name: 'WeCom account: create with an uploaded avatar, update, contact link, delete, get many',
+		workflow: 'wcomE2eAccount001',
+		assert({ out, sb }) {
+			const [created] = out('Create');
+			const kfid = created.open_kfid;
+			assert.match(kfid, /^wk[A-Za-z0-9_-]+$/);
+			const { calls } = weComCalls(sb);
+			const mediaId = /** @type {any} */ (calls[1].json).media_id;
+			assert.deepEqual(calls, [
+				{ call: 'POST /cgi-bin/media/upload', query: { type: 'image' }, json: undefined },
+				post('kf/account/add', { name: 'e2e 咨询', media_id: mediaId }),
+				post('kf/account/update', { open_kfid: kfid, name: 'e2e 售前' }),
+				post('kf/add_contact_way', { open_kfid: kfid, scene: 'e2e' }),
+				post('kf/account/del', { open_kfid: kfid }),
+				post('kf/account/list', { offset: 0, limit: 100 }),
+			]);
+			const upload = sb.requestsTo('/cgi-bin/media/upload')[0];
+			assert.match(String(upload.headers['content-type']), /^multipart\/form-data/);
+			assert.ok(upload.rawBody.includes(Buffer.from([0xff, 0xd8, 0xff])), 'the avatar upload carries the JPEG bytes');
+			assert.deepEqual(out('Create'), [{ open_kfid: kfid, name: 'e2e 咨询', media_id: mediaId }]);
+			assert.deepEqual(out('Update'), [{ success: true, open_kfid: kfid, name: 'e2e 售前' }]);
+			const [link] = out('Contact link');
+			assert.match(link.url, /^https:\/\/work\.weixin\.qq\.com\/kfid\/kfc[A-Za-z0-9]+\?enc_scene=[A-Za-z0-9]+$/);
+			assert.deepEqual(out('Contact link'), [
+				{ open_kfid: kfid, scene: 'e2e', url: link.url, scene_param: 'order=1', url_with_scene_param: `${link.url}&scene_param=order%3D1` },
+			]);
+			assert.deepEqual(out('Delete'), [{ success: true, open_kfid: kfid }]);
+			assert.deepEqual(out('All accounts'), DEMO_ACCOUNTS, 'the deleted account is gone again');
+		},
 	},
-}));
+	{
+		name: 'WeCom servicer: add a member and a department, get many, remove them',
+		workflow: 'wcomE2eServicer01',
+		assert({ out, sb }) {
+			const ids = { open_kfid: BOOKING, userid_list: ['zhaoliu'], department_id_list: [2] };
+			assert.deepEqual(weComCalls(sb).calls, [post('kf/servicer/add', ids), get('kf/servicer/list', { open_kfid: BOOKING }), post('kf/servicer/del', ids)]);
+			/** @param {'added' | 'removed'} status */
+			const rows = (status) => [
+				{ open_kfid: BOOKING, userid: 'zhaoliu', success: true, errcode: 0, errmsg: 'success', status },
+				{ open_kfid: BOOKING, department_id: 2, success: true, errcode: 0, errmsg: 'success', status },
+			];
+			assert.deepEqual(out('Add'), rows('added'));
+			assert.deepEqual(out('Servicers'), [
+				{ open_kfid: BOOKING, userid: 'wangwu', status: 0, status_name: 'receiving' },
+				{ open_kfid: BOOKING, userid: 'zhaoliu', status: 0, status_name: 'receiving' },
+				{ open_kfid: BOOKING, department_id: 3 },
+				{ open_kfid: BOOKING, department_id: 2 },
+			]);
+			assert.deepEqual(out('Remove'), rows('removed'));
+		},
+	},
+	{
+		name: 'WeCom session: a waiting customer transferred to a human servicer',
+		workflow: 'wcomE2eSession001',
+		assert({ out, sb }) {
+			const who = { open_kfid: BOOKING, external_userid: ZHAO };
+			assert.deepEqual(weComCalls(sb).calls, [
+				post('kf/service_state/get', who),
+				post('kf/service_state/trans', { ...who, service_state: 3, servicer_userid: 'wangwu' }),
+				post('kf/service_state/get', who),
+			]);
+			assert.deepEqual(out('State before'), [{ ...who, service_state: 2, service_state_name: 'waiting_pool', servicer_userid: '' }]);
+			const [moved] = out('Transfer');
+			assert.match(moved.msg_code, /^[A-Za-z0-9_-]+$/);
+			const human = { ...who, service_state: 3, service_state_name: 'human_servicer', servicer_userid: 'wangwu' };
+			assert.deepEqual(out('Transfer'), [{ ...human, msg_code: moved.msg_code }]);
+			assert.deepEqual(out('State after'), [human]);
+		},
+	},
+	{
+		name: 'WeCom message: send a text with a msgid, recall it, sync one page',
+		workflow: 'wcomE2eMessage001',
+		assert({ out, sb }) {
+			assert.deepEqual(weComCalls(sb).calls, [
+				post('kf/send_msg', { touser: CHEN, open_kfid: AFTER_SALES, msgid: 'e2e-msg-1', msgtype: 'text', text: { content: 'e2e 你好' } }),
+				post('kf/recall_msg', { open_kfid: AFTER_SALES, msgid: 'e2e-msg-1' }),
+				post('kf/sync_msg', { open_kfid: AFTER_SALES, limit: 3 }),
+			]);
+			assert.deepEqual(out('Send text'), [{ msgid: 'e2e-msg-1', open_kfid: AFTER_SALES, external_userid: CHEN, msgtype: 'text' }]);
+			assert.deepEqual(out('Recall'), [{ success: true, open_kfid: AFTER_SALES, msgid: 'e2e-msg-1' }]);
+			const [page] = out('Sync');
+			assert.deepEqual(Object.keys(page), ['open_kfid', 'next_cursor', 'has_more', 'msg_list']);
+			assert.deepEqual([page.open_kfid, page.has_more, page.msg_list.length], [AFTER_SALES, 1, 3]);
+			assert.match(page.next_cursor, /^[A-Za-z0-9+/=_-]{1,64}$/);
+			const [enter, wrote, answered] = page.msg_list;
+			assert.deepEqual([enter.origin_name, enter.event.event_type, enter.event.scene, enter.event.scene_param], ['system', 'enter_session', 'order_page', 'order=1001']);
+			assert.deepEqual([wrote.origin_name, wrote.external_userid, wrote.text], ['customer', CHEN, { content: '我的订单还没发货' }]);
+			assert.deepEqual([answered.origin_name, answered.servicer_userid, answered.text], ['servicer', 'zhangsan', { content: '您好，已为您催促仓库，今天发出。' }]);
+			for (const m of page.msg_list) assert.match(m.send_time_iso, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/, 'times in the workflow time zone');
+		},
+	},
+	{
+		name: 'WeCom customer: two known customers with their session context and one unknown id',
+		workflow: 'wcomE2eCustomer01',
+		assert({ out, sb }) {
+			assert.deepEqual(weComCalls(sb).calls, [
+				post('kf/customer/batchget', { external_userid_list: [CHEN, TOM, 'wmNoSuchCustomer'], need_enter_session_context: 1 }),
+			]);
+			assert.deepEqual(out('Customers'), [
+				{
+					external_userid: CHEN,
+					nickname: '陈小姐',
+					avatar: 'https://wx.qlogo.cn/mmhead/demo-chen/0',
+					gender: 2,
+					unionid: 'oDemoUnionChen0000000000001',
+					enter_session_context: { scene: 'order_page', scene_param: 'order=1001' },
+				},
+				{
+					external_userid: TOM,
+					nickname: 'Tom',
+					avatar: 'https://wx.qlogo.cn/mmhead/demo-tom/0',
+					gender: 1,
+					unionid: '',
+					enter_session_context: { scene: 'channels', scene_param: '', wechat_channels: { nickname: '示例小店', scene: 1 } },
+				},
+				{
+					external_userid: 'wmNoSuchCustomer',
+					invalid: true,
+					note: 'WeCom does not know this customer: the external_userid is mistyped, belongs to another company, or has never contacted a 微信客服 account of this company',
+				},
+			]);
+		},
+	},
+	{
+		name: 'WeCom statistics: an account’s last three days and a servicer’s yesterday, in China-time days',
+		workflow: 'wcomE2eStats00001',
+		async assert({ out, sb }) {
+			const corpAsk = { open_kfid: AFTER_SALES, start_time: statTime(chinaDate(3)), end_time: statTime(chinaDate(1)) };
+			const servicerAsk = { open_kfid: AFTER_SALES, servicer_userid: 'zhangsan', start_time: statTime(chinaDate(1)), end_time: statTime(chinaDate(1)) };
+			assert.deepEqual(weComCalls(sb).calls, [post('kf/get_corp_statistic', corpAsk), post('kf/get_servicer_statistic', servicerAsk)]);
+			const corp = out('Corp statistics');
+			assert.deepEqual(corp.map((d) => d.date), [chinaDate(3), chinaDate(2), chinaDate(1)], 'one item per day');
+			assert.deepEqual(corp, await sandboxStatistics(sb, 'kf/get_corp_statistic', corpAsk));
+			assert.deepEqual(out('Servicer statistics'), await sandboxStatistics(sb, 'kf/get_servicer_statistic', servicerAsk));
+		},
+	},
+	{
+		name: 'WeCom knowledge base: a group and an intent created, changed, listed and deleted',
+		workflow: 'wcomE2eKnowledge1',
+		assert({ out, sb }) {
+			const [{ group_id: group }] = out('Create group');
+			const [{ intent_id: intent }] = out('Create intent');
+			const answer = (/** @type {string} */ content) => [{ text: { content }, attachments: [] }];
+			const similar = { items: [{ text: { content: '如何退货' } }, { text: { content: '退货流程' } }] };
+			assert.deepEqual(weComCalls(sb).calls, [
+				post('kf/knowledge/add_group', { name: 'e2e 分组' }),
+				post('kf/knowledge/add_intent', { group_id: group, question: { text: { content: '怎么退货？' } }, similar_questions: similar, answers: answer('在订单页点「退货」。') }),
+				post('kf/knowledge/mod_intent', { intent_id: intent, answers: answer('在订单页点「申请退货」。') }),
+				post('kf/knowledge/list_intent', { group_id: group, limit: 1000 }),
+				post('kf/knowledge/del_intent', { intent_id: intent }),
+				post('kf/knowledge/mod_group', { group_id: group, name: 'e2e 改名' }),
+				post('kf/knowledge/list_group', { limit: 1000 }),
+				post('kf/knowledge/del_group', { group_id: group }),
+			]);
+			assert.deepEqual(out('Create group'), [{ group_id: group, name: 'e2e 分组' }]);
+			assert.deepEqual(out('Create intent'), [{ intent_id: intent, group_id: group, question: '怎么退货？' }]);
+			assert.deepEqual(out('Update intent'), [{ success: true, intent_id: intent }]);
+			assert.deepEqual(out('Intents'), [
+				{ intent_id: intent, group_id: group, similar_questions: similar, question: { text: { content: '怎么退货？' } }, answers: answer('在订单页点「申请退货」。') },
+			]);
+			assert.deepEqual(out('Delete intent'), [{ success: true, intent_id: intent }]);
+			assert.deepEqual(out('Update group'), [{ success: true, group_id: group, name: 'e2e 改名' }]);
+			const groups = out('Groups');
+			assert.deepEqual(groups, [
+				{ group_id: groups[0].group_id, name: '默认分组', is_default: 1 },
+				{ group_id: 'kbDemoAfterSalesGroup0000000001', name: '售后', is_default: 0 },
+				{ group_id: group, name: 'e2e 改名', is_default: 0 },
+			]);
+			assert.deepEqual(out('Delete group'), [{ success: true, group_id: group }]);
+		},
+	},
+	{
+		name: 'WeCom media: upload a JPEG as temporary media and download it again',
+		workflow: 'wcomE2eMedia00001',
+		assert({ out, binary, sb }) {
+			const [up] = out('Upload');
+			const mediaId = up.media_id;
+			assert.deepEqual(weComCalls(sb).calls, [
+				{ call: 'POST /cgi-bin/media/upload', query: { type: 'image' }, json: undefined },
+				get('media/get', { media_id: mediaId }),
+			]);
+			assert.match(mediaId, /^[A-Za-z0-9_-]+$/);
+			const iso = new Date((up.created_at + 8 * 3600) * 1000).toISOString().slice(0, 19);
+			assert.deepEqual(out('Upload'), [
+				{ media_id: mediaId, type: 'image', file_name: 'e2e.jpg', file_size: 6970, created_at: up.created_at, created_at_iso: `${iso}+08:00` },
+			]);
+			assert.deepEqual(out('Download'), [{ media_id: mediaId, file_name: 'e2e.jpg', mime_type: 'image/jpeg', file_size: 6970 }]);
+			const file = binary('Download');
+			assert.deepEqual([file.data.mimeType, file.data.fileName], ['image/jpeg', 'e2e.jpg']);
+		},
+	},
+	{
+		name: 'WeCom upgrade service: the allowed range, an upgrade to a member, its cancellation',
+		workflow: 'wcomE2eUpgrade001',
+		assert({ out, sb }) {
+			const who = { open_kfid: AFTER_SALES, external_userid: CHEN };
+			const member = { userid: 'zhangsan', wording: '张三为您做专属服务' };
+			assert.deepEqual(weComCalls(sb).calls, [
+				get('kf/customer/get_upgrade_service_config'),
+				post('kf/customer/upgrade_service', { ...who, type: 1, member }),
+				post('kf/customer/cancel_upgrade_service', who),
+			]);
+			assert.deepEqual(out('Config'), [
+				{ member_range: { userid_list: ['zhangsan'], department_id_list: [3] }, groupchat_range: { chat_id_list: ['wrDemoVipCustomersGroup0000000001'] } },
+			]);
+			assert.deepEqual(out('Upgrade'), [{ success: true, ...who, type: 1, member }]);
+			assert.deepEqual(out('Cancel'), [{ success: true, ...who }]);
+		},
+	},
+	{
+		name: 'WeCom credential in the HTTP Request node: the managed access_token added, not in the execution data',
+		workflow: 'wcomE2eHttpReq001',
+		assert({ out, sb, stdout }) {
+			const { calls, token } = weComCalls(sb);
+			assert.deepEqual(calls, [post('kf/account/list', { offset: 0, limit: 100 }), get('kf/servicer/list', { open_kfid: AFTER_SALES })]);
+			assert.deepEqual(out('Accounts'), DEMO_ACCOUNTS);
+			assert.deepEqual(out('servicer/list via HTTP Request'), [
+				{ errcode: 0, errmsg: 'ok', servicer_list: [{ userid: 'zhangsan', status: 0 }, { userid: 'lisi', status: 1, stop_type: 1 }] },
+			]);
+			assert.ok(stdout.includes('servicer_list'), 'the execution data is in the output read');
+			assert.ok(!stdout.includes(token), 'the access_token is nowhere in the execution data');
+		},
+	},
+	{
+		name: 'WeCom error output and continue on fail: a send refused with 95018 becomes an item with its hint',
+		workflow: 'wcomE2eErrorOut01',
+		assert({ run, out, sb }) {
+			assert.equal(run && run.status, 'success', 'the execution succeeds');
+			const send = post('kf/send_msg', { touser: WANG, open_kfid: AFTER_SALES, msgtype: 'text', text: { content: 'e2e 您好' } });
+			assert.deepEqual(weComCalls(sb).calls, [send, send]);
+			assert.deepEqual(out('Send (error output)'), [], 'nothing on the success output');
+			const errors = out('Send (error output)', 1);
+			assert.equal(errors.length, 1, 'one item on the error output');
+			assert95018(errors[0]);
+			assert.deepEqual(out('On error'), errors, '"On error" got the error item');
+			assert.equal(out('On success'), undefined, '"On success" did not run');
+			const continued = out('Send (continue)');
+			assert.equal(continued.length, 1, 'continue on fail: one item on the regular output');
+			assert95018(continued[0]);
+		},
+	},
+	{
+		name: 'example: WeCom daily statistics to a sheet',
+		workflow: 'wcomExDailyStats1',
+		async assert({ out, sb }) {
+			const yesterday = chinaDate(1);
+			const ask = { open_kfid: AFTER_SALES, start_time: statTime(yesterday), end_time: statTime(yesterday) };
+			assert.deepEqual(weComCalls(sb).calls, [post('kf/get_corp_statistic', ask)]);
+			const [day] = await sandboxStatistics(sb, 'kf/get_corp_statistic', ask);
+			assert.deepEqual(out("Yesterday's statistics"), [day], "yesterday's figures, one item");
+			const percent = (/** @type {number} */ rate) => Math.round(rate * 10000) / 100;
+			assert.deepEqual(out('One row per day'), [
+				{
+					Date: yesterday,
+					Account: AFTER_SALES,
+					Sessions: day.session_cnt,
+					Customers: day.customer_cnt,
+					'Customer messages': day.customer_msg_cnt,
+					'Customers upgraded to a member or group': day.upgrade_service_customer_cnt,
+					'Sessions the assistant answered': day.ai_session_reply_cnt,
+					'Handed to a human (%)': percent(day.ai_transfer_rate),
+					'Knowledge base hit (%)': percent(day.ai_knowledge_hit_rate),
+					'Customers who refused messages': day.msg_rejected_customer_cnt,
+				},
+			]);
+		},
+	},
+];
