@@ -6,8 +6,6 @@
  */
 const path = require('path');
 
-const fs = require('fs');
-
 const { WECOM_CREDENTIAL, WECOM_CALLBACK_CREDENTIAL } = require('./names');
 const { REPO_ROOT } = require('./proc');
 
@@ -47,15 +45,17 @@ async function startSandbox({ port = 0, seed = /** @type {'demo' | 'empty'} */ (
 
 /**
  * The WeCom demo credentials for a sandbox at `sandboxUrl`, as `n8n import:credentials` reads them: the API
- * credential (Custom Base URL = the sandbox) and, when the build has its type, the callback credential.
+ * credential (Custom Base URL = the sandbox) and the callback credential (the demo corp's Token and EncodingAESKey).
  * @param {string} sandboxUrl
  */
 function weComDemoCredentials(sandboxUrl) {
 	const { SANDBOX_WECOM: corp } = loadSandbox('');
 	const api = { corpId: corp.corpId, secret: corp.secret, apiHost: 'custom', baseUrl: sandboxUrl, proxyUrl: '', timeoutSeconds: 30 };
 	const callback = { token: corp.callbackToken, encodingAESKey: corp.encodingAESKey, corpId: corp.corpId, previousEncodingAESKey: '' };
-	const callbackBuilt = fs.existsSync(path.join(REPO_ROOT, 'dist', 'credentials', 'WeComCustomerServiceCallbackApi.credentials.js'));
-	return [{ ...WECOM_CREDENTIAL, data: api }, ...(callbackBuilt ? [{ ...WECOM_CALLBACK_CREDENTIAL, data: callback }] : [])];
+	return [
+		{ ...WECOM_CREDENTIAL, data: api },
+		{ ...WECOM_CALLBACK_CREDENTIAL, data: callback },
+	];
 }
 
 module.exports = { COMPILED, loadSandbox, startSandbox, weComDemoCredentials };
