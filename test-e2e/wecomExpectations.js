@@ -98,6 +98,38 @@ function assert95018(item) {
 	assert.equal(item.error, `WeCom does not let the API send to this customer now. WeCom: ${item.details.errmsg} (errcode 95018)`);
 }
 
+/**
+ * A customer who enters the chat just before the run: the workflow finds the welcome_code of that enter_session with
+ * Message → Sync and answers it with Send on Event. The sandbox clock stands still so the code's 20 seconds outlast
+ * n8n's start-up.
+ * @returns {WorkflowExpectation}
+ */
+function welcomeExpectation() {
+	const NEWCOMER = 'wmE2eNewcomer'.padEnd(32, '0');
+	let welcomeCode = '';
+	return {
+		name: 'WeCom message: a welcome on the welcome_code of a customer who just entered (Sync, then Send on Event)',
+		workflow: 'wcomE2eWelcome001',
+		setup(sb) {
+			sb.clock.freezeAt(sb.clock.now());
+			const entered = loadSandbox('').weComCustomers.customerEnters(sb.state.wecom.demoCorp, AFTER_SALES, NEWCOMER, { scene: 'e2e' });
+			welcomeCode = String(/** @type {any} */ (entered.content).welcome_code);
+		},
+		assert({ out, sb }) {
+			assert.match(welcomeCode, /^[A-Za-z0-9_-]+$/);
+			assert.deepEqual(weComCalls(sb).calls, [
+				post('kf/sync_msg', { open_kfid: AFTER_SALES, limit: 1000 }),
+				post('kf/send_msg_on_event', { code: welcomeCode, msgtype: 'text', text: { content: 'e2e 欢迎光临' } }),
+			]);
+			const [{ msg_list: messages }] = out('Messages');
+			assert.deepEqual(messages.at(-1).event, { event_type: 'enter_session', open_kfid: AFTER_SALES, external_userid: NEWCOMER, scene: 'e2e', scene_param: '', welcome_code: welcomeCode });
+			const [welcome] = out('Welcome');
+			assert.match(welcome.msgid, /^[A-Za-z0-9_-]+$/);
+			assert.deepEqual(out('Welcome'), [{ msgid: welcome.msgid, code: welcomeCode, msgtype: 'text' }]);
+		},
+	};
+}
+
 /** @type {WorkflowExpectation[]} */
 module.exports = [
 	{
@@ -192,6 +224,7 @@ module.exports = [
 			for (const m of page.msg_list) assert.match(m.send_time_iso, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/, 'times in the workflow time zone');
 		},
 	},
+	welcomeExpectation(),
 	{
 		name: 'WeCom customer: two known customers with their session context and one unknown id',
 		workflow: 'wcomE2eCustomer01',
