@@ -221,4 +221,5 @@ module.exports = [
 		},
 	},
 	...require('./wecomExpectations'),
+	...require('./wecomN8nExpectations'),
 ];

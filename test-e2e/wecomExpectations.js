@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 /**
- * The WeCom Customer Service node's e2e workflows (test-e2e/workflows/e2e-wecom-*.json and example 09), one entry
+ * The WeCom Customer Service node's e2e workflows per resource (test-e2e/workflows/e2e-wecom-*.json), one entry
  * each, in the shape of expectations.js. Each asserts the exact requests the sandbox's 微信客服 saw (one gettoken,
  * then the kf calls with that token) and the exact items; ids the sandbox makes up (open_kfid, group_id, media_id,
  * msg_code) are read from the output once and then required everywhere they must reappear.
@@ -11,92 +11,8 @@ const assert = require('assert/strict');
 const { loadSandbox } = require('../scripts/n8n/lib/sandbox');
 
 /** @typedef {import('./expectations').WorkflowExpectation} WorkflowExpectation */
-/** @typedef {import('../scripts/n8n/lib/sandbox').KfSandbox} KfSandbox */
 
-const AFTER_SALES = 'wkAfterSalesDemo0000000000000000';
-const BOOKING = 'wkBookingDemo0000000000000000000';
-const STORE = 'wkStoreAssistantDemo000000000000';
-/** The demo customers' external_userid: wm + name, zeros to 32 characters. @param {string} name */
-const customer = (name) => `wm${name}Demo`.padEnd(32, '0');
-const CHEN = customer('Chen');
-const TOM = customer('Tom');
-const ZHAO = customer('Zhao');
-const WANG = customer('Wang');
-
-const DEMO_ACCOUNTS = [
-	{ open_kfid: AFTER_SALES, name: '售后服务', avatar: `https://wework.qpic.cn/wwpic/${AFTER_SALES}/demo/0`, manage_privilege: true },
-	{ open_kfid: BOOKING, name: '预约咨询', avatar: `https://wework.qpic.cn/wwpic/${BOOKING}/demo/0`, manage_privilege: true },
-	{ open_kfid: STORE, name: '门店小助手', avatar: `https://wework.qpic.cn/wwpic/${STORE}/demo/0`, manage_privilege: false },
-];
-
-/**
- * The sandbox's requests after the one gettoken of the run, as "METHOD path", query (without the token) and JSON
- * body; asserts the gettoken asked for the demo corp and every later request carries one and the same token.
- * @param {KfSandbox} sb @returns {{ calls: { call: string, query: Record<string, string>, json: unknown }[], token: string }}
- */
-function weComCalls(sb) {
-	const { SANDBOX_WECOM } = loadSandbox('');
-	const [first, ...rest] = sb.requests;
-	assert.equal(`${first.method} ${first.path}`, 'GET /cgi-bin/gettoken', 'the run starts with one gettoken');
-	assert.deepEqual(first.query, { corpid: SANDBOX_WECOM.corpId, corpsecret: SANDBOX_WECOM.secret });
-	const token = rest.length ? rest[0].query.access_token : '';
-	assert.ok(!rest.length || /^WW_/.test(token), 'the kf calls carry the sandbox token');
-	const calls = rest.map((r) => {
-		const { access_token: used, ...query } = r.query;
-		assert.equal(used, token, `${r.path} uses the token of the one gettoken`);
-		return { call: `${r.method} ${r.path}`, query, json: r.json };
-	});
-	return { calls, token };
-}
-
-/** A POST with a JSON body and no query. @param {string} path @param {unknown} json */
-const post = (path, json) => ({ call: `POST /cgi-bin/${path}`, query: {}, json });
-/** A GET with a query. @param {string} path @param {Record<string, string>} [query] */
-const get = (path, query = {}) => ({ call: `GET /cgi-bin/${path}`, query, json: undefined });
-
-/** A day as YYYY-MM-DD in China time, `daysAgo` before today. @param {number} daysAgo */
-function chinaDate(daysAgo) {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-	return new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * 86400000).toISOString().slice(0, 10);
-}
-/** 00:00 China time of a YYYY-MM-DD, in unix seconds (WeCom's stat_time). @param {string} date */
-const statTime = (date) => Date.parse(`${date}T00:00:00+08:00`) / 1000;
-
-/**
- * The sandbox's own statistic_list for a request the node made (asked again over HTTP, after the run's requests
- * were checked), as the node's items: date, stat_time, open_kfid (, servicer_userid), then WeCom's figures.
- * @param {KfSandbox} sb @param {string} path @param {any} body
- */
-async function sandboxStatistics(sb, path, body) {
-	const { SANDBOX_WECOM } = loadSandbox('');
-	const tokenAnswer = await fetch(`${sb.url}/cgi-bin/gettoken?corpid=${SANDBOX_WECOM.corpId}&corpsecret=${SANDBOX_WECOM.secret}`);
-	const { access_token: token } = /** @type {any} */ (await tokenAnswer.json());
-	const answer = await fetch(`${sb.url}/cgi-bin/${path}?access_token=${token}`, { method: 'POST', body: JSON.stringify(body) });
-	const { statistic_list: list } = /** @type {any} */ (await answer.json());
-	const who = body.servicer_userid === undefined ? {} : { servicer_userid: body.servicer_userid };
-	return list.map((/** @type {any} */ d) => ({
-		date: new Date((d.stat_time + 8 * 3600) * 1000).toISOString().slice(0, 10),
-		stat_time: d.stat_time,
-		open_kfid: body.open_kfid,
-		...who,
-		...d.statistic,
-	}));
-}
-
-/** WeCom's errmsg for an errcode, as the sandbox writes it (the hint in brackets differs per call). @param {string} text @param {number} errcode */
-const errmsgPattern = (text, errcode) =>
-	new RegExp(`^${text}, hint: \\[\\d+\\], from ip: 127\\.0\\.0\\.1, more info at https://open\\.work\\.weixin\\.qq\\.com/devtool/query\\?e=${errcode}$`);
-
-const HINT_95018 =
-	'Either the session is with a human servicer (state 3) or in the waiting pool (state 2) — send only in state 0 or 1, or move it back with Session → Transfer — or the company is not verified, which limits what 微信客服 may send.';
-
-/** The error item of a send refused with 95018 (continueOnFail and the error output give the same). @param {any} item */
-function assert95018(item) {
-	assert.deepEqual(Object.keys(item), ['error', 'details']);
-	assert.match(item.details.errmsg, errmsgPattern('send msg session status invalid', 95018));
-	assert.deepEqual(item.details, { errcode: 95018, errmsg: item.details.errmsg, hint: HINT_95018 });
-	assert.equal(item.error, `WeCom does not let the API send to this customer now. WeCom: ${item.details.errmsg} (errcode 95018)`);
-}
+const { AFTER_SALES, BOOKING, CHEN, TOM, ZHAO, DEMO_ACCOUNTS, weComCalls, post, get, chinaDate, statTime, sandboxStatistics } = require('./wecomDemo');
 
 /**
  * A customer who enters the chat just before the run: the workflow finds the welcome_code of that enter_session with
@@ -341,64 +257,6 @@ module.exports = [
 			]);
 			assert.deepEqual(out('Upgrade'), [{ success: true, ...who, type: 1, member }]);
 			assert.deepEqual(out('Cancel'), [{ success: true, ...who }]);
-		},
-	},
-	{
-		name: 'WeCom credential in the HTTP Request node: the managed access_token added, not in the execution data',
-		workflow: 'wcomE2eHttpReq001',
-		assert({ out, sb, stdout }) {
-			const { calls, token } = weComCalls(sb);
-			assert.deepEqual(calls, [post('kf/account/list', { offset: 0, limit: 100 }), get('kf/servicer/list', { open_kfid: AFTER_SALES })]);
-			assert.deepEqual(out('Accounts'), DEMO_ACCOUNTS);
-			assert.deepEqual(out('servicer/list via HTTP Request'), [
-				{ errcode: 0, errmsg: 'ok', servicer_list: [{ userid: 'zhangsan', status: 0 }, { userid: 'lisi', status: 1, stop_type: 1 }] },
-			]);
-			assert.ok(stdout.includes('servicer_list'), 'the execution data is in the output read');
-			assert.ok(!stdout.includes(token), 'the access_token is nowhere in the execution data');
-		},
-	},
-	{
-		name: 'WeCom error output and continue on fail: a send refused with 95018 becomes an item with its hint',
-		workflow: 'wcomE2eErrorOut01',
-		assert({ run, out, sb }) {
-			assert.equal(run && run.status, 'success', 'the execution succeeds');
-			const send = post('kf/send_msg', { touser: WANG, open_kfid: AFTER_SALES, msgtype: 'text', text: { content: 'e2e 您好' } });
-			assert.deepEqual(weComCalls(sb).calls, [send, send]);
-			assert.deepEqual(out('Send (error output)'), [], 'nothing on the success output');
-			const errors = out('Send (error output)', 1);
-			assert.equal(errors.length, 1, 'one item on the error output');
-			assert95018(errors[0]);
-			assert.deepEqual(out('On error'), errors, '"On error" got the error item');
-			assert.equal(out('On success'), undefined, '"On success" did not run');
-			const continued = out('Send (continue)');
-			assert.equal(continued.length, 1, 'continue on fail: one item on the regular output');
-			assert95018(continued[0]);
-		},
-	},
-	{
-		name: 'example: WeCom daily statistics to a sheet',
-		workflow: 'wcomExDailyStats1',
-		async assert({ out, sb }) {
-			const yesterday = chinaDate(1);
-			const ask = { open_kfid: AFTER_SALES, start_time: statTime(yesterday), end_time: statTime(yesterday) };
-			assert.deepEqual(weComCalls(sb).calls, [post('kf/get_corp_statistic', ask)]);
-			const [day] = await sandboxStatistics(sb, 'kf/get_corp_statistic', ask);
-			assert.deepEqual(out("Yesterday's statistics"), [day], "yesterday's figures, one item");
-			const percent = (/** @type {number} */ rate) => Math.round(rate * 10000) / 100;
-			assert.deepEqual(out('One row per day'), [
-				{
-					Date: yesterday,
-					Account: AFTER_SALES,
-					Sessions: day.session_cnt,
-					Customers: day.customer_cnt,
-					'Customer messages': day.customer_msg_cnt,
-					'Customers upgraded to a member or group': day.upgrade_service_customer_cnt,
-					'Sessions the assistant answered': day.ai_session_reply_cnt,
-					'Handed to a human (%)': percent(day.ai_transfer_rate),
-					'Knowledge base hit (%)': percent(day.ai_knowledge_hit_rate),
-					'Customers who refused messages': day.msg_rejected_customer_cnt,
-				},
-			]);
 		},
 	},
 ];

@@ -1,12 +1,12 @@
 // @ts-check
 'use strict';
+const { operationKey } = require('../builtNodes');
+
 /**
  * Last: one result per resource each built action node offers (the Official Account node and the WeCom node),
  * passing when some passing workflow check used it.
  * @param {import('..').E2eContext} ctx @returns {import('..').E2eCheck[]}
  */
-const { operationKey } = require('../builtNodes');
-
 module.exports = (ctx) =>
 	ctx.flag('--skip-workflows')
 		? []
