@@ -35,7 +35,7 @@ const ONLINE = '/cgi-bin/customservice/getonlinekflist';
  * @property {string} workflow  workflow id
  * @property {(sb: KfSandbox) => void} [setup]  prepares the sandbox (faults, state) before the run
  * @property {number} [exitCode]  expected exit code of `n8n execute` (default 0)
- * @property {(outcome: RunOutcome) => void} assert  throws on failure
+ * @property {(outcome: RunOutcome) => void | Promise<void>} assert  throws (or rejects) on failure
  */
 
 /** Requests to WeChat's kf API (token requests excluded), as "METHOD /path". @param {KfSandbox} sb */
@@ -220,4 +220,6 @@ module.exports = [
 			assert.ok(out('All agents').length > 0, 'the other branch still ran');
 		},
 	},
+	...require('./wecomExpectations'),
+	...require('./wecomN8nExpectations'),
 ];

@@ -10,11 +10,6 @@ export interface RefusalWording {
 	summaryFor(errcode: number, path: string): string;
 	/** What to do about it (the description). */
 	hintFor(errcode: number, path: string): string;
-	/**
-	 * What a change may have done when its outcome is unknown, and how the user can check. A family
-	 * whose operations say this themselves (OperationDefinition.outcome) leaves it out.
-	 */
-	outcomeCheck?(path: string): OutcomeCheck;
 }
 
 /** An errcode in plain words: `what` happened (leads the message) and what to `do` (the description). */

@@ -11,7 +11,7 @@ const { REPO_ROOT, run } = require('./lib/proc');
 const { CREDENTIAL, CREDENTIAL_TYPE, PUSH_CREDENTIAL } = require('./lib/names');
 const { installPackageInto } = require('./lib/package');
 const { n8nCliOk } = require('./lib/n8nProcess');
-const { loadSandbox } = require('./lib/sandbox');
+const { loadSandbox, weComDemoCredentials } = require('./lib/sandbox');
 
 /** @typedef {import('./lib/n8nProcess').Runtime} Runtime */
 
@@ -46,12 +46,13 @@ function exampleFile(id) {
 	return file;
 }
 
-/** Both demo credentials for a sandbox at `sandboxUrl`, as `n8n import:credentials` reads them. @param {string} sandboxUrl */
+/** The demo credentials (Official Account and WeCom) for a sandbox at `sandboxUrl`, as `n8n import:credentials` reads them. @param {string} sandboxUrl */
 function demoCredentials(sandboxUrl) {
 	const sandbox = loadSandbox('');
 	return [
 		{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data: sandbox.sandboxCredentialData(sandboxUrl) },
 		{ ...PUSH_CREDENTIAL, data: sandbox.sandboxPushCredentialData() },
+		...weComDemoCredentials(sandboxUrl),
 	];
 }
 

@@ -1,8 +1,9 @@
 // @ts-check
 'use strict';
 /**
- * `npm start`: a real n8n on http://127.0.0.1:5678 with this package loaded, a credential pointing at the
- * WeChat sandbox (seeded with demo data) and the example workflows. Nothing leaves the machine.
+ * `npm start`: a real n8n on http://127.0.0.1:5678 with this package loaded, the demo credentials (Official Account
+ * and WeCom) pointing at the WeChat sandbox (seeded with demo data, WeCom customers included) and the example
+ * workflows. Nothing leaves the machine.
  *
  * Options:  --fresh        wipe the n8n user folder first (owner, executions, your own workflows)
  *           --no-build     skip `npm run build` / `npm run build:dev`
@@ -26,7 +27,7 @@ const { cacheRoot, ensureRuntime } = require('./runtime');
 const { buildPackage, prepareUserFolder, publish, workflowFiles, readJson } = require('./instance');
 const { selectExamples, publishedIds, recordImported, prepareExamples, filesEnv, filesFolder, receivesPushes } = require('./lib/examples');
 const { startN8n } = require('./lib/n8nProcess');
-const { CREDENTIAL, PUSH_CREDENTIAL } = require('./lib/names');
+const { CREDENTIAL, PUSH_CREDENTIAL, WECOM_CREDENTIAL, WECOM_CALLBACK_CREDENTIAL } = require('./lib/names');
 const { describePortOwner } = require('./lib/portOwner');
 const { portFree } = require('./lib/ports');
 const { REPO_ROOT } = require('./lib/proc');
@@ -137,6 +138,11 @@ function printCredentials(sandbox) {
 	console.log(`    API Host: Custom Base URL   Base URL: ${sandbox.url}`);
 	console.log(`  Credential "${PUSH_CREDENTIAL.name}" (WeChat Official Account Server Push):`);
 	console.log(`    Token: ${push.token}   EncodingAESKey: ${push.encodingAESKey}   AppID: ${push.appId}`);
+	const corp = sb.SANDBOX_WECOM;
+	console.log(`  Credential "${WECOM_CREDENTIAL.name}" (WeCom Customer Service API):`);
+	console.log(`    CorpID: ${corp.corpId}   Secret: ${corp.secret}   API Host: Custom Base URL   Base URL: ${sandbox.url}`);
+	console.log(`  Credential "${WECOM_CALLBACK_CREDENTIAL.name}" (WeCom Customer Service Callback API):`);
+	console.log(`    Token: ${corp.callbackToken}   EncodingAESKey: ${corp.encodingAESKey}   CorpID: ${corp.corpId}`);
 }
 
 /**
@@ -165,6 +171,8 @@ function printBanner({ rt, n8n, sandbox, session, examples, published, userFolde
 		console.log(`    ${url}`);
 	}
 	console.log('  Push a customer message:  npm run sandbox -- push --url <Server URL> --content "你好"   (see README: Try it with the sandbox)');
+	console.log(`  A WeCom customer writes (陈小姐 and Tom of 售后服务 and 李先生 of 预约咨询 can be answered; see docs/wecom-sandbox.md):`);
+	console.log(`    curl -s ${sandbox.url}/sandbox/wecom/customer-message -d '{"open_kfid":"wkAfterSalesDemo0000000000000000","external_userid":"wmChenDemo0000000000000000000000","msgtype":"text","content":"还在吗？"}'`);
 	console.log('  Press Ctrl-C to stop n8n and the sandbox.');
 	console.log(line);
 }

@@ -68,18 +68,21 @@ interface Rule {
 	test(root: string, file: string, specifier: string): boolean;
 }
 
+/** A family's inbound folder: push/ (the Official Account's pushes), callback/ (WeCom's callbacks). */
+const INBOUND = ['push', 'callback'];
+
 const RULES: Rule[] = [
-	...['client', 'push', 'transport'].map((folder) => ({ folder, forbidden: 'n8n packages', test: (_r: string, _f: string, s: string) => isN8n(s) })),
+	...['client', ...INBOUND, 'transport'].map((folder) => ({ folder, forbidden: 'n8n packages', test: (_r: string, _f: string, s: string) => isN8n(s) })),
 	{
 		folder: 'transport',
 		forbidden: 'client/ (or any other folder of the node)',
 		test: (r, f, s) => !['transport', 'shared', undefined].includes(areaOf(r, f, s)) || isSharedExecution(r, f, s),
 	},
-	...['client', 'push'].map((folder) => ({
+	...['client', ...INBOUND].map((folder) => ({
 		folder,
 		forbidden: 'execution/ (its own or shared), resources/, methods/, trigger/, the router or a node file',
 		test: (r: string, f: string, s: string) =>
-			!['client', 'push', 'transport', 'shared', undefined].includes(areaOf(r, f, s)) || isSharedExecution(r, f, s),
+			!['client', ...INBOUND, 'transport', 'shared', undefined].includes(areaOf(r, f, s)) || isSharedExecution(r, f, s),
 	})),
 	{ folder: 'execution', forbidden: 'resources/, methods/ or trigger/', test: (r, f, s) => ['resources', 'methods', 'trigger'].includes(areaOf(r, f, s) ?? '') },
 	...['methods', 'trigger'].map((folder) => ({

@@ -2,6 +2,7 @@ import { listIn, type WeChatResult } from '../../shared/client/WeChatClient';
 import { WeChatInputError } from '../../shared/errors';
 import { WeChatTransportError } from '../../shared/transport/errors';
 import type { WeComClient } from './WeComClient';
+import { WECOM_CALLS } from './calls';
 
 export interface KfAccount {
 	open_kfid: string;
@@ -12,7 +13,7 @@ export interface KfAccount {
 	[key: string]: unknown;
 }
 
-export const ACCOUNT_LIST_PATH = '/cgi-bin/kf/account/list';
+const ACCOUNT_LIST_PATH = WECOM_CALLS.listAccounts.path;
 /** kf/account/list answers at most 100 accounts a call. */
 export const ACCOUNT_PAGE_SIZE = 100;
 
@@ -70,7 +71,7 @@ export interface AccountChange {
 
 /** POST kf/account/add: a new account named `name` with the avatar `mediaId`; its open_kfid. */
 export async function createAccount(client: WeComClient, name: string, mediaId: string): Promise<string> {
-	const path = '/cgi-bin/kf/account/add';
+	const path = WECOM_CALLS.addAccount.path;
 	const answer = await client.write<WeChatResult & { open_kfid?: unknown }>(path, { name, media_id: mediaId });
 	if (typeof answer.open_kfid !== 'string' || !answer.open_kfid) {
 		throw new WeChatTransportError('invalidResponse', path, `WeCom's answer to kf/account/add has no open_kfid`);
@@ -80,17 +81,17 @@ export async function createAccount(client: WeComClient, name: string, mediaId: 
 
 /** POST kf/account/update: only the fields given change. */
 export async function updateAccount(client: WeComClient, change: AccountChange): Promise<void> {
-	await client.write('/cgi-bin/kf/account/update', change);
+	await client.write(WECOM_CALLS.updateAccount.path, change);
 }
 
 /** POST kf/account/del. */
 export async function deleteAccount(client: WeComClient, openKfId: string): Promise<void> {
-	await client.write('/cgi-bin/kf/account/del', { open_kfid: openKfId });
+	await client.write(WECOM_CALLS.deleteAccount.path, { open_kfid: openKfId });
 }
 
 /** POST kf/add_contact_way: the account's contact link, for `scene` when given. */
 export async function addContactWay(client: WeComClient, openKfId: string, scene?: string): Promise<string> {
-	const path = '/cgi-bin/kf/add_contact_way';
+	const path = WECOM_CALLS.addContactWay.path;
 	// The same scene gives the same link: safe to repeat.
 	const answer = await client.read<WeChatResult & { url?: unknown }>(path, scene ? { open_kfid: openKfId, scene } : { open_kfid: openKfId });
 	if (typeof answer.url !== 'string' || !answer.url) {

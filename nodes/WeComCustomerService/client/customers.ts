@@ -1,8 +1,9 @@
 // kf/customer/batchget: customers by external_userid, 100 a call.
 import { listIn, type WeChatResult } from '../../shared/client/WeChatClient';
 import type { WeComClient } from './WeComClient';
+import { WECOM_CALLS } from './calls';
 
-const BATCHGET_PATH = '/cgi-bin/kf/customer/batchget';
+const BATCHGET_PATH = WECOM_CALLS.getCustomers.path;
 /** kf/customer/batchget takes 1–100 ids a call. */
 export const CUSTOMERS_PER_CALL = 100;
 

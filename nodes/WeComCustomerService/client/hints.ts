@@ -1,7 +1,7 @@
 // Each errcode WeCom may answer, in two plain-English parts: `what` happened, in the user's terms
 // (one short sentence that leads the error message, before WeCom's own words), and what to `do`
 // (the description; never a restatement of `what` or of errmsg).
-import type { OutcomeCheck, RefusalWording } from '../../shared/errors';
+import type { RefusalWording } from '../../shared/errors';
 
 interface Refusal {
 	what: string;
@@ -21,19 +21,11 @@ const REFUSALS: Record<number, Refusal> = {
 	},
 	40013: { what: 'WeCom does not know this CorpID.', do: 'Copy the CorpID from WeCom admin → My Company → Company Information.' },
 	40014: { what: 'WeCom did not accept the access_token.', do: RENEWED },
-	40096: {
-		what: 'WeCom does not know this customer (external_userid).',
-		do: 'An external_userid belongs to one company: take it from a message or event of this company’s 微信客服 (the trigger, or Customer → Get).',
-	},
 	41001: { what: 'The request carried no access_token.', do: RENEWED },
 	42001: { what: 'The access_token has expired.', do: RENEWED },
 	45009: {
 		what: 'WeCom’s call limit for this API is reached.',
 		do: 'Call less often (lower the node’s Concurrency, or spread the calls over time) and try again in a minute; without a callback Token, kf/sync_msg has a strict limit of its own.',
-	},
-	48002: {
-		what: 'This app may not call this API, or may not manage this account.',
-		do: 'In WeCom admin → 微信客服 → API, give this self-built app the API; an account created elsewhere (in the 微信客服 admin or by another app) can only be changed there — Account → Get Many shows manage_privilege.',
 	},
 	60003: { what: 'WeCom does not know this department.', do: 'Use a department id from WeCom admin → Contacts (the number, not its name).' },
 	60020: {
@@ -41,7 +33,6 @@ const REFUSALS: Record<number, Refusal> = {
 		do: 'Add the IP shown after "from ip" to WeCom admin → Apps → the self-built app → Trusted IPs (企业可信IP); if n8n reaches WeCom through a proxy, add the proxy’s public IP.',
 	},
 	60111: { what: 'WeCom does not know this member.', do: 'Use the member’s userid from WeCom admin → Contacts (their account, not their name).' },
-	95000: { what: 'This is not a valid open_kfid.', do: 'Choose the account From List, or copy its open_kfid (wk…) from Account → Get Many.' },
 	95001: {
 		what: 'This customer has received as many messages as WeCom allows.',
 		do: 'WeCom allows 5 messages after each customer message, within 48 hours: wait for the customer to write again.',
@@ -54,8 +45,6 @@ const REFUSALS: Record<number, Refusal> = {
 		what: 'The company is not verified, so 微信客服 serves a limited number of customers.',
 		do: 'An unverified company may serve 100 customers in all; verify the company in WeCom admin to serve more.',
 	},
-	95004: { what: 'WeCom has no 微信客服 account with this open_kfid.', do: 'Choose the account From List; Account → Get Many lists them.' },
-	95005: { what: 'The company has as many 微信客服 accounts as WeCom allows.', do: 'Delete an account you no longer use (Account → Delete).' },
 	95006: { what: 'WeCom does not accept this account name.', do: 'Use 1 to 16 characters, without sensitive words.' },
 	95007: {
 		what: 'The callback Token is invalid or expired.',
@@ -75,23 +64,11 @@ const REFUSALS: Record<number, Refusal> = {
 		what: 'The session has ended.',
 		do: 'A code from an event can only be used while the session is still in the state that produced it; wait for the customer to write again.',
 	},
-	95014: {
-		what: 'This member is not a servicer of the account.',
-		do: 'Add them first with Servicer → Add, or pick one From List (Servicer → Get Many lists them).',
-	},
 	95015: {
 		what: 'The account has exclusive service (专属服务) configured in the admin console.',
 		do: 'Turn exclusive service off in WeCom admin → 微信客服 for this account before assigning sessions by API.',
 	},
-	95016: {
-		what: 'WeCom does not allow this change of session state.',
-		do: 'Allowed: from 0 (unhandled) to 1, 2, 3 or 4; from 1 (smart assistant) to 2, 3 or 4; from 2 (waiting pool) to 3 or 4; from 3 (human servicer) to 3 (another servicer) or 4. An ended session (4) changes only when the customer writes again. Session → Get State shows the current state.',
-	},
 	95017: { what: 'The 微信客服 API switch is off.', do: 'Turn it on in WeCom admin → 微信客服 → API, and give it to this self-built app.' },
-	95018: {
-		what: 'WeCom does not let the API send to this customer now.',
-		do: 'Either the session is with a human servicer (state 3) or in the waiting pool (state 2) — send only in state 0 or 1, or move it back with Session → Transfer — or the company is not verified, which limits what 微信客服 may send.',
-	},
 	95019: {
 		what: 'This servicer is not receiving.',
 		do: 'A session goes only to a servicer who is receiving (status 0): pick one marked receiving From List, or ask them to resume receiving in WeCom.',
@@ -126,54 +103,8 @@ function refusalOf(errcode: number): Refusal | undefined {
 	return REFUSALS[errcode];
 }
 
-/** A change the node makes: what WeCom may have done, and the operation that shows it. */
-function check(done: string, operation: string): OutcomeCheck {
-	return { done, then: `check with ${operation} before running it again` };
-}
-
-/** What a change may have done when its outcome is unknown, and how the user can check. */
-const OUTCOME_CHECKS: Record<string, OutcomeCheck> = {
-	'/cgi-bin/kf/account/add': check('created the account', 'Account → Get Many'),
-	'/cgi-bin/kf/account/update': check('changed the account', 'Account → Get Many'),
-	'/cgi-bin/kf/account/del': check('deleted the account', 'Account → Get Many'),
-	'/cgi-bin/kf/send_msg': {
-		done: 'sent the message',
-		then: 'the API’s own sends do not come back through sync_msg, so check the chat in WeCom before sending again; with a Message ID set, a repeat is refused (40058) instead of sent twice',
-	},
-	'/cgi-bin/kf/send_msg_on_event': {
-		done: 'sent the message',
-		then: 'an event code works once, so running it again is refused (40058) if it was sent',
-	},
-	'/cgi-bin/kf/recall_msg': {
-		done: 'recalled the message',
-		then: 'running it again is refused (40058 invalid msgid) if it was recalled',
-	},
-	'/cgi-bin/media/upload': {
-		done: 'stored the file',
-		then: 'uploading it again does no harm: temporary media expire after 3 days',
-	},
-	'/cgi-bin/kf/servicer/add': check('added the servicers', 'Servicer → Get Many'),
-	'/cgi-bin/kf/servicer/del': check('removed the servicers', 'Servicer → Get Many'),
-	'/cgi-bin/kf/service_state/trans': check('changed the session state', 'Session → Get State'),
-	'/cgi-bin/kf/knowledge/add_group': check('created the group', 'Knowledge Base → Get Many Groups'),
-	'/cgi-bin/kf/knowledge/mod_group': check('renamed the group', 'Knowledge Base → Get Many Groups'),
-	'/cgi-bin/kf/knowledge/del_group': check('deleted the group', 'Knowledge Base → Get Many Groups'),
-	'/cgi-bin/kf/knowledge/add_intent': check('created the intent', 'Knowledge Base → Get Many Intents'),
-	'/cgi-bin/kf/knowledge/mod_intent': check('updated the intent', 'Knowledge Base → Get Many Intents'),
-	'/cgi-bin/kf/knowledge/del_intent': check('deleted the intent', 'Knowledge Base → Get Many Intents'),
-	'/cgi-bin/kf/customer/upgrade_service': {
-		done: 'offered the customer the upgrade',
-		then: 'running it again replaces the pending offer, or cancel it with Upgrade Service → Cancel',
-	},
-	'/cgi-bin/kf/customer/cancel_upgrade_service': {
-		done: 'cancelled the upgrade',
-		then: 'running it again answers that there is nothing to cancel if it was',
-	},
-};
-
 /** WeCom's errcodes in the words of the WeCom Customer Service node. */
 export const WECOM_WORDING: RefusalWording = {
 	summaryFor: (errcode) => refusalOf(errcode)?.what ?? '',
 	hintFor: (errcode) => refusalOf(errcode)?.do ?? '',
-	outcomeCheck: (path) => OUTCOME_CHECKS[path] ?? { done: 'done it', then: 'check before running it again' },
 };

@@ -1,8 +1,7 @@
 import { listIn } from '../../shared/client/WeChatClient';
 import { WeChatInputError } from '../../shared/errors';
 import type { WeComClient } from './WeComClient';
-
-const BASE = '/cgi-bin/kf/knowledge';
+import { WECOM_CALLS } from './calls';
 
 /** WeCom's limits, in characters: a group name, a question, its similar questions, the answer. */
 export const KNOWLEDGE_LIMITS = { groupName: 12, question: 200, similarQuestions: 100, answer: 500, attachments: 4 };
@@ -70,20 +69,20 @@ function intentBody(parts: IntentParts): Record<string, unknown> {
 }
 
 export async function addGroup(client: WeComClient, name: string): Promise<string> {
-	const answer = await client.write<{ errcode: number; errmsg: string; group_id?: string }>(`${BASE}/add_group`, { name });
+	const answer = await client.write<{ errcode: number; errmsg: string; group_id?: string }>(WECOM_CALLS.addGroup.path, { name });
 	return String(answer.group_id ?? '');
 }
 
 export async function renameGroup(client: WeComClient, groupId: string, name: string): Promise<void> {
-	await client.write(`${BASE}/mod_group`, { group_id: groupId, name });
+	await client.write(WECOM_CALLS.updateGroup.path, { group_id: groupId, name });
 }
 
 export async function deleteGroup(client: WeComClient, groupId: string): Promise<void> {
-	await client.write(`${BASE}/del_group`, { group_id: groupId });
+	await client.write(WECOM_CALLS.deleteGroup.path, { group_id: groupId });
 }
 
 export async function addIntent(client: WeComClient, groupId: string, parts: IntentParts): Promise<string> {
-	const answer = await client.write<{ errcode: number; errmsg: string; intent_id?: string }>(`${BASE}/add_intent`, {
+	const answer = await client.write<{ errcode: number; errmsg: string; intent_id?: string }>(WECOM_CALLS.addIntent.path, {
 		group_id: groupId,
 		...intentBody(parts),
 	});
@@ -91,11 +90,11 @@ export async function addIntent(client: WeComClient, groupId: string, parts: Int
 }
 
 export async function updateIntent(client: WeComClient, intentId: string, parts: IntentParts): Promise<void> {
-	await client.write(`${BASE}/mod_intent`, { intent_id: intentId, ...intentBody(parts) });
+	await client.write(WECOM_CALLS.updateIntent.path, { intent_id: intentId, ...intentBody(parts) });
 }
 
 export async function deleteIntent(client: WeComClient, intentId: string): Promise<void> {
-	await client.write(`${BASE}/del_intent`, { intent_id: intentId });
+	await client.write(WECOM_CALLS.deleteIntent.path, { intent_id: intentId });
 }
 
 type PagedAnswer = {
@@ -108,12 +107,12 @@ type PagedAnswer = {
 /** Every entry of a cursor-paged list, up to `limit` (all when undefined). */
 async function listPaged<T>(
 	client: WeComClient,
-	call: 'list_group' | 'list_intent',
+	call: typeof WECOM_CALLS.listGroups | typeof WECOM_CALLS.listIntents,
 	field: string,
 	filter: Record<string, string>,
 	limit?: number,
 ): Promise<T[]> {
-	const path = `${BASE}/${call}`;
+	const path = call.path;
 	const entries: T[] = [];
 	let cursor = '';
 	while (limit === undefined || entries.length < limit) {
@@ -134,9 +133,9 @@ export interface KnowledgeGroup {
 }
 
 export async function listGroups(client: WeComClient, limit?: number): Promise<KnowledgeGroup[]> {
-	return await listPaged<KnowledgeGroup>(client, 'list_group', 'group_list', {}, limit);
+	return await listPaged<KnowledgeGroup>(client, WECOM_CALLS.listGroups, 'group_list', {}, limit);
 }
 
 export async function listIntents(client: WeComClient, groupId: string, limit?: number): Promise<Array<Record<string, unknown>>> {
-	return await listPaged(client, 'list_intent', 'intent_list', groupId ? { group_id: groupId } : {}, limit);
+	return await listPaged(client, WECOM_CALLS.listIntents, 'intent_list', groupId ? { group_id: groupId } : {}, limit);
 }

@@ -6,9 +6,10 @@ import { checkMediaFile, describeDownload, type DownloadedMedia, type MediaRule 
 import type { MultipartBody } from '../../shared/multipart';
 import type { DownloadAnswer, WeChatResult } from '../../shared/client/WeChatClient';
 import type { WeComClient } from './WeComClient';
+import { WECOM_CALLS } from './calls';
 
-const MEDIA_UPLOAD_PATH = '/cgi-bin/media/upload';
-const MEDIA_GET_PATH = '/cgi-bin/media/get';
+const MEDIA_UPLOAD_PATH = WECOM_CALLS.uploadMedia.path;
+const MEDIA_GET_PATH = WECOM_CALLS.getMedia.path;
 
 export const WECOM_MEDIA_TYPES = ['image', 'voice', 'video', 'file'] as const;
 export type WeComMediaType = (typeof WECOM_MEDIA_TYPES)[number];

@@ -4,6 +4,7 @@ import type { WeChatResult } from '../../shared/client/WeChatClient';
 import { WeChatInputError } from '../../shared/errors';
 import { WeChatTransportError } from '../../shared/transport/errors';
 import type { WeComClient } from './WeComClient';
+import { WECOM_CALLS } from './calls';
 
 export const SEND_TYPES = ['text', 'image', 'voice', 'video', 'file', 'link', 'miniprogram', 'msgmenu', 'location'] as const;
 export type SendType = (typeof SEND_TYPES)[number];
@@ -129,17 +130,17 @@ function msgidOf(answer: WeChatResult & { msgid?: unknown }, path: string): stri
 
 /** POST kf/send_msg to the customer `touser` from account `openKfId`; the msgid. */
 export async function sendMessage(client: WeComClient, touser: string, openKfId: string, message: OutgoingMessage): Promise<string> {
-	const path = '/cgi-bin/kf/send_msg';
+	const path = WECOM_CALLS.sendMessage.path;
 	return msgidOf(await client.write(path, body(message, { touser, open_kfid: openKfId })), path);
 }
 
 /** POST kf/send_msg_on_event with an event's `code` (welcome, queue, accepted or end code); the msgid. */
 export async function sendMessageOnEvent(client: WeComClient, code: string, message: OutgoingMessage): Promise<string> {
-	const path = '/cgi-bin/kf/send_msg_on_event';
+	const path = WECOM_CALLS.sendOnEvent.path;
 	return msgidOf(await client.write(path, body(message, { code })), path);
 }
 
 /** POST kf/recall_msg: a message the account sent, within 2 minutes. */
 export async function recallMessage(client: WeComClient, openKfId: string, msgid: string): Promise<void> {
-	await client.write('/cgi-bin/kf/recall_msg', { open_kfid: openKfId, msgid });
+	await client.write(WECOM_CALLS.recallMessage.path, { open_kfid: openKfId, msgid });
 }

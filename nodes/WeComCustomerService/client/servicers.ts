@@ -1,11 +1,11 @@
 import { listIn } from '../../shared/client/WeChatClient';
-import { WECOM_WORDING } from './hints';
 import type { WeComClient } from './WeComClient';
+import { WECOM_CALLS } from './calls';
 
 /** kf/servicer/add and del take at most 100 ids a call; more go in further calls. */
 export const SERVICER_IDS_PER_CALL = 100;
 
-export const SERVICER_LIST_PATH = '/cgi-bin/kf/servicer/list';
+const SERVICER_LIST_PATH = WECOM_CALLS.listServicers.path;
 
 /** Members and whole departments to add to or remove from an account. */
 export interface ServicerIds {
@@ -21,15 +21,7 @@ export type ServicerChangeRow = {
 	errmsg: string;
 };
 
-/** A row as the node outputs it: the account, the id, WeCom's errcode and a status in words. */
-export type ServicerChange = ServicerChangeRow & {
-	open_kfid: string;
-	success: boolean;
-	status: string;
-	hint?: string;
-};
-
-type Change = 'add' | 'del';
+export type ServicerChange = 'add' | 'del';
 
 /** Splits the ids into calls of at most 100 (members first, then departments). */
 export function servicerBatches(ids: ServicerIds): ServicerIds[] {
@@ -45,34 +37,13 @@ export function servicerBatches(ids: ServicerIds): ServicerIds[] {
 	return batches;
 }
 
-function describeRow(openKfId: string, change: Change, row: ServicerChangeRow): ServicerChange {
-	const errcode = Number(row.errcode ?? 0);
-	const base = {
-		open_kfid: openKfId,
-		...(row.userid !== undefined ? { userid: row.userid } : { department_id: row.department_id }),
-	};
-	if (errcode === 0) {
-		return { ...base, success: true, errcode, errmsg: String(row.errmsg ?? ''), status: change === 'add' ? 'added' : 'removed' };
-	}
-	const what = WECOM_WORDING.summaryFor(errcode, '') || `WeCom refused it (errcode ${errcode}).`;
-	const hint = WECOM_WORDING.hintFor(errcode, '');
-	return {
-		...base,
-		success: false,
-		errcode,
-		errmsg: String(row.errmsg ?? ''),
-		status: `${change === 'add' ? 'not added' : 'not removed'}: ${what}`,
-		...(hint ? { hint } : {}),
-	};
-}
-
 /**
  * kf/servicer/add or del for every id, 100 a call: one row per id with WeCom's own errcode for
  * it (a member WeCom does not know fails alone; the others are still changed).
  */
-export async function changeServicers(client: WeComClient, change: Change, openKfId: string, ids: ServicerIds): Promise<ServicerChange[]> {
-	const path = `/cgi-bin/kf/servicer/${change}`;
-	const rows: ServicerChange[] = [];
+export async function changeServicers(client: WeComClient, change: ServicerChange, openKfId: string, ids: ServicerIds): Promise<ServicerChangeRow[]> {
+	const path = (change === 'add' ? WECOM_CALLS.addServicers : WECOM_CALLS.removeServicers).path;
+	const rows: ServicerChangeRow[] = [];
 	for (const batch of servicerBatches(ids)) {
 		const body = {
 			open_kfid: openKfId,
@@ -80,7 +51,7 @@ export async function changeServicers(client: WeComClient, change: Change, openK
 			...(batch.departmentIds.length ? { department_id_list: batch.departmentIds } : {}),
 		};
 		const answer = await client.write(path, body);
-		for (const row of listIn<ServicerChangeRow>(answer, 'result_list', path, 'WeCom')) rows.push(describeRow(openKfId, change, row));
+		rows.push(...listIn<ServicerChangeRow>(answer, 'result_list', path, 'WeCom'));
 	}
 	return rows;
 }

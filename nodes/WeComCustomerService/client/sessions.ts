@@ -1,4 +1,5 @@
 import type { WeComClient } from './WeComClient';
+import { WECOM_CALLS } from './calls';
 
 /** WeCom's session states, 0–4. */
 export const SERVICE_STATE_NAMES: Record<number, string> = {
@@ -35,7 +36,7 @@ type StateAnswer = {
 
 /** kf/service_state/get: the state, named, and who serves the customer in state 3. */
 export async function getServiceState(client: WeComClient, session: Session): Promise<Record<string, unknown>> {
-	const answer = await client.read<StateAnswer>('/cgi-bin/kf/service_state/get', session);
+	const answer = await client.read<StateAnswer>(WECOM_CALLS.getSessionState.path, session);
 	const state = Number(answer.service_state ?? 0);
 	return {
 		...session,
@@ -48,7 +49,7 @@ export async function getServiceState(client: WeComClient, session: Session): Pr
 /**
  * kf/service_state/trans: moves the session to `state` (3 with `servicerUserId`). WeCom answers a
  * msg_code the first time a session enters the pool or a servicer, and when it ends: one message
- * may be sent with it (Message → Send On Event).
+ * may be sent with it (kf/send_msg_on_event).
  */
 export async function transferSession(
 	client: WeComClient,
@@ -57,7 +58,7 @@ export async function transferSession(
 	servicerUserId?: string,
 ): Promise<Record<string, unknown>> {
 	const body = { ...session, service_state: state, ...(servicerUserId ? { servicer_userid: servicerUserId } : {}) };
-	const answer = await client.write<StateAnswer>('/cgi-bin/kf/service_state/trans', body);
+	const answer = await client.write<StateAnswer>(WECOM_CALLS.transferSession.path, body);
 	return {
 		...session,
 		service_state: state,

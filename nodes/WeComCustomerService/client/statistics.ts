@@ -1,6 +1,7 @@
 import { listIn } from '../../shared/client/WeChatClient';
 import { WeChatInputError } from '../../shared/errors';
 import type { WeComClient } from './WeComClient';
+import { WECOM_CALLS } from './calls';
 
 const DAY_SECONDS = 86400;
 /** WeCom counts statistics per China-time day (UTC+8, no daylight saving). */
@@ -76,8 +77,8 @@ interface StatisticEntry {
 export type StatisticKind = 'corp' | 'servicer';
 
 const PATHS: Record<StatisticKind, string> = {
-	corp: '/cgi-bin/kf/get_corp_statistic',
-	servicer: '/cgi-bin/kf/get_servicer_statistic',
+	corp: WECOM_CALLS.corpStatistics.path,
+	servicer: WECOM_CALLS.servicerStatistics.path,
 };
 
 /**

@@ -1,11 +1,12 @@
 // kf/sync_msg: an account's messages and events after a cursor, page by page. Shared by the
-// trigger (which keeps the cursor itself) and Message → Sync (where the user keeps it).
+// trigger (which keeps the cursor itself) and the action node's sync (where the user keeps it).
 import { WeChatApiError } from '../../shared/errors';
 import { listIn } from '../../shared/client/WeChatClient';
 import type { ZonedFormatter } from '../../shared/zonedTime';
 import type { WeComClient } from './WeComClient';
+import { WECOM_CALLS } from './calls';
 
-export const SYNC_MSG_PATH = '/cgi-bin/kf/sync_msg';
+const SYNC_MSG_PATH = WECOM_CALLS.syncMessages.path;
 /** WeCom's largest page (and its default). */
 export const SYNC_PAGE_LIMIT = 1000;
 /** sync_msg's answer to a callback Token that has expired (10 minutes) or belongs to another account. */

@@ -1,4 +1,5 @@
 import type { WeComClient } from './WeComClient';
+import { WECOM_CALLS } from './calls';
 
 interface Session {
 	open_kfid: string;
@@ -10,7 +11,7 @@ export type UpgradeTarget = { type: 'member'; userid: string; wording: string } 
 
 /** GET kf/customer/get_upgrade_service_config: the members, departments and group chats allowed. */
 export async function getUpgradeConfig(client: WeComClient): Promise<Record<string, unknown>> {
-	const answer = await client.readQuery('/cgi-bin/kf/customer/get_upgrade_service_config', {});
+	const answer = await client.readQuery(WECOM_CALLS.getUpgradeConfig.path, {});
 	return { member_range: answer.member_range, groupchat_range: answer.groupchat_range };
 }
 
@@ -23,12 +24,12 @@ export async function upgradeService(client: WeComClient, session: Session, targ
 		target.type === 'member'
 			? { ...session, type: 1, member: { userid: target.userid, ...(target.wording ? { wording: target.wording } : {}) } }
 			: { ...session, type: 2, groupchat: { chat_id: target.chatId, ...(target.wording ? { wording: target.wording } : {}) } };
-	await client.write('/cgi-bin/kf/customer/upgrade_service', body);
+	await client.write(WECOM_CALLS.upgradeService.path, body);
 	return { success: true, ...body };
 }
 
 /** kf/customer/cancel_upgrade_service: withdraws the pending offer. */
 export async function cancelUpgradeService(client: WeComClient, session: Session): Promise<Record<string, unknown>> {
-	await client.write('/cgi-bin/kf/customer/cancel_upgrade_service', session);
+	await client.write(WECOM_CALLS.cancelUpgrade.path, session);
 	return { success: true, ...session };
 }

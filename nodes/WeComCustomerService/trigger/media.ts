@@ -7,8 +7,9 @@ import { WeChatTransportError } from '../../shared/transport/errors';
 import { fileTypeByMime, mimeTypeOf, sniffFileType } from '../../shared/fileTypes';
 import { ORIGIN_CODES, type KfMessage } from '../client/sync';
 import type { WeComClient } from '../client/WeComClient';
+import { WECOM_CALLS } from '../client/calls';
 
-const MEDIA_GET_PATH = '/cgi-bin/media/get';
+const MEDIA_GET_PATH = WECOM_CALLS.getMedia.path;
 const MEDIA_TYPES = new Set(['image', 'voice', 'video', 'file']);
 export const MEDIA_PROPERTY = 'data';
 

@@ -31,7 +31,8 @@ class AccountPulls {
 		try {
 			do {
 				state.again = false;
-				out.push(...(await pull(state.token)));
+				// Not push(...items): a pull of more than about 120,000 messages would exceed the call stack.
+				for (const item of await pull(state.token)) out.push(item);
 			} while (state.again);
 		} finally {
 			this.running.delete(key);

@@ -169,8 +169,8 @@ export class WeChatClient {
 	}
 
 	private outcomeUnknown(path: string, reason: WeChatApiError | WeChatTransportError): WeChatOutcomeUnknownError {
-		const { wording, service } = this.settings.family;
-		return new WeChatOutcomeUnknownError(path, reason, wording.outcomeCheck?.(path), service);
+		// What the change may have done, in words, comes from the operation that made it (its `outcome`).
+		return new WeChatOutcomeUnknownError(path, reason, undefined, this.settings.family.service);
 	}
 
 	/** Downloads a plain URL (e.g. an avatar on WeChat's CDN) whole; no token involved. */

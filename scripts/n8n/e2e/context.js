@@ -6,6 +6,7 @@ const os = require('os');
 const path = require('path');
 
 const { ensureRuntime } = require('../runtime');
+const { builtNodes } = require('./builtNodes');
 const { prepareUserFolder, workflowFiles } = require('../instance');
 const { REPO_ROOT } = require('../lib/proc');
 const { freePort } = require('../lib/ports');
@@ -18,24 +19,6 @@ const { startSandbox } = require('../lib/sandbox');
  * @typedef {import('../lib/sandbox').KfSandbox} KfSandbox
  * @typedef {import('../lib/n8nProcess').StartedN8n & { rest: Rest }} SharedN8n
  */
-
-/** resource → Set(operation) the built node offers (read from dist/), and the Resource default. */
-function offeredOperations() {
-	const file = path.join(REPO_ROOT, 'dist', 'nodes', 'WeChatCustomerService', 'WeChatCustomerService.node.js');
-	/** @type {{ name: string, default?: string, options?: { value: string }[], displayOptions?: { show?: { resource?: string[] } } }[]} */
-	const props = new (require(file).WeChatCustomerService)().description.properties;
-	/** @type {Map<string, Set<string>>} */
-	const offered = new Map();
-	const resource = props.find((p) => p.name === 'resource');
-	if (!resource || !resource.options) throw new Error(`${file} has no Resource options`);
-	for (const r of resource.options) offered.set(r.value, new Set());
-	for (const p of props.filter((x) => x.name === 'operation')) {
-		for (const r of (p.displayOptions && p.displayOptions.show && p.displayOptions.show.resource) || []) {
-			for (const o of p.options || []) offered.get(r)?.add(o.value);
-		}
-	}
-	return { offered, defaults: { resource: String(resource.default) } };
-}
 
 /** What every check gets (checks/*.js). */
 class E2eContext {
@@ -52,10 +35,9 @@ class E2eContext {
 		this.sandboxPort = sandboxPort;
 		this.workflows = [...workflowFiles(path.join(REPO_ROOT, 'examples')), ...workflowFiles(path.join(REPO_ROOT, 'test-e2e', 'workflows'))];
 		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-cs-e2e-'));
-		const { offered, defaults } = offeredOperations();
-		this.offered = offered;
-		this.defaults = defaults;
-		/** @type {Set<string>} "resource.operation" pairs a passing workflow check used */
+		/** What the built action nodes offer (builtNodes.js). */
+		this.builtNodes = builtNodes();
+		/** @type {Set<string>} operationKey()s (builtNodes.js) a passing workflow check used */
 		this.covered = new Set();
 		this.artifacts = runner.artifacts;
 		this.timings = runner.timings;

@@ -6,6 +6,7 @@
  */
 const path = require('path');
 
+const { WECOM_CREDENTIAL, WECOM_CALLBACK_CREDENTIAL } = require('./names');
 const { REPO_ROOT } = require('./proc');
 
 const COMPILED = path.join(REPO_ROOT, 'build-dev', 'sandbox');
@@ -42,4 +43,19 @@ async function startSandbox({ port = 0, seed = /** @type {'demo' | 'empty'} */ (
 	return await loadSandbox('').startSandbox({ port, host: '127.0.0.1', seed });
 }
 
-module.exports = { COMPILED, loadSandbox, startSandbox };
+/**
+ * The WeCom demo credentials for a sandbox at `sandboxUrl`, as `n8n import:credentials` reads them: the API
+ * credential (Custom Base URL = the sandbox) and the callback credential (the demo corp's Token and EncodingAESKey).
+ * @param {string} sandboxUrl
+ */
+function weComDemoCredentials(sandboxUrl) {
+	const { SANDBOX_WECOM: corp } = loadSandbox('');
+	const api = { corpId: corp.corpId, secret: corp.secret, apiHost: 'custom', baseUrl: sandboxUrl, proxyUrl: '', timeoutSeconds: 30 };
+	const callback = { token: corp.callbackToken, encodingAESKey: corp.encodingAESKey, corpId: corp.corpId, previousEncodingAESKey: '' };
+	return [
+		{ ...WECOM_CREDENTIAL, data: api },
+		{ ...WECOM_CALLBACK_CREDENTIAL, data: callback },
+	];
+}
+
+module.exports = { COMPILED, loadSandbox, startSandbox, weComDemoCredentials };

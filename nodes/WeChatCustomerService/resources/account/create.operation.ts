@@ -1,4 +1,5 @@
-import { KF_CALLS, apiLine } from '../../client/calls';
+import { KF_CALLS } from '../../client/calls';
+import { apiLine } from '../../../shared/client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { nicknameProperty, passwordFields, readAccountBody } from './shared';
 import { accountResult, kfAccountProperty } from '../shared';

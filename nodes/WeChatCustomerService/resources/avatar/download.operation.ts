@@ -1,4 +1,5 @@
-import { KF_CALLS, apiLine } from '../../client/calls';
+import { KF_CALLS } from '../../client/calls';
+import { apiLine } from '../../../shared/client/calls';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { accountPrefix, avatarMime } from '../../client/accounts';
@@ -7,6 +8,7 @@ import { AVATAR_CAP } from '../../client/downloadCaps';
 import { WeChatInputError } from '../../../shared/errors';
 import { kfAccountProperty, readKfAccount } from '../shared';
 import { optionsCollection } from '../../../shared/execution/parameters';
+import { outputFileFieldProperty } from '../../../shared/execution/binary';
 
 export const downloadAvatar: OperationDefinition = {
 	option: {
@@ -18,14 +20,7 @@ export const downloadAvatar: OperationDefinition = {
 	api: `${apiLine(KF_CALLS.listAgents)}, then GET kf_headimgurl`,
 	properties: [
 		kfAccountProperty(),
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			description: 'Name of the binary field to put the avatar in',
-		},
+		outputFileFieldProperty('Name of the binary field to put the avatar in'),
 		optionsCollection(),
 	],
 	async execute({ itemIndex, client }) {

@@ -1,5 +1,6 @@
-import { KF_CALLS, apiLine } from '../../client/calls';
-import { readBinaryInput } from '../../../shared/execution/binary';
+import { KF_CALLS } from '../../client/calls';
+import { apiLine } from '../../../shared/client/calls';
+import { inputBinaryFieldProperty, readBinaryInput } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { avatarFileName, avatarMultipart, validateAvatar } from '../../client/accounts';
@@ -17,14 +18,7 @@ export const uploadAvatar: OperationDefinition = {
 	outcome: { [KF_CALLS.uploadHeadImage.path]: { done: 'set the avatar', then: 'check with Avatar → Download before running it again' } },
 	properties: [
 		kfAccountProperty(),
-		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			description: 'Name of the binary field holding the JPEG image',
-		},
+		inputBinaryFieldProperty('Name of the binary field holding the JPEG image'),
 		optionsCollection(),
 	],
 	async execute({ itemIndex, client }) {

@@ -1,5 +1,6 @@
-import { KF_CALLS, apiLine } from '../../client/calls';
-import { storeDownload } from '../../../shared/execution/binary';
+import { KF_CALLS } from '../../client/calls';
+import { apiLine } from '../../../shared/client/calls';
+import { outputFileFieldProperty, storeDownload } from '../../../shared/execution/binary';
 import { stringParam } from '../../../shared/execution/input';
 import type { OperationDefinition } from '../../execution/types';
 import { optionsCollection } from '../../../shared/execution/parameters';
@@ -34,14 +35,7 @@ export const downloadMedia: OperationDefinition = {
 			description:
 				'The media_id from Media → Upload, or the MediaId (or ThumbMediaId) of a customer’s image, voice or video message. WeChat keeps temporary media for 3 days.',
 		},
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			description: 'Name of the binary field to put the file in',
-		},
+		outputFileFieldProperty(),
 		optionsCollection(),
 	],
 	async execute({ itemIndex, client }) {

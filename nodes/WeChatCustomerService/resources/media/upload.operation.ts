@@ -1,9 +1,11 @@
-import { KF_CALLS, apiLine } from '../../client/calls';
+import { KF_CALLS } from '../../client/calls';
+import { apiLine } from '../../../shared/client/calls';
 import { readMediaUpload } from '../../execution/binary';
 import type { OperationDefinition } from '../../execution/types';
 import { MEDIA_UPLOAD_OUTCOME } from '../shared';
 import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';
 import { mediaTypeProperty, readMediaType } from './shared';
+import { inputBinaryFieldProperty } from '../../../shared/execution/binary';
 
 export const uploadMedia: OperationDefinition = {
 	option: {
@@ -17,14 +19,7 @@ export const uploadMedia: OperationDefinition = {
 	outcome: { [KF_CALLS.uploadMedia.path]: MEDIA_UPLOAD_OUTCOME },
 	properties: [
 		mediaTypeProperty,
-		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			description: 'Name of the binary field holding the file',
-		},
+		inputBinaryFieldProperty('Name of the binary field holding the file'),
 		optionsCollection(),
 	],
 	async execute({ itemIndex, client }) {

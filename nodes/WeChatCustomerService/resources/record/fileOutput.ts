@@ -4,6 +4,7 @@ import { iterateRecordPages, type RecordPagingStats, type RecordQuery } from '..
 import { MAX_RECORDS_PER_FILE, RECORD_FILE_MIME_TYPES, recordFiles, type RecordFileFormat } from './recordFiles';
 import type { KfClient } from '../../client/KfClient';
 import type { ZonedFormatter } from '../../../shared/zonedTime';
+import { outputFileFieldProperty } from '../../../shared/execution/binary';
 import { inputError, numberParam, optionParam, stringParam } from '../../../shared/execution/input';
 
 const showForFile = { show: { output: ['file'] } };
@@ -56,15 +57,7 @@ export const recordOutputProperties: INodeProperties[] = [
 		description: 'Format of the file',
 	},
 	recordsPerFileProperty,
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		displayOptions: showForFile,
-		description: 'Name of the binary field to put the file in',
-	},
+	{ ...outputFileFieldProperty(), displayOptions: showForFile },
 ];
 
 /** 2024-03-01T00:00:00+08:00 → 20240301-000000: file-name safe on every system. */

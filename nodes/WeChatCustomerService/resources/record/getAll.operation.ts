@@ -1,4 +1,5 @@
-import { KF_CALLS, apiLine } from '../../client/calls';
+import { KF_CALLS } from '../../client/calls';
+import { apiLine } from '../../../shared/client/calls';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError, numberParam, optionParam, stringParam } from '../../../shared/execution/input';

@@ -1,4 +1,5 @@
-import { KF_CALLS, apiLine } from '../../client/calls';
+import { KF_CALLS } from '../../client/calls';
+import { apiLine } from '../../../shared/client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { openidProperty, readOpenid } from '../shared';
 import { optionsCollection, workflowTimeFormatter } from '../../../shared/execution/parameters';

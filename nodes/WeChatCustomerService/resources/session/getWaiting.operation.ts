@@ -1,5 +1,6 @@
 import { waitCaseItems } from './shared';
-import { KF_CALLS, apiLine } from '../../client/calls';
+import { KF_CALLS } from '../../client/calls';
+import { apiLine } from '../../../shared/client/calls';
 import type { OperationDefinition } from '../../execution/types';
 import { optionsCollection } from '../../../shared/execution/parameters';
 

@@ -2,7 +2,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionParam, stringParam } from '../../../shared/execution/input';
-import { inputBinaryFieldProperty, readWeComMediaUpload, uploadChecked, type WeComMediaUpload } from '../../execution/media';
+import { inputBinaryFieldProperty } from '../../../shared/execution/binary';
+import { readWeComMediaUpload, uploadChecked, type WeComMediaUpload } from '../../execution/media';
 import type { WeComClient } from '../../client/WeComClient';
 
 const SOURCES = ['mediaId', 'binary', 'keep'] as const;

@@ -1,9 +1,9 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { createAccountOperation } from './create';
-import { deleteAccountOperation } from './delete';
-import { getAllAccounts } from './getAll';
-import { getContactLink } from './getContactLink';
-import { updateAccountOperation } from './update';
+import { createAccountOperation } from './create.operation';
+import { deleteAccountOperation } from './delete.operation';
+import { getAllAccounts } from './getAll.operation';
+import { getContactLink } from './getContactLink.operation';
+import { updateAccountOperation } from './update.operation';
 
 export const accountResource: ResourceDefinition = {
 	option: { name: 'Account', value: 'account', description: '微信客服 accounts (the names customers chat with)' },

@@ -1,12 +1,12 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { createGroup } from './createGroup';
-import { createIntent } from './createIntent';
-import { deleteGroup } from './deleteGroup';
-import { deleteIntent } from './deleteIntent';
-import { getManyGroups } from './getManyGroups';
-import { getManyIntents } from './getManyIntents';
-import { updateGroup } from './updateGroup';
-import { updateIntent } from './updateIntent';
+import { createGroup } from './createGroup.operation';
+import { createIntent } from './createIntent.operation';
+import { deleteGroup } from './deleteGroup.operation';
+import { deleteIntent } from './deleteIntent.operation';
+import { getManyGroups } from './getManyGroups.operation';
+import { getManyIntents } from './getManyIntents.operation';
+import { updateGroup } from './updateGroup.operation';
+import { updateIntent } from './updateIntent.operation';
 
 export const knowledgeBaseResource: ResourceDefinition = {
 	option: {

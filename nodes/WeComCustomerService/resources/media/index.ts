@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { downloadMedia } from './download';
-import { uploadMedia } from './upload';
+import { downloadMedia } from './download.operation';
+import { uploadMedia } from './upload.operation';
 
 export const mediaResource: ResourceDefinition = {
 	option: {

@@ -14,7 +14,8 @@ import {
 	type SendType,
 } from '../../client/messages';
 import type { WeComMediaType } from '../../client/media';
-import { inputBinaryFieldProperty, readWeComMediaUpload, type WeComMediaUpload } from '../../execution/media';
+import { inputBinaryFieldProperty } from '../../../shared/execution/binary';
+import { readWeComMediaUpload, type WeComMediaUpload } from '../../execution/media';
 
 // The label in title case (as n8n's options have it); WeCom's msgtype ends the description.
 const TYPE_OPTIONS: Array<{ name: string; value: SendType; description: string }> = [

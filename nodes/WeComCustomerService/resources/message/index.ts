@@ -1,8 +1,8 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { recallMessageOperation } from './recall';
-import { sendMessageOperation } from './send';
-import { sendOnEvent } from './sendOnEvent';
-import { syncMessages } from './sync';
+import { recallMessageOperation } from './recall.operation';
+import { sendMessageOperation } from './send.operation';
+import { sendOnEvent } from './sendOnEvent.operation';
+import { syncMessages } from './sync.operation';
 
 export const messageResource: ResourceDefinition = {
 	option: {

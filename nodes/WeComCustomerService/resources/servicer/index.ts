@@ -1,7 +1,7 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { addServicers } from './add';
-import { getAllServicers } from './getAll';
-import { removeServicers } from './remove';
+import { addServicers } from './add.operation';
+import { getAllServicers } from './getAll.operation';
+import { removeServicers } from './remove.operation';
 
 export const servicerResource: ResourceDefinition = {
 	option: { name: 'Servicer', value: 'servicer', description: 'The WeCom members who receive an account’s customers' },

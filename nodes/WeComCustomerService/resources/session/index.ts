@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { getSessionState } from './getState';
-import { transferSessionOperation } from './transfer';
+import { getSessionState } from './getState.operation';
+import { transferSessionOperation } from './transfer.operation';
 
 export const sessionResource: ResourceDefinition = {
 	option: {

@@ -1,7 +1,7 @@
 import type { ResourceDefinition } from '../../execution/types';
-import { cancelUpgrade } from './cancel';
-import { getUpgradeServiceConfig } from './getConfig';
-import { upgradeCustomer } from './upgrade';
+import { cancelUpgrade } from './cancel.operation';
+import { getUpgradeServiceConfig } from './getConfig.operation';
+import { upgradeCustomer } from './upgrade.operation';
 
 export const upgradeServiceResource: ResourceDefinition = {
 	option: {

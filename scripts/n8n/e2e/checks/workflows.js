@@ -8,7 +8,7 @@
 const path = require('path');
 
 const { readJson } = require('../../instance');
-const { NODE_TYPE } = require('../../lib/names');
+const { usedOperations, notOffered } = require('../builtNodes');
 const { executeWorkflow } = require('../../lib/n8nProcess');
 const { nodeOutput, firstItem } = require('../../lib/runData');
 const EXPECTATIONS = require('../../../../test-e2e/expectations');
@@ -17,13 +17,6 @@ const EXPECTATIONS = require('../../../../test-e2e/expectations');
  * @typedef {import('..').E2eContext} E2eContext
  * @typedef {import('../../../../test-e2e/expectations').WorkflowExpectation} WorkflowExpectation
  */
-
-/** resource.operation pairs a workflow uses. @param {{ nodes: any[] }} wf @param {{ resource: string }} defaults */
-function usedOperations(wf, defaults) {
-	return wf.nodes
-		.filter((n) => n.type === NODE_TYPE)
-		.map((n) => `${n.parameters.resource || defaults.resource}.${n.parameters.operation || 'getAll'}`);
-}
 
 /** @param {E2eContext} ctx @param {WorkflowExpectation} entry @param {string[]} used */
 async function execute(ctx, entry, used) {
@@ -63,11 +56,8 @@ module.exports = (ctx) => {
 		async run() {
 			const wf = byId.get(entry.workflow);
 			if (!wf) throw new Error(`workflow ${entry.workflow} is not in examples/ or test-e2e/workflows/`);
-			const used = usedOperations(wf, ctx.defaults);
-			const missing = used.filter((u) => {
-				const [r, o] = u.split('.');
-				return !ctx.offered.get(r)?.has(o);
-			});
+			const used = usedOperations(wf, ctx.builtNodes);
+			const missing = notOffered(used, ctx.builtNodes).map((key) => key.split(' ')[1]);
 			if (missing.length) return { skip: `the built node does not offer ${[...new Set(missing)].join(', ')} yet` };
 			return await execute(ctx, entry, used);
 		},
