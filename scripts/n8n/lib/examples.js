@@ -15,7 +15,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
-const { TRIGGER_TYPE } = require('./names');
+const { TRIGGER_TYPE, WECOM_TRIGGER_TYPE } = require('./names');
 
 /**
  * @typedef {import('./n8nProcess').Runtime} Runtime
@@ -64,10 +64,7 @@ function prepareExamples(userFolder, files) {
 	});
 }
 
-/** The WeCom Customer Service Trigger: its examples are published and called back, never run with `n8n execute`. */
-const WECOM_TRIGGER_TYPE = 'n8n-nodes-wechat-customer-service.weComCustomerServiceTrigger';
-
-/** Whether a workflow receives pushes (it starts with the WeChat or the WeCom Customer Service Trigger). @param {Workflow} wf */
+/** Whether a workflow receives pushes (it starts with the WeChat or the WeCom Customer Service Trigger): published, never run with `n8n execute`. @param {Workflow} wf */
 function receivesPushes(wf) {
 	return wf.nodes.some((n) => n.type === TRIGGER_TYPE || n.type === WECOM_TRIGGER_TYPE);
 }
@@ -163,4 +160,4 @@ function recordImported(userFolder, files) {
 	fs.writeFileSync(path.join(userFolder, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
 }
 
-module.exports = { contentHash, selectExamples, publishedIds, recordImported, prepareExamples, filesFolder, filesEnv, receivesPushes, STATE_FILE, WECOM_TRIGGER_TYPE };
+module.exports = { contentHash, selectExamples, publishedIds, recordImported, prepareExamples, filesFolder, filesEnv, receivesPushes, STATE_FILE };

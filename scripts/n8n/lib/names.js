@@ -12,6 +12,7 @@ const CREDENTIAL = { id: 'sandboxCred0001', name: 'WeChat sandbox' };
 const PUSH_CREDENTIAL = { id: 'sandboxPush0001', name: 'WeChat sandbox push', type: PUSH_CREDENTIAL_TYPE };
 
 const WECOM_NODE_TYPE = 'n8n-nodes-wechat-customer-service.weComCustomerService';
+const WECOM_TRIGGER_TYPE = `${WECOM_NODE_TYPE}Trigger`;
 /** The WeCom credential every WeCom example and e2e workflow references (the sandbox's demo corp). */
 const WECOM_CREDENTIAL = { id: 'wecomSandbox001', name: 'WeCom sandbox', type: 'weComCustomerServiceApi' };
 /** The demo corp's callback configuration (Token, EncodingAESKey, CorpID), for the WeCom trigger. */
@@ -25,6 +26,7 @@ module.exports = {
 	CREDENTIAL,
 	PUSH_CREDENTIAL,
 	WECOM_NODE_TYPE,
+	WECOM_TRIGGER_TYPE,
 	WECOM_CREDENTIAL,
 	WECOM_CALLBACK_CREDENTIAL,
 };

@@ -9,8 +9,8 @@
 const crypto = require('crypto');
 const { setTimeout: sleep } = require('timers/promises');
 
-const { WECOM_TRIGGER_TYPE } = require('../lib/examples');
-const { loadSandbox } = require('../lib/sandbox');
+const { WECOM_CALLBACK_CREDENTIAL, WECOM_CREDENTIAL, WECOM_NODE_TYPE, WECOM_TRIGGER_TYPE } = require('../lib/names');
+const { loadSandbox, weComDemoCredentials } = require('../lib/sandbox');
 const { nodeOutput } = require('../lib/runData');
 const { placement } = require('./cluster');
 const { node, setNode, chain } = require('./workloads');
@@ -21,9 +21,8 @@ const { node, setNode, chain } = require('./workloads');
  * @typedef {import('../../../sandbox/wecom/callback').Delivery} Delivery
  */
 
-const WECOM_NODE_TYPE = 'n8n-nodes-wechat-customer-service.weComCustomerService';
-const WECOM_API = 'weComCustomerServiceApi';
-const WECOM_CALLBACK_API = 'weComCustomerServiceCallbackApi';
+const WECOM_API = WECOM_CREDENTIAL.type;
+const WECOM_CALLBACK_API = WECOM_CALLBACK_CREDENTIAL.type;
 const SYNC_PATH = '/cgi-bin/kf/sync_msg';
 const SEND_PATH = '/cgi-bin/kf/send_msg';
 const ACCOUNTS = ['wkAfterSalesDemo0000000000000000', 'wkBookingDemo0000000000000000000'];
@@ -127,9 +126,8 @@ function itemProblems(written, items) {
 /** The WeCom credentials (API through the meter), the published workflow, then the check. @param {ScaleContext} ctx */
 async function weComCallbacks(ctx) {
 	const { check, rest, meter, sb, rt, cluster } = ctx;
-	const demo = loadSandbox('').SANDBOX_WECOM;
-	const api = await rest.createCredential('WeCom sandbox', WECOM_API, { corpId: demo.corpId, secret: demo.secret, apiHost: 'custom', baseUrl: meter.url, proxyUrl: '', timeoutSeconds: 30 });
-	const callback = await rest.createCredential('WeCom sandbox callback', WECOM_CALLBACK_API, { token: demo.callbackToken, encodingAESKey: demo.encodingAESKey, corpId: demo.corpId, previousEncodingAESKey: '' });
+	// The demo credentials, the API one through the meter.
+	const [api, callback] = await Promise.all(weComDemoCredentials(meter.url).map((c) => rest.createCredential(c.name, c.type, c.data)));
 	// An unsigned GET is refused 401 once the trigger is registered.
 	const wf = await rest.createPublished(weComWorkflow(api, callback), (status) => status === 401);
 	await check(`WeCom trigger: ${CUSTOMERS.length} customers × ${ROUNDS * PER_ROUND} messages over overlapping, retried callbacks → main answers and pulls, the workers run and reply; every msgid once across the cluster`, async () => {

@@ -15,9 +15,9 @@ const { n8nCliOk, startN8n } = require('../../lib/n8nProcess');
 const { installPackageInto } = require('../../lib/package');
 const { freePort } = require('../../lib/ports');
 const { Rest } = require('../../lib/rest');
-const { loadSandbox, startSandbox, COMPILED } = require('../../lib/sandbox');
+const { loadSandbox, startSandbox, weComDemoCredentials, COMPILED } = require('../../lib/sandbox');
 const { waitRegistered } = require('../trigger/instance');
-const { WORKFLOWS, EXAMPLES, credentialsFor, triggerUrl } = require('./workflows');
+const { WORKFLOWS, EXAMPLES, triggerUrl } = require('./workflows');
 
 /**
  * @typedef {import('../../lib/n8nProcess').Runtime} Runtime
@@ -50,7 +50,7 @@ async function prepare(rt, userFolder, sandboxUrl) {
 	await installPackageInto(userFolder);
 	const dir = path.join(userFolder, 'import-wecom');
 	fs.mkdirSync(path.join(dir, 'workflows'), { recursive: true });
-	fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify(credentialsFor(sandboxUrl)));
+	fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify(weComDemoCredentials(sandboxUrl)));
 	await n8nCliOk(rt, userFolder, ['import:credentials', `--input=${path.join(dir, 'credentials.json')}`]);
 	for (const wf of Object.values(WORKFLOWS)) fs.writeFileSync(path.join(dir, 'workflows', `${wf.id}.json`), JSON.stringify(wf));
 	for (const { file } of Object.values(EXAMPLES)) fs.copyFileSync(file, path.join(dir, 'workflows', path.basename(file)));

@@ -8,16 +8,10 @@
 const path = require('path');
 
 const { readJson, workflowFiles } = require('../../instance');
-const { WECOM_TRIGGER_TYPE } = require('../../lib/examples');
+const { WECOM_CALLBACK_CREDENTIAL, WECOM_CREDENTIAL, WECOM_TRIGGER_TYPE } = require('../../lib/names');
 const { REPO_ROOT } = require('../../lib/proc');
-const { loadSandbox } = require('../../lib/sandbox');
 const { webhookUrl } = require('../trigger/instance');
 
-const WECOM_API = 'weComCustomerServiceApi';
-const WECOM_CALLBACK_API = 'weComCustomerServiceCallbackApi';
-/** The credentials the WeCom examples reference (the ids of the demo credentials `npm start` imports). */
-const WECOM_CREDENTIAL = { id: 'wecomSandbox001', name: 'WeCom sandbox', type: WECOM_API };
-const WECOM_CALLBACK_CREDENTIAL = { id: 'wecomCallback01', name: 'WeCom sandbox callback', type: WECOM_CALLBACK_API };
 const TRIGGER_NAME = 'WeCom Customer Service Trigger';
 
 const ACCOUNTS = {
@@ -36,15 +30,6 @@ function example(number) {
 /** Examples 10 (welcome message) and 11 (AI auto-reply with hand-over). */
 const EXAMPLES = { welcome: example('10'), aiReply: example('11') };
 
-/** Both WeCom credentials for a sandbox at `sandboxUrl`, as `n8n import:credentials` reads them. @param {string} sandboxUrl */
-function credentialsFor(sandboxUrl) {
-	const demo = loadSandbox('').SANDBOX_WECOM;
-	return [
-		{ ...WECOM_CREDENTIAL, data: { corpId: demo.corpId, secret: demo.secret, apiHost: 'custom', baseUrl: sandboxUrl, proxyUrl: '', timeoutSeconds: 30 } },
-		{ ...WECOM_CALLBACK_CREDENTIAL, data: { token: demo.callbackToken, encodingAESKey: demo.encodingAESKey, corpId: demo.corpId, previousEncodingAESKey: '' } },
-	];
-}
-
 /** @param {string} id @param {string} name @param {string} webhookId @param {Record<string, unknown>} parameters */
 function triggerWorkflow(id, name, webhookId, parameters) {
 	const trigger = {
@@ -56,8 +41,8 @@ function triggerWorkflow(id, name, webhookId, parameters) {
 		webhookId,
 		parameters: { origins: ['customer'], messageTypes: ['*'], options: {}, ...parameters },
 		credentials: {
-			[WECOM_CALLBACK_API]: { id: WECOM_CALLBACK_CREDENTIAL.id, name: WECOM_CALLBACK_CREDENTIAL.name },
-			[WECOM_API]: { id: WECOM_CREDENTIAL.id, name: WECOM_CREDENTIAL.name },
+			[WECOM_CALLBACK_CREDENTIAL.type]: { id: WECOM_CALLBACK_CREDENTIAL.id, name: WECOM_CALLBACK_CREDENTIAL.name },
+			[WECOM_CREDENTIAL.type]: { id: WECOM_CREDENTIAL.id, name: WECOM_CREDENTIAL.name },
 		},
 	};
 	return { id, name, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
@@ -76,4 +61,4 @@ function triggerUrl(baseUrl, key) {
 	return webhookUrl(baseUrl, key in WORKFLOWS ? WORKFLOWS[/** @type {keyof typeof WORKFLOWS} */ (key)] : EXAMPLES[/** @type {keyof typeof EXAMPLES} */ (key)]);
 }
 
-module.exports = { WECOM_TRIGGER_TYPE, TRIGGER_NAME, ACCOUNTS, WORKFLOWS, EXAMPLES, credentialsFor, triggerUrl };
+module.exports = { TRIGGER_NAME, ACCOUNTS, WORKFLOWS, EXAMPLES, triggerUrl };
