@@ -19,6 +19,16 @@ const [verification, fiveHundred, expiredToken] = STEPS;
 /** Examples first: they pull the after-sales account before the 500 messages are written to it. */
 const ALL_STEPS = [verification, ...EXAMPLE_STEPS, fiveHundred, expiredToken, forgeries, ...LIFECYCLE];
 
+/** A step that hangs fails after `minutes` instead of stalling the suite. @template T @param {number} minutes @param {Promise<T>} work */
+function withinMinutes(minutes, work) {
+	/** @type {NodeJS.Timeout | undefined} */
+	let timer;
+	const late = new Promise((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`still running after ${minutes} minutes`)), minutes * 60000);
+	});
+	return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** Runs every step in order on a fresh WeCom trigger instance of runtime `rt`. @param {E2eContext} ctx @param {import('../../lib/n8nProcess').Runtime} rt */
 async function runWeComSteps(ctx, rt) {
 	/** @type {string[]} */
@@ -29,7 +39,8 @@ async function runWeComSteps(ctx, rt) {
 		const state = { lastExecution: {}, earlier: [] };
 		for (const step of ALL_STEPS) {
 			const name = `[n8n ${rt.n8nVersion}] ${step.name}`;
-			const detail = await step.run(t, state).then(
+			console.log(`      … ${name.slice(0, 100)}`);
+			const detail = await withinMinutes(5, step.run(t, state)).then(
 				(d) => `ok    ${name}: ${d}`,
 				(e) => ((failed = true), `FAIL  ${name}: ${(e && (e.stack || e.message)) || e}`),
 			);
