@@ -50,6 +50,9 @@ async function converse(ctx, url) {
 	const { sendCallback, weComCustomers, SANDBOX_WECOM } = loadSandbox('');
 	const corp = ctx.sb.state.wecom.demoCorp;
 	corp.callback = { url, token: SANDBOX_WECOM.callbackToken, encodingAESKey: SANDBOX_WECOM.encodingAESKey };
+	// The token checks before this moved the sandbox clock ahead (+602 s); WeCom stamps a callback with the real
+	// time, and the trigger refuses one more than 300 s away from its own clock.
+	const stamp = { timestampOffset: Math.round(Date.now() / 1000) - ctx.sb.clock.now() };
 	/** @type {Record<string, string[]>} */
 	const written = Object.fromEntries(CUSTOMERS.map((c) => [c.userid, []]));
 	/** @type {Promise<Delivery>[]} */
@@ -62,12 +65,12 @@ async function converse(ctx, url) {
 		}
 		// Odd rounds: a 200-ms timeout, so a slow answer is sent again (WeCom's retry), 300 ms apart.
 		const options = round % 2 ? { timeoutMs: 200, retryIntervalMs: 300 } : { retryIntervalMs: 1000 };
-		for (const account of ACCOUNTS) pending.push(sendCallback(corp, account, { url, ...options }));
+		for (const account of ACCOUNTS) pending.push(sendCallback(corp, account, { url, ...stamp, ...options }));
 		await sleep(200);
 	}
 	const deliveries = await Promise.all(pending);
 	// Whatever became of a short callback, a later one pulls everything since the cursor.
-	for (const account of ACCOUNTS) deliveries.push(await sendCallback(corp, account, { url, retryIntervalMs: 1000 }));
+	for (const account of ACCOUNTS) deliveries.push(await sendCallback(corp, account, { url, ...stamp, retryIntervalMs: 1000 }));
 	return { written, deliveries };
 }
 
