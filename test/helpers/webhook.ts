@@ -6,6 +6,7 @@ import {
 	type IDataObject,
 	type INode,
 	type INodeParameters,
+	type INodeTypeDescription,
 	type IWebhookData,
 	type IWebhookResponseData,
 	type IWorkflowExecuteAdditionalData,
@@ -155,10 +156,29 @@ export async function callTrigger(
 		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
 		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const webhookDescription = (description.webhooks ?? []).find((w) => w.httpMethod === request.method);
-	if (!webhookDescription) throw new Error(`the trigger has no ${request.method} webhook`);
+	const logs: string[] = [];
+	const ctx = webhookContext({ workflow, node, additionalData, description, method: request.method, logs });
+	const result = await trigger.webhook.call(ctx);
+	return { result, response, logs, item: result.workflowData?.[0]?.[0]?.json };
+}
+
+/**
+ * n8n-core's real WebhookContext for a trigger node's `method` webhook (path `webhook`), as n8n's
+ * live webhooks build it; everything the node logs is pushed onto `logs`.
+ */
+export function webhookContext(call: {
+	workflow: Workflow;
+	node: INode;
+	additionalData: IWorkflowExecuteAdditionalData;
+	description: INodeTypeDescription;
+	method: string;
+	logs: string[];
+}): WebhookContext {
+	const { workflow, node, additionalData, description, method, logs } = call;
+	const webhookDescription = (description.webhooks ?? []).find((w) => w.httpMethod === method);
+	if (!webhookDescription) throw new Error(`the trigger has no ${method} webhook`);
 	const webhookData = {
-		httpMethod: request.method,
+		httpMethod: method,
 		node: node.name,
 		path: 'webhook',
 		webhookDescription,
@@ -167,9 +187,7 @@ export async function callTrigger(
 		webhookId: node.webhookId,
 	} as unknown as IWebhookData;
 	const ctx = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
-	const logs: string[] = [];
 	const log = (message: string) => logs.push(message);
 	Object.defineProperty(ctx, 'logger', { value: { debug: log, info: log, warn: log, error: log } });
-	const result = await trigger.webhook.call(ctx);
-	return { result, response, logs, item: result.workflowData?.[0]?.[0]?.json };
+	return ctx;
 }

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { HookContext, WebhookContext } from 'n8n-core';
+import { HookContext } from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
@@ -15,7 +15,6 @@ import {
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
-	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowActivateMode,
 } from 'n8n-workflow';
@@ -24,6 +23,7 @@ import { seenCallbacks } from '../../nodes/WeComCustomerService/callback/receive
 import { recentMsgIds, writtenCursors } from '../../nodes/WeComCustomerService/trigger/pull';
 import { WeComCustomerServiceTrigger } from '../../nodes/WeComCustomerService/WeComCustomerServiceTrigger.node';
 import { SANDBOX_WECOM, type KfSandbox } from '../../sandbox';
+import { webhookContext } from '../helpers/webhook';
 import { weComCredential } from '../helpers/wecom';
 
 export const WECOM_TRIGGER_TYPE = 'n8n-nodes-wechat-customer-service.weComCustomerServiceTrigger';
@@ -215,20 +215,7 @@ export class TriggerHarness {
 		const node = this.node();
 		const workflow = this.workflow(node);
 		const additionalData = this.additionalData({ httpRequest: request, httpResponse: response });
-		const webhookDescription = (trigger.description.webhooks ?? []).find((w) => w.httpMethod === req.method);
-		if (!webhookDescription) throw new Error(`no ${req.method} webhook`);
-		const webhookData = {
-			httpMethod: req.method,
-			node: node.name,
-			path: 'webhook',
-			webhookDescription,
-			workflowId: workflow.id,
-			workflowExecuteAdditionalData: additionalData,
-			webhookId: node.webhookId,
-		} as unknown as IWebhookData;
-		const ctx = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
-		const log = (message: string) => this.logs.push(message);
-		Object.defineProperty(ctx, 'logger', { value: { debug: log, info: log, warn: log, error: log } });
+		const ctx = webhookContext({ workflow, node, additionalData, description: trigger.description, method: req.method ?? '', logs: this.logs });
 		const result = await trigger.webhook.call(ctx);
 		this.save(workflow);
 		const items = result.workflowData?.[0];
