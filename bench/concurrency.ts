@@ -1,5 +1,5 @@
 // Benchmark: a workflow sends a text message to 1,000 customers through n8n's WorkflowExecute,
-// with Options → Concurrency 1 and then 10 (three runs, their median), against a sandbox that adds 50 ms to every send.
+// after a warm-up run that is not counted, with Options → Concurrency 1 and then 10 (five runs, their median), against a sandbox that adds 50 ms to every send.
 // Prints both times and the ratio, on this machine's Node and then on Node 24 (n8n 2.x's runtime);
 // exits 1 if concurrency 10 is not at least 8× faster on Node 24. Every request goes through n8n's
 // request helper, which opens a new connection per request: on Node 20 that costs more per send.
@@ -21,6 +21,7 @@ import { runWorkflow, type WorkflowJson } from '../test/helpers/workflow';
 
 const SEND = '/cgi-bin/message/custom/send';
 const REQUIRED_SPEEDUP = 8;
+const PARALLEL_RUNS = 5;
 
 function workflowFor(items: object[], concurrency: number): WorkflowJson {
 	const file = join(__dirname, '..', '..', 'test', 'fixtures', 'message-send-bulk.workflow.json');
@@ -38,11 +39,18 @@ function openids(customers: number): string[] {
 /** Child process: a sandbox whose customers all wrote a minute ago, with `delayMs` on every send. */
 async function sandboxChild(customers: number, delayMs: number): Promise<void> {
 	const sb = await startSandbox({ seed: 'demo', logRequests: false });
-	const now = sb.clock.now();
-	for (const openid of openids(customers)) sb.state.conversations.customerWrites(openid, now - 60, openid, { waits: false });
+	// WeChat allows 5 messages per customer after they write, and the benchmark sends 7 to each.
+	const everyoneWrites = () => {
+		const now = sb.clock.now();
+		for (const openid of openids(customers)) sb.state.conversations.customerWrites(openid, now - 60, openid, { waits: false });
+	};
+	everyoneWrites();
 	sb.setFault(SEND, { delayMs });
 	process.on('message', (msg: string) => {
-		if (msg === 'count') process.send?.({ count: sb.requestCount });
+		if (msg === 'count') {
+			everyoneWrites();
+			process.send?.({ count: sb.requestCount });
+		}
 		if (msg === 'stop') void sb.stop().then(() => process.exit(0));
 	});
 	process.send?.({ url: sb.url });
@@ -92,13 +100,18 @@ async function main(): Promise<void> {
 	const sb = await RemoteSandbox.start(customers, delayMs);
 	try {
 		const items = openids(customers).map((openid, n) => ({ openid, text: `您好 👋 订单 #${n} 已发货` }));
+		// A warm-up run first, not counted: the first run of a process pays for compiling the code
+		// paths and growing the heap, and it would count against whichever run came first.
+		const warmUp = await timeRun(sb, items, 10);
 		const serial = await timeRun(sb, items, 1);
-		// The short run three times and its median: one stray pause moves a 6-second run by a few percent.
-		const parallels = [await timeRun(sb, items, 10), await timeRun(sb, items, 10), await timeRun(sb, items, 10)];
-		const parallel = [...parallels].sort((a, b) => a - b)[1];
+		// The short run five times and its median: one stray pause moves a 6-second run by a few percent.
+		const parallels: number[] = [];
+		for (let run = 0; run < PARALLEL_RUNS; run++) parallels.push(await timeRun(sb, items, 10));
+		const parallel = [...parallels].sort((a, b) => a - b)[Math.floor(PARALLEL_RUNS / 2)];
 		const ratio = serial / parallel;
 		const gated = process.version.startsWith('v24.');
 		console.log(`Node ${process.version}${gated ? " (n8n 2.x's runtime)" : ''}, customers: ${customers}, sandbox delay per send: ${delayMs} ms`);
+		console.log(`warm-up (concurrency 10, not counted): ${(warmUp / 1000).toFixed(2)} s`);
 		console.log(`concurrency 1:  ${(serial / 1000).toFixed(2)} s`);
 		console.log(`concurrency 10: ${(parallel / 1000).toFixed(2)} s (median of ${parallels.map((ms) => (ms / 1000).toFixed(2)).join(', ')})`);
 		console.log(`speedup: ${ratio.toFixed(2)}x (required on Node 24: >= ${REQUIRED_SPEEDUP}x)`);

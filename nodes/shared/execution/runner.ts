@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { errorItemJson, inOperationWords, toNodeError } from './errors';
 
@@ -17,6 +17,7 @@ async function mapWithConcurrency<T>(
 ): Promise<T[]> {
 	const results = new Array<T>(count);
 	const failures = new Map<number, unknown>();
+	const width = Math.max(1, Math.min(concurrency, count));
 	let next = 0;
 	const worker = async () => {
 		while (next < count && failures.size === 0) {
@@ -26,9 +27,14 @@ async function mapWithConcurrency<T>(
 			} catch (error) {
 				failures.set(index, error);
 			}
+			// One turn of the event loop before the next item. n8n's request helper opens a new
+			// connection per request, and the request is written only on a later turn, when the
+			// connection is open: without this turn the workers' next items (expressions, request
+			// set-up) run back to back first, the requests leave together, come back together, and
+			// queue again on every round. The other executions of the n8n process run in it too.
+			if (width > 1) await sleep(0);
 		}
 	};
-	const width = Math.max(1, Math.min(concurrency, count));
 	await Promise.all(Array.from({ length: width }, worker));
 	if (failures.size) throw failures.get(Math.min(...failures.keys()));
 	return results;
